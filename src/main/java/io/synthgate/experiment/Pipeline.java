@@ -1,0 +1,32 @@
+package io.synthgate.experiment;
+
+/**
+ * The names routes and step beans agree on. A route takes a {@code JobTicket} from {@link #ENTRY},
+ * sets the headers below with {@code setHeader}, and passes the job id along as an exchange property.
+ */
+public final class Pipeline {
+
+    /** Endpoint every completed job is sent to, once at a time. */
+    public static final String ENTRY = "direct:job-ready";
+
+    /** Exchange property: the job being processed ({@code UUID}). */
+    public static final String JOB_ID = "SynthGateJobId";
+
+    /** Header: the experiment's name, recorded on the job. */
+    public static final String EXPERIMENT = "SynthGateExperiment";
+
+    /** Header: the mask spec, in the mask language ({@code rectangle 40% 40% 20% 20%}). */
+    public static final String MASK = "SynthGateMask";
+
+    /** Header: the generator's name; the configured default when absent. */
+    public static final String GENERATOR = "SynthGateGenerator";
+
+    /** Header: the generation operation ({@code INPAINT}, {@code ERASE}, ...); INPAINT when absent. */
+    public static final String OPERATION = "SynthGateOperation";
+
+    /** Header: the destination's name under {@code synthgate.destinations}. */
+    public static final String DESTINATION = "SynthGateDestination";
+
+    private Pipeline() {
+    }
+}

@@ -1,0 +1,75 @@
+package io.synthgate.experiment;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.synthgate.job.JobReady;
+import io.synthgate.job.JobService;
+import io.synthgate.job.JobTicket;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.ProducerTemplate;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands jobs to the experiment routes, each job to one route run at a time. The database is the
+ * queue: a job is announced when it commits in PROCESSING, and a periodic sweep hands over every
+ * PROCESSING or GENERATED job not in flight, which is how a restart resumes unfinished work.
+ */
+@ApplicationScoped
+public class PipelineDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(PipelineDispatcher.class);
+
+    private final ProducerTemplate producer;
+    private final JobService jobs;
+    private final ExecutorService runners;
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+
+    public PipelineDispatcher(ProducerTemplate producer, JobService jobs, PipelineConfig config) {
+        this.producer = producer;
+        this.jobs = jobs;
+        this.runners = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "pipeline-runner");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void onReady(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobReady ready) {
+        dispatch(ready.jobId());
+    }
+
+    @Scheduled(every = "${synthgate.pipeline.resume-interval:10s}", delay = 2, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void resumeUnfinished() {
+        for (UUID jobId : jobs.resumableJobs()) {
+            dispatch(jobId);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        runners.shutdownNow();
+    }
+
+    private void dispatch(UUID jobId) {
+        if (!inFlight.add(jobId)) {
+            return;
+        }
+        runners.execute(() -> {
+            try {
+                producer.sendBody(Pipeline.ENTRY, new JobTicket(jobId));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Job %s could not be handed to %s; the next sweep retries", jobId, Pipeline.ENTRY);
+            } finally {
+                inFlight.remove(jobId);
+            }
+        });
+    }
+}

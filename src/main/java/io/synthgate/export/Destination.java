@@ -1,0 +1,13 @@
+package io.synthgate.export;
+
+import io.synthgate.dicom.AeTitle;
+import java.time.Duration;
+
+/** A named DICOM peer. */
+public record Destination(String name, AeTitle aeTitle, String host, int port, DestinationKind kind, Duration timeout) {
+
+    @Override
+    public String toString() {
+        return name + " (" + aeTitle + "@" + host + ":" + port + ", " + kind.name().toLowerCase() + ")";
+    }
+}

@@ -1,0 +1,36 @@
+package io.synthgate.export;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+import java.time.Duration;
+import java.util.Map;
+
+/** The DICOM peers SynthGate sends to: {@code synthgate.destinations.<name>.*}. */
+@ConfigMapping(prefix = "synthgate.destinations")
+public interface DestinationsConfig {
+
+    /** Destinations by name; routes refer to them by that name. */
+    @WithParentName
+    Map<String, Peer> peers();
+
+    /** One DICOM peer. */
+    interface Peer {
+        /** The peer's AE title (called AE). Required. */
+        String aeTitle();
+
+        /** Host name or address. Required. */
+        String host();
+
+        /** DICOM port. Default {@code 104}. */
+        @WithDefault("104")
+        int port();
+
+        /** {@code research} or {@code clinical}; synthetic objects are never sent to {@code clinical}. Required. */
+        DestinationKind kind();
+
+        /** Connect and response timeout for one association. Default {@code 30s}. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,57 @@
+package io.synthgate.export;
+
+import com.pixelmed.dicom.SetOfDicomFiles;
+import com.pixelmed.network.MultipleInstanceTransferStatusHandlerWithFileName;
+import com.pixelmed.network.StorageSOPClassSCU;
+import com.pixelmed.network.VerificationSOPClassSCU;
+import io.synthgate.ingest.DicomListenerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The DICOM SCU side, on PixelMed: C-STORE a batch of files over one association, and C-ECHO. Calls
+ * with our configured AE title as calling AE.
+ */
+@ApplicationScoped
+public class DicomPeerClient {
+
+    private final String callingAeTitle;
+
+    public DicomPeerClient(DicomListenerConfig listener) {
+        this.callingAeTitle = listener.aeTitle();
+    }
+
+    /**
+     * Sends the files over one association.
+     *
+     * @return the paths the peer acknowledged with a success status
+     */
+    public Set<Path> store(Destination destination, List<Path> files) throws Exception {
+        SetOfDicomFiles set = new SetOfDicomFiles();
+        for (Path file : files) {
+            set.add(file.toFile());
+        }
+        Set<Path> stored = new HashSet<>();
+        MultipleInstanceTransferStatusHandlerWithFileName handler = new MultipleInstanceTransferStatusHandlerWithFileName() {
+            @Override
+            public void updateStatus(int remaining, int completed, int failed, int warning, String sopInstanceUid,
+                    String fileName, boolean success) {
+                if (success) {
+                    stored.add(Path.of(fileName));
+                }
+            }
+        };
+        new StorageSOPClassSCU(destination.host(), destination.port(), destination.aeTitle().value(), callingAeTitle,
+                set, 0, handler);
+        return stored;
+    }
+
+    /** C-ECHO; throws when the peer cannot be reached or refuses. */
+    public void echo(Destination destination) throws Exception {
+        new VerificationSOPClassSCU(destination.host(), destination.port(), destination.aeTitle().value(),
+                callingAeTitle, false);
+    }
+}

@@ -1,0 +1,40 @@
+package io.synthgate.generator;
+
+import io.synthgate.experiment.Pipeline;
+import io.synthgate.mask.MaskedImage;
+import io.synthgate.pixels.Compositor;
+import io.synthgate.pixels.PixelPlanes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import org.apache.camel.Header;
+
+/**
+ * Route step {@code generateStep}: runs the chosen generator on a masked image and composites its
+ * first candidate back into the source, so only masked pixels can change.
+ */
+@ApplicationScoped
+@Named("generateStep")
+public class GenerateStep {
+
+    private final GeneratorRegistry generators;
+
+    public GenerateStep(GeneratorRegistry generators) {
+        this.generators = generators;
+    }
+
+    public GeneratedImage generate(MaskedImage input, @Header(Pipeline.GENERATOR) String generatorName,
+            @Header(Pipeline.OPERATION) String operationName) throws GenerationRefusedException {
+        Generator generator = generators.get(generatorName);
+        GenerationOperation operation = operationName == null || operationName.isBlank()
+                ? GenerationOperation.INPAINT
+                : GenerationOperation.valueOf(operationName.strip().toUpperCase(java.util.Locale.ROOT));
+        GenerationOutcome outcome = generator.generate(new GenerationRequest(operation, PixelPlanes.of(input.image()),
+                input.mask(), null, 0L));
+        if (outcome.status() != GenerationOutcome.Status.OK) {
+            throw new GenerationRefusedException("Generator '" + generator.name() + "' answered " + outcome.status()
+                    + " for SOP Instance " + input.image().instance().sopInstanceUid() + ": " + outcome.detail());
+        }
+        Object samples = Compositor.composite(input.image(), input.mask(), outcome.candidates().get(0));
+        return new GeneratedImage(input, operation, generator.identity(), samples);
+    }
+}

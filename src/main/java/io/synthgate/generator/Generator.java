@@ -1,0 +1,14 @@
+package io.synthgate.generator;
+
+/** A source of synthetic pixels. Implementations are CDI beans registered under {@link #name()}. */
+public interface Generator {
+
+    /** The name routes and config use ({@code synthgate.generator.default}, the generate step's header). */
+    String name();
+
+    /** The model this generator runs, recorded in every output's provenance. */
+    GeneratorIdentity identity();
+
+    /** Generates candidates for the request; a refusal is an outcome, not an exception. */
+    GenerationOutcome generate(GenerationRequest request);
+}

@@ -1,0 +1,2 @@
+/** HTTP plumbing shared by the REST resources: RFC 9457 problem details for every error. */
+package io.synthgate.http;

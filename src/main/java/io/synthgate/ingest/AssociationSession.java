@@ -1,0 +1,123 @@
+package io.synthgate.ingest;
+
+import com.pixelmed.network.AReleaseException;
+import com.pixelmed.network.Association;
+import com.pixelmed.network.AssociationFactory;
+import com.pixelmed.network.CEchoResponseCommandMessage;
+import com.pixelmed.network.CStoreResponseCommandMessage;
+import com.pixelmed.network.PresentationContextSelectionPolicy;
+import io.synthgate.dicom.DimseStatus;
+import io.synthgate.spool.Spool;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * One association from A-ASSOCIATE-RQ to release: the caller is checked against the allowlist before
+ * PixelMed negotiates, then each C-ECHO or C-STORE is answered in turn. Nothing thrown here escapes
+ * to the listener; a broken association only ever ends itself.
+ */
+final class AssociationSession implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(AssociationSession.class);
+
+    private final Socket socket;
+    private final DicomListenerConfig config;
+    private final CallerAllowlist allowlist;
+    private final PresentationContextSelectionPolicy policy;
+    private final Spool spool;
+    private final IngestService ingest;
+
+    AssociationSession(Socket socket, DicomListenerConfig config, CallerAllowlist allowlist,
+            PresentationContextSelectionPolicy policy, Spool spool, IngestService ingest) {
+        this.socket = socket;
+        this.config = config;
+        this.allowlist = allowlist;
+        this.policy = policy;
+        this.spool = spool;
+        this.ingest = ingest;
+    }
+
+    @Override
+    public void run() {
+        String remote = socket.getInetAddress().getHostAddress();
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) config.idleTimeout().toMillis());
+            AssociateRequest request = AssociateRequest.read(socket.getInputStream());
+            String caller = request.callingAeTitle() + "@" + remote;
+            if (!request.calledAeTitle().equals(config.aeTitle())) {
+                reject(AssociateRequest.Rejection.CALLED_AE_NOT_RECOGNIZED);
+                LOG.warnf("Rejected association from %s: it called AE title '%s', ours is '%s'", caller,
+                        request.calledAeTitle(), config.aeTitle());
+                return;
+            }
+            if (!allowlist.permits(request.callingAeTitle(), socket.getInetAddress())) {
+                reject(AssociateRequest.Rejection.CALLING_AE_NOT_RECOGNIZED);
+                LOG.warnf("Rejected association from %s: caller is not in synthgate.dicom.allowed-callers", caller);
+                return;
+            }
+            Association association = AssociationFactory.createNewAssociation(
+                    new ReplayingSocket(socket, request.pdu()), config.aeTitle(), config.maxPduLength(), 0, 0, policy);
+            LOG.debugf("Association accepted from %s", caller);
+            serve(association, request.callingAeTitle());
+        } catch (AssociateRequest.ProtocolViolation e) {
+            LOG.warnf("Closed connection from %s: %s", remote, e.getMessage());
+        } catch (SocketTimeoutException e) {
+            LOG.warnf("Closed association from %s: idle for longer than %s", remote, config.idleTimeout());
+        } catch (EOFException e) {
+            LOG.debugf("Connection from %s closed by the peer", remote);
+        } catch (Exception e) {
+            LOG.warnf("Association from %s ended abnormally: %s", remote, e.toString());
+        }
+    }
+
+    /** Serves requests until the peer releases, aborts or goes quiet. */
+    private void serve(Association association, String callingAeTitle) throws Exception {
+        while (true) {
+            InboundMessage message = new InboundMessage(spool, spool.hasRoom());
+            association.setReceivedDataHandler(message);
+            try {
+                association.waitForPDataPDUsUntilHandlerReportsDone();
+            } catch (AReleaseException released) {
+                return;
+            } catch (Exception broken) {
+                message.discard();
+                throw broken;
+            }
+            association.send(message.presentationContextId(), respond(message, callingAeTitle), null);
+        }
+    }
+
+    private byte[] respond(InboundMessage message, String callingAeTitle) throws Exception {
+        if (message.isEcho()) {
+            return new CEchoResponseCommandMessage(message.affectedSopClassUid(), message.messageId(),
+                    DimseStatus.SUCCESS.code()).getBytes();
+        }
+        StoreRequest request = message.storeRequest(callingAeTitle);
+        DimseStatus status = ingest.accept(request);
+        return new CStoreResponseCommandMessage(request.affectedSopClassUid(), request.affectedSopInstanceUid(),
+                message.messageId(), status.code()).getBytes();
+    }
+
+    private void reject(AssociateRequest.Rejection rejection) throws IOException {
+        socket.getOutputStream().write(rejection.pdu());
+        socket.getOutputStream().flush();
+    }
+
+    /** Answers a caller that found every worker busy, without negotiating. */
+    static void refuseForCapacity(Socket socket) {
+        try (socket) {
+            socket.setSoTimeout(5_000);
+            AssociateRequest.read(socket.getInputStream());
+            socket.getOutputStream().write(AssociateRequest.Rejection.LOCAL_LIMIT_EXCEEDED.pdu());
+            socket.getOutputStream().flush();
+            LOG.warnf("Rejected association from %s: all synthgate.dicom.max-associations workers are busy",
+                    socket.getInetAddress().getHostAddress());
+        } catch (IOException e) {
+            LOG.debugf("Could not refuse busy-time connection cleanly: %s", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.synthgate.ingest;
+
+import com.pixelmed.network.AnyExplicitStorePresentationContextSelectionPolicy;
+import com.pixelmed.network.PresentationContextSelectionPolicy;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.synthgate.spool.Spool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * The DICOM SCP's accept loop: its own server socket (bind address, port), a bounded pool of
+ * association workers, and a small refuser that answers A-ASSOCIATE-RJ when every worker is busy.
+ */
+@ApplicationScoped
+public class DicomListener {
+
+    private static final Logger LOG = Logger.getLogger(DicomListener.class);
+
+    private final DicomListenerConfig config;
+    private final Spool spool;
+    private final IngestService ingest;
+    private final PresentationContextSelectionPolicy policy = new AnyExplicitStorePresentationContextSelectionPolicy();
+    private volatile ServerSocket serverSocket;
+    private volatile boolean running;
+    private ExecutorService workers;
+    private ExecutorService refuser;
+    private Thread acceptor;
+
+    public DicomListener(DicomListenerConfig config, Spool spool, IngestService ingest) {
+        this.config = config;
+        this.spool = spool;
+        this.ingest = ingest;
+    }
+
+    void start(@Observes StartupEvent event) {
+        CallerAllowlist allowlist = CallerAllowlist.parse(config.allowedCallers());
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 128);
+            serverSocket = socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen for DICOM on " + config.bindAddress() + ":" + config.port(), e);
+        }
+        workers = new ThreadPoolExecutor(config.maxAssociations(), config.maxAssociations(), 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads("dicom-association"));
+        refuser = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32), threads("dicom-refuser"));
+        running = true;
+        acceptor = new Thread(() -> acceptLoop(allowlist), "dicom-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        LOG.infof("DICOM SCP %s listening on %s:%d; allowed callers %s", config.aeTitle(), config.bindAddress(), port(),
+                config.allowedCallers());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        try {
+            if (serverSocket != null) {
+                serverSocket.close();
+            }
+        } catch (IOException e) {
+            LOG.debug("Closing the server socket failed", e);
+        }
+        if (workers != null) {
+            workers.shutdown();
+            refuser.shutdownNow();
+            try {
+                workers.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether the accept loop is up and its socket open. */
+    public boolean isListening() {
+        ServerSocket socket = serverSocket;
+        return running && socket != null && !socket.isClosed() && acceptor != null && acceptor.isAlive();
+    }
+
+    /** The bound port (differs from the configured one when that was 0). */
+    public int port() {
+        ServerSocket socket = serverSocket;
+        return socket == null ? -1 : socket.getLocalPort();
+    }
+
+    private void acceptLoop(CallerAllowlist allowlist) {
+        while (running) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (SocketException closed) {
+                if (running) {
+                    LOG.error("DICOM server socket closed unexpectedly", closed);
+                }
+                return;
+            } catch (IOException e) {
+                LOG.warn("Accepting a DICOM connection failed", e);
+                continue;
+            }
+            try {
+                workers.execute(new AssociationSession(socket, config, allowlist, policy, spool, ingest));
+            } catch (RejectedExecutionException busy) {
+                try {
+                    refuser.execute(() -> AssociationSession.refuseForCapacity(socket));
+                } catch (RejectedExecutionException overloaded) {
+                    closeQuietly(socket);
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Nothing more can be done for a caller we cannot even refuse.
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package io.synthgate.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** The DICOM listener (SCP). */
+@ConfigMapping(prefix = "synthgate.dicom")
+public interface DicomListenerConfig {
+
+    /** Our AE title; associations calling another title are rejected. Default {@code SYNTHGATE}. */
+    @WithDefault("SYNTHGATE")
+    String aeTitle();
+
+    /** TCP port of the SCP; {@code 0} picks a free port (tests). Default {@code 11112}. */
+    @WithDefault("11112")
+    int port();
+
+    /** Address to bind; {@code 0.0.0.0} for every interface. Default {@code 0.0.0.0}. */
+    @WithDefault("0.0.0.0")
+    String bindAddress();
+
+    /**
+     * Who may open an association: calling AE titles, each optionally bound to a host as
+     * {@code AET@host}; {@code *} stands for any title ({@code *@10.1.2.3}). Default: loopback callers only
+     * ({@code *@127.0.0.1,*@::1}). A lone {@code *} opens the listener to everyone and must be written out.
+     */
+    @WithDefault("*@127.0.0.1,*@::1")
+    List<String> allowedCallers();
+
+    /** Associations served at once; further callers get A-ASSOCIATE-RJ (local limit exceeded). Default {@code 16}. */
+    @WithDefault("16")
+    int maxAssociations();
+
+    /** An association with no traffic for this long is closed. Default {@code 60s}. */
+    @WithDefault("60s")
+    Duration idleTimeout();
+
+    /** Largest PDU we offer to receive, in bytes. Default {@code 65536}. */
+    @WithDefault("65536")
+    int maxPduLength();
+}

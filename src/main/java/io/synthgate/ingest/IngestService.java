@@ -1,0 +1,61 @@
+package io.synthgate.ingest;
+
+import io.synthgate.dicom.AeTitle;
+import io.synthgate.dicom.DimseStatus;
+import io.synthgate.spool.Spool;
+import io.synthgate.study.ReceivedInstance;
+import io.synthgate.study.StudyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/**
+ * Decides the answer to a C-STORE: the data set is inspected, made durable under its final name and
+ * recorded with its study before {@link DimseStatus#SUCCESS} is returned. Anything that fails on the
+ * way answers with a failure status, names the cause in the log, and leaves no trace in the spool.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    private final Spool spool;
+    private final StudyService studies;
+
+    public IngestService(Spool spool, StudyService studies) {
+        this.spool = spool;
+        this.studies = studies;
+    }
+
+    /** The status to answer the C-STORE with; SUCCESS only once the object is durable and recorded. */
+    public DimseStatus accept(StoreRequest request) {
+        String peer = request.callingAeTitle() + " (SOP Instance " + request.affectedSopInstanceUid() + ")";
+        if (request.temporaryFile() == null) {
+            LOG.errorf("Refused C-STORE from %s: spool %s has less free space than synthgate.spool.min-free-space",
+                    peer, spool.inbound());
+            return DimseStatus.OUT_OF_RESOURCES;
+        }
+        try {
+            ReceivedObjectInspector.Inspection inspection = ReceivedObjectInspector.inspect(request);
+            if (inspection instanceof ReceivedObjectInspector.Invalid invalid) {
+                LOG.warnf("Refused C-STORE from %s with %s: %s", peer, invalid.status().hex(), invalid.reason());
+                return invalid.status();
+            }
+            ReceivedObjectInspector.Valid valid = (ReceivedObjectInspector.Valid) inspection;
+            Path target = spool.inbound().resolve(valid.study().value()).resolve(valid.sopInstanceUid().value() + ".dcm");
+            long size = Files.size(request.temporaryFile());
+            spool.commit(request.temporaryFile(), target);
+            studies.recordInstance(new ReceivedInstance(valid.study(), valid.seriesInstanceUid(), valid.sopInstanceUid(),
+                    request.affectedSopClassUid(), request.transferSyntaxUid(), valid.modality(),
+                    new AeTitle(request.callingAeTitle()), target, size));
+            return DimseStatus.SUCCESS;
+        } catch (Exception e) {
+            LOG.errorf(e, "Refused C-STORE from %s with %s: could not keep the object", peer,
+                    DimseStatus.OUT_OF_RESOURCES.hex());
+            return DimseStatus.OUT_OF_RESOURCES;
+        } finally {
+            spool.discard(request.temporaryFile());
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.synthgate.job;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A job with its audit trail and outputs, for {@code GET /api/jobs/{id}}. */
+public record JobDetail(JobView job, List<JobEventView> events, List<OutputView> outputs) {
+
+    /** One synthetic object, without its spool path (an internal detail). */
+    public record OutputView(String sourceSopInstanceUid, String sopInstanceUid, OutputState state,
+            String destination, Instant exportedAt) {
+
+        static OutputView of(JobOutput output) {
+            return new OutputView(output.source().value(), output.sopInstanceUid().value(), output.state(),
+                    output.destination(), output.exportedAt());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.synthgate.job;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Row of table {@code job}; only {@link JobService} changes it. */
+@Entity
+@Table(name = "job")
+public class JobEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "study_instance_uid", nullable = false)
+    public String studyInstanceUid;
+
+    /** The experiment whose route took the job; null until a route takes it. */
+    public String experiment;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public JobState state;
+
+    public String reason;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "last_instance_at", nullable = false)
+    public Instant lastInstanceAt;
+
+    @Column(name = "instance_count", nullable = false)
+    public int instanceCount;
+
+    @Version
+    public long version;
+}

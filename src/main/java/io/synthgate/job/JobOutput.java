@@ -1,0 +1,18 @@
+package io.synthgate.job;
+
+import io.synthgate.dicom.SopInstanceUid;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One synthetic object of a job, as other features see it. */
+public record JobOutput(
+        UUID jobId,
+        SopInstanceUid source,
+        SopInstanceUid sopInstanceUid,
+        String sopClassUid,
+        Path file,
+        OutputState state,
+        String destination,
+        Instant exportedAt) {
+}

@@ -1,0 +1,49 @@
+package io.synthgate.job;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Row of table {@code job_output}: one synthetic object a job produced. */
+@Entity
+@Table(name = "job_output")
+public class JobOutputEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "job_id", nullable = false)
+    public UUID jobId;
+
+    @Column(name = "source_sop_instance_uid", nullable = false)
+    public String sourceSopInstanceUid;
+
+    @Column(name = "sop_instance_uid", nullable = false)
+    public String sopInstanceUid;
+
+    @Column(name = "sop_class_uid", nullable = false)
+    public String sopClassUid;
+
+    @Column(name = "spool_path", nullable = false)
+    public String spoolPath;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OutputState state;
+
+    public String destination;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "exported_at")
+    public Instant exportedAt;
+}

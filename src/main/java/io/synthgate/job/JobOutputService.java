@@ -1,0 +1,75 @@
+package io.synthgate.job;
+
+import io.synthgate.dicom.SopInstanceUid;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Bookkeeping of generated objects. Output UIDs are deterministic, so recording the same output again
+ * (a resumed or retried job) updates its row instead of adding one.
+ */
+@ApplicationScoped
+@Transactional
+public class JobOutputService {
+
+    private final JobOutputRepository outputs;
+    private final Clock clock;
+
+    public JobOutputService(JobOutputRepository outputs, Clock clock) {
+        this.outputs = outputs;
+        this.clock = clock;
+    }
+
+    /** Records a synthetic object that is durably in the outbound spool. */
+    public void recordGenerated(UUID jobId, SopInstanceUid source, SopInstanceUid output, String sopClassUid, Path file) {
+        JobOutputEntity row = outputs.findBySopInstanceUid(output.value()).orElseGet(JobOutputEntity::new);
+        boolean isNew = row.id == null;
+        row.jobId = jobId;
+        row.sourceSopInstanceUid = source.value();
+        row.sopInstanceUid = output.value();
+        row.sopClassUid = sopClassUid;
+        row.spoolPath = file.toString();
+        row.state = OutputState.GENERATED;
+        row.createdAt = clock.instant();
+        row.exportedAt = null;
+        if (isNew) {
+            outputs.persist(row);
+        }
+    }
+
+    /** Records that {@code destination} accepted the object. */
+    public void markExported(SopInstanceUid output, String destination) {
+        JobOutputEntity row = outputs.findBySopInstanceUid(output.value())
+                .orElseThrow(() -> new IllegalArgumentException("No output " + output));
+        row.state = OutputState.EXPORTED;
+        row.destination = destination;
+        row.exportedAt = clock.instant();
+    }
+
+    public List<JobOutput> listForJob(UUID jobId) {
+        return outputs.listForJob(jobId).stream().map(JobOutputService::toView).toList();
+    }
+
+    public List<JobOutput> pendingExport(UUID jobId) {
+        return outputs.listForJobInState(jobId, OutputState.GENERATED).stream().map(JobOutputService::toView).toList();
+    }
+
+    /** Source instances of the job that already have an output, so a resumed job skips them. */
+    public Set<SopInstanceUid> sourcesWithOutput(UUID jobId) {
+        return outputs.listForJob(jobId).stream()
+                .map(o -> new SopInstanceUid(o.sourceSopInstanceUid))
+                .collect(Collectors.toSet());
+    }
+
+    private static JobOutput toView(JobOutputEntity row) {
+        return new JobOutput(row.jobId, new SopInstanceUid(row.sourceSopInstanceUid),
+                new SopInstanceUid(row.sopInstanceUid), row.sopClassUid, Path.of(row.spoolPath), row.state,
+                row.destination, row.exportedAt);
+    }
+}

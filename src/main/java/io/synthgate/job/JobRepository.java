@@ -1,0 +1,37 @@
+package io.synthgate.job;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Finders for jobs. */
+@ApplicationScoped
+public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
+
+    private static final EnumSet<JobState> OPEN = EnumSet.of(JobState.RECEIVED, JobState.ASSEMBLING);
+
+    public Optional<JobEntity> findOpenForStudy(String studyInstanceUid) {
+        return find("studyInstanceUid = ?1 and state in ?2", studyInstanceUid, OPEN).firstResultOptional();
+    }
+
+    public List<JobEntity> listOpenIdleSince(Instant cutoff) {
+        return list("state in ?1 and lastInstanceAt <= ?2", OPEN, cutoff);
+    }
+
+    public List<JobEntity> listInStates(EnumSet<JobState> states) {
+        return list("state in ?1", Sort.by("createdAt"), states);
+    }
+
+    public List<JobEntity> listForStudy(String studyInstanceUid) {
+        return list("studyInstanceUid", Sort.by("createdAt"), studyInstanceUid);
+    }
+
+    public List<JobEntity> listNewestFirst(int limit) {
+        return findAll(Sort.by("createdAt").descending()).page(0, limit).list();
+    }
+}

@@ -1,0 +1,52 @@
+package io.synthgate.job;
+
+import io.synthgate.http.Problem;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code /api/jobs}: every job with its state and reason; failed jobs can be retried. */
+@Path("/api/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+
+    private final JobService jobs;
+    private final JobOutputService outputs;
+
+    public JobResource(JobService jobs, JobOutputService outputs) {
+        this.jobs = jobs;
+        this.outputs = outputs;
+    }
+
+    @GET
+    public List<JobView> list(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return jobs.listRecent(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return jobs.find(id)
+                .map(job -> Response.ok(new JobDetail(job, jobs.history(id), outputs.listForJob(id).stream()
+                        .map(JobDetail.OutputView::of).toList())).build())
+                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "No job " + id));
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    public Response retry(@PathParam("id") UUID id) {
+        if (jobs.find(id).isEmpty()) {
+            return Problem.response(Response.Status.NOT_FOUND, "No job " + id);
+        }
+        jobs.retry(id);
+        return Response.accepted(jobs.find(id).orElseThrow()).build();
+    }
+}

@@ -1,0 +1,183 @@
+package io.synthgate.job;
+
+import io.synthgate.dicom.StudyInstanceUid;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The only writer of job state. Each change is checked against {@link JobState#allowedNext()},
+ * stored with its time and reason, and recorded as a {@link JobEventEntity}. A job that becomes ready
+ * for its pipeline is announced with a {@link JobReady} event once the transaction commits.
+ */
+@ApplicationScoped
+@Transactional
+public class JobService {
+
+    private static final Logger LOG = Logger.getLogger(JobService.class);
+    private static final int REASON_LIMIT = 2000;
+
+    private final JobRepository jobs;
+    private final JobEventRepository events;
+    private final Event<JobReady> ready;
+    private final Clock clock;
+
+    public JobService(JobRepository jobs, JobEventRepository events, Event<JobReady> ready, Clock clock) {
+        this.jobs = jobs;
+        this.events = events;
+        this.ready = ready;
+        this.clock = clock;
+    }
+
+    /**
+     * Attaches one newly stored instance to the study's open job, opening a job when there is none
+     * (the first instance, or one arriving after the study's earlier job completed). Runs inside the
+     * caller's transaction so the instance row and the job change commit together.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID attachArrival(StudyInstanceUid study) {
+        Instant now = clock.instant();
+        Optional<JobEntity> open = jobs.findOpenForStudy(study.value());
+        if (open.isPresent()) {
+            JobEntity job = open.get();
+            if (job.state == JobState.RECEIVED) {
+                move(job, JobState.ASSEMBLING, "more instances arrived");
+            }
+            job.lastInstanceAt = now;
+            job.instanceCount++;
+            return job.id;
+        }
+        JobEntity job = new JobEntity();
+        job.id = UUID.randomUUID();
+        job.studyInstanceUid = study.value();
+        job.state = JobState.RECEIVED;
+        job.createdAt = now;
+        job.updatedAt = now;
+        job.lastInstanceAt = now;
+        job.instanceCount = 1;
+        jobs.persist(job);
+        record(job.id, null, JobState.RECEIVED, "first instance stored");
+        return job.id;
+    }
+
+    /** Completes the study's open job, if it has one, and hands it to the pipeline. */
+    public Optional<UUID> completeOpenJob(StudyInstanceUid study, String reason) {
+        return jobs.findOpenForStudy(study.value()).map(job -> {
+            move(job, JobState.PROCESSING, reason);
+            return job.id;
+        });
+    }
+
+    /**
+     * Completes the study's open job only if it has had no new instance since {@code cutoff}; the
+     * check and the change happen in one transaction so a late arrival is never cut off.
+     */
+    public Optional<UUID> completeOpenJobIfIdle(StudyInstanceUid study, Instant cutoff, String reason) {
+        return jobs.findOpenForStudy(study.value())
+                .filter(job -> !job.lastInstanceAt.isAfter(cutoff))
+                .map(job -> {
+                    move(job, JobState.PROCESSING, reason);
+                    return job.id;
+                });
+    }
+
+    /** Studies whose open job has had no new instance since {@code cutoff}. */
+    public List<StudyInstanceUid> studiesIdleSince(Instant cutoff) {
+        return jobs.listOpenIdleSince(cutoff).stream().map(job -> new StudyInstanceUid(job.studyInstanceUid)).toList();
+    }
+
+    /** Records which experiment's route took the job. */
+    public void assignExperiment(UUID jobId, String experiment) {
+        require(jobId).experiment = experiment;
+    }
+
+    /** Moves a job to {@code next}; refuses a transition the table does not allow. */
+    public void transition(UUID jobId, JobState next, String reason) {
+        move(require(jobId), next, reason);
+    }
+
+    /** Parks a job in {@link JobState#FAILED} with a reason an admin can act on. */
+    public void fail(UUID jobId, String reason) {
+        JobEntity job = require(jobId);
+        if (job.state == JobState.FAILED || job.state == JobState.EXPORTED) {
+            LOG.warnf("Job %s is already %s; not failing it again (%s)", jobId, job.state, reason);
+            return;
+        }
+        move(job, JobState.FAILED, reason);
+    }
+
+    /** Sends a failed job through its pipeline again; outputs already written are reused. */
+    public void retry(UUID jobId) {
+        move(require(jobId), JobState.PROCESSING, "retry requested");
+    }
+
+    public Optional<JobView> find(UUID jobId) {
+        return jobs.findByIdOptional(jobId).map(JobService::toView);
+    }
+
+    public List<JobView> listRecent(int limit) {
+        return jobs.listNewestFirst(limit).stream().map(JobService::toView).toList();
+    }
+
+    public List<JobView> listForStudy(StudyInstanceUid study) {
+        return jobs.listForStudy(study.value()).stream().map(JobService::toView).toList();
+    }
+
+    /** Jobs a restart or a missed hand-off left complete but unfinished. */
+    public List<UUID> resumableJobs() {
+        return jobs.listInStates(EnumSet.of(JobState.PROCESSING, JobState.GENERATED)).stream().map(j -> j.id).toList();
+    }
+
+    public List<JobEventView> history(UUID jobId) {
+        return events.listForJob(jobId).stream()
+                .map(e -> new JobEventView(e.fromState, e.toState, e.reason, e.at))
+                .toList();
+    }
+
+    private JobEntity require(UUID jobId) {
+        return jobs.findByIdOptional(jobId)
+                .orElseThrow(() -> new IllegalArgumentException("No job " + jobId));
+    }
+
+    private void move(JobEntity job, JobState next, String reason) {
+        if (!job.state.canMoveTo(next)) {
+            throw new IllegalStateException("Job " + job.id + " cannot move from " + job.state + " to " + next);
+        }
+        JobState previous = job.state;
+        String bounded = reason == null || reason.length() <= REASON_LIMIT ? reason : reason.substring(0, REASON_LIMIT);
+        job.state = next;
+        job.reason = bounded;
+        job.updatedAt = clock.instant();
+        record(job.id, previous, next, bounded);
+        if (next == JobState.PROCESSING) {
+            ready.fire(new JobReady(job.id));
+        }
+        if (next == JobState.FAILED) {
+            LOG.warnf("Job %s failed: %s", job.id, bounded);
+        } else {
+            LOG.debugf("Job %s %s -> %s (%s)", job.id, previous, next, bounded);
+        }
+    }
+
+    private void record(UUID jobId, JobState from, JobState to, String reason) {
+        JobEventEntity event = new JobEventEntity();
+        event.jobId = jobId;
+        event.fromState = from;
+        event.toState = to;
+        event.reason = reason;
+        event.at = clock.instant();
+        events.persist(event);
+    }
+
+    private static JobView toView(JobEntity job) {
+        return new JobView(job.id, job.studyInstanceUid, job.experiment, job.state, job.reason,
+                job.instanceCount, job.createdAt, job.updatedAt);
+    }
+}

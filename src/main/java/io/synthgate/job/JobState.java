@@ -1,0 +1,50 @@
+package io.synthgate.job;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The life of a job. {@link #allowedNext()} is the single transition table: every state change goes
+ * through {@link JobService}, which refuses any move not listed here.
+ */
+public enum JobState {
+    /** The study's first instance of this job is stored; more may follow. */
+    RECEIVED,
+    /** Further instances arrived; the study completes on idle timeout or on request. */
+    ASSEMBLING,
+    /** The study is complete and the experiment's route is generating outputs. */
+    PROCESSING,
+    /** Every output is written to the spool and recorded; export is pending. */
+    GENERATED,
+    /** Every output was accepted by its destination. Final. */
+    EXPORTED,
+    /** Stopped with a reason; an admin may retry it. */
+    FAILED;
+
+    private static final Map<JobState, Set<JobState>> TRANSITIONS = Map.of(
+            RECEIVED, EnumSet.of(ASSEMBLING, PROCESSING, FAILED),
+            ASSEMBLING, EnumSet.of(PROCESSING, FAILED),
+            PROCESSING, EnumSet.of(GENERATED, FAILED),
+            GENERATED, EnumSet.of(EXPORTED, FAILED),
+            EXPORTED, EnumSet.noneOf(JobState.class),
+            FAILED, EnumSet.of(PROCESSING));
+
+    public Set<JobState> allowedNext() {
+        return TRANSITIONS.get(this);
+    }
+
+    public boolean canMoveTo(JobState next) {
+        return allowedNext().contains(next);
+    }
+
+    /** Still collecting instances: new arrivals of the study join a job in this state. */
+    public boolean isOpen() {
+        return this == RECEIVED || this == ASSEMBLING;
+    }
+
+    /** Complete but not finished: a restart hands these back to the pipeline. */
+    public boolean isResumable() {
+        return this == PROCESSING || this == GENERATED;
+    }
+}

@@ -1,0 +1,59 @@
+package io.synthgate.job;
+
+import io.synthgate.experiment.Pipeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+
+/** Route step {@code jobStep}: moves the route's job through its states. */
+@ApplicationScoped
+@Named("jobStep")
+public class JobStep {
+
+    private final JobService jobs;
+
+    public JobStep(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    /** Takes the job for the route's experiment and sets the {@link Pipeline#JOB_ID} property. */
+    public void begin(JobTicket ticket, @Header(Pipeline.EXPERIMENT) String experiment, Exchange exchange) {
+        exchange.setProperty(Pipeline.JOB_ID, ticket.jobId());
+        jobs.assignExperiment(ticket.jobId(), experiment == null ? "unnamed" : experiment);
+    }
+
+    /** Every output is written and recorded. A resumed job that was already generated stays so. */
+    public void generated(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId) {
+        if (currentState(jobId) == JobState.PROCESSING) {
+            jobs.transition(jobId, JobState.GENERATED, "all outputs written");
+        }
+    }
+
+    /** Every output was accepted by its destination. */
+    public void exported(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId) {
+        jobs.transition(jobId, JobState.EXPORTED, "all outputs exported");
+    }
+
+    /** The route gave up: the job is parked with the cause as its reason. */
+    public void failed(Exchange exchange) {
+        UUID id = exchange.getProperty(Pipeline.JOB_ID, UUID.class);
+        if (id == null && exchange.getMessage().getBody() instanceof JobTicket ticket) {
+            id = ticket.jobId();
+        }
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        jobs.fail(id, cause == null ? "route failed without an exception" : describe(cause));
+    }
+
+    private JobState currentState(UUID jobId) {
+        return jobs.find(jobId).map(JobView::state)
+                .orElseThrow(() -> new IllegalArgumentException("No job " + jobId));
+    }
+
+    private static String describe(Exception cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,53 @@
+package io.synthgate.mask;
+
+import java.util.BitSet;
+
+/** A rasterised mask over an image: a set pixel is one the generator regenerates. */
+public final class Mask {
+
+    private final int columns;
+    private final int rows;
+    private final BitSet bits;
+
+    public Mask(int columns, int rows) {
+        if (columns <= 0 || rows <= 0) {
+            throw new IllegalArgumentException("Mask needs a positive size, not " + columns + "x" + rows);
+        }
+        this.columns = columns;
+        this.rows = rows;
+        this.bits = new BitSet(columns * rows);
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public void set(int column, int row) {
+        bits.set(index(column, row));
+    }
+
+    public boolean isSet(int column, int row) {
+        return bits.get(index(column, row));
+    }
+
+    /** Whether the pixel at row-major {@code index} is masked. */
+    public boolean isSet(int index) {
+        return bits.get(index);
+    }
+
+    /** Number of masked pixels. */
+    public int area() {
+        return bits.cardinality();
+    }
+
+    private int index(int column, int row) {
+        if (column < 0 || column >= columns || row < 0 || row >= rows) {
+            throw new IndexOutOfBoundsException("(" + column + "," + row + ") is outside " + columns + "x" + rows);
+        }
+        return row * columns + column;
+    }
+}

@@ -1,0 +1,96 @@
+package io.synthgate.spool;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The file side of "acknowledged means kept": callers write to a temporary file from
+ * {@link #newTemporaryFile()}, then {@link #commit(Path, Path)} makes it durable under its final name.
+ */
+@ApplicationScoped
+public class Spool {
+
+    private final Path root;
+    private final boolean fsync;
+    private final long minFreeBytes;
+
+    public Spool(SpoolConfig config) {
+        this.root = config.dir().toAbsolutePath().normalize();
+        this.fsync = config.fsync();
+        this.minFreeBytes = config.minFreeSpace().asLongValue();
+        try {
+            Files.createDirectories(root.resolve("tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the spool folder " + root, e);
+        }
+    }
+
+    /** Folder for objects received over C-STORE. */
+    public Path inbound() {
+        return root.resolve("inbound");
+    }
+
+    /** Folder for synthetic objects waiting to be exported. */
+    public Path outbound() {
+        return root.resolve("outbound");
+    }
+
+    /** Whether the spool's file system has more free space than {@code synthgate.spool.min-free-space}. */
+    public boolean hasRoom() {
+        try {
+            return Files.getFileStore(root).getUsableSpace() > minFreeBytes;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A new, empty file in the spool's own temporary folder (same file system, so renames are atomic). */
+    public Path newTemporaryFile() throws IOException {
+        return Files.createTempFile(root.resolve("tmp"), "part-", ".tmp");
+    }
+
+    /**
+     * Moves a completely written temporary file to {@code target}, replacing what was there, and when
+     * fsync is on, forces the file's bytes and the new directory entry to disk before returning.
+     */
+    public Path commit(Path temporary, Path target) throws IOException {
+        Path folder = target.getParent();
+        Files.createDirectories(folder);
+        if (fsync) {
+            force(temporary, false);
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("The spool " + root + " is on a file system without atomic rename", e);
+        }
+        if (fsync) {
+            force(folder, true);
+        }
+        return target;
+    }
+
+    /** Removes a temporary file that will not be committed; never fails the caller. */
+    public void discard(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // A leftover temporary file is harmless: it never carries a final name.
+        }
+    }
+
+    private static void force(Path path, boolean directory) throws IOException {
+        try (FileChannel channel = directory
+                ? FileChannel.open(path, StandardOpenOption.READ)
+                : FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+}

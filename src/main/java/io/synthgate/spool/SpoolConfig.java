@@ -1,0 +1,29 @@
+package io.synthgate.spool;
+
+import io.smallrye.config.ConfigMapping;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/** Where received and generated objects are kept, and how hard SynthGate insists they reach the disk. */
+@ConfigMapping(prefix = "synthgate.spool")
+public interface SpoolConfig {
+
+    /** Root folder of the spool; {@code inbound/} and {@code outbound/} live below it. Default {@code data/spool}. */
+    @WithDefault("data/spool")
+    Path dir();
+
+    /**
+     * Whether each file and its folder are fsync'ed before the object is acknowledged. Default
+     * {@code true}; turning it off trades crash safety for throughput on disks without a write cache.
+     */
+    @WithDefault("true")
+    boolean fsync();
+
+    /**
+     * Free space the spool's file system must keep: below it, new objects are refused with
+     * "Out of Resources" (0xA700) instead of filling the disk. Default {@code 512M}.
+     */
+    @WithDefault("512M")
+    MemorySize minFreeSpace();
+}

@@ -1,0 +1,29 @@
+package io.synthgate.study;
+
+import io.synthgate.dicom.AeTitle;
+import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.dicom.StudyInstanceUid;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** An object that is durably in the spool and about to be acknowledged. */
+public record ReceivedInstance(
+        StudyInstanceUid study,
+        String seriesInstanceUid,
+        SopInstanceUid sopInstanceUid,
+        String sopClassUid,
+        String transferSyntaxUid,
+        String modality,
+        AeTitle callingAe,
+        Path file,
+        long sizeBytes) {
+
+    public ReceivedInstance {
+        Objects.requireNonNull(study, "study");
+        Objects.requireNonNull(sopInstanceUid, "sopInstanceUid");
+        Objects.requireNonNull(sopClassUid, "sopClassUid");
+        Objects.requireNonNull(transferSyntaxUid, "transferSyntaxUid");
+        Objects.requireNonNull(callingAe, "callingAe");
+        Objects.requireNonNull(file, "file");
+    }
+}

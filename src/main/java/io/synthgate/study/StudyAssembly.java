@@ -1,0 +1,38 @@
+package io.synthgate.study;
+
+import io.quarkus.scheduler.Scheduled;
+import io.synthgate.dicom.StudyInstanceUid;
+import io.synthgate.job.JobService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/** Completes studies that have been idle for {@code synthgate.study.idle-timeout}. */
+@ApplicationScoped
+public class StudyAssembly {
+
+    private static final Logger LOG = Logger.getLogger(StudyAssembly.class);
+
+    private final StudyService studies;
+    private final JobService jobs;
+    private final StudyConfig config;
+    private final Clock clock;
+
+    public StudyAssembly(StudyService studies, JobService jobs, StudyConfig config, Clock clock) {
+        this.studies = studies;
+        this.jobs = jobs;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${synthgate.study.check-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void completeIdleStudies() {
+        Instant cutoff = clock.instant().minus(config.idleTimeout());
+        String reason = "no new instance for " + config.idleTimeout();
+        for (StudyInstanceUid study : jobs.studiesIdleSince(cutoff)) {
+            studies.completeIfIdle(study, cutoff, reason)
+                    .ifPresent(jobId -> LOG.infof("Study %s complete (%s); job %s queued", study, reason, jobId));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.synthgate.study;
+
+import io.synthgate.dicom.StudyInstanceUid;
+import io.synthgate.http.Problem;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/studies}: what arrived, and a way to say a study is complete. */
+@Path("/api/studies")
+@Produces(MediaType.APPLICATION_JSON)
+public class StudyResource {
+
+    private final StudyService studies;
+
+    public StudyResource(StudyService studies) {
+        this.studies = studies;
+    }
+
+    @GET
+    public List<StudySummary> list(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return studies.listRecent(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @GET
+    @Path("/{studyInstanceUid}")
+    public Response get(@PathParam("studyInstanceUid") String uid) {
+        StudyInstanceUid study = new StudyInstanceUid(uid);
+        return studies.find(study)
+                .map(detail -> Response.ok(detail).build())
+                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "No study " + uid + " was received"));
+    }
+
+    @POST
+    @Path("/{studyInstanceUid}/complete")
+    public Response complete(@PathParam("studyInstanceUid") String uid) {
+        CompletionResult result = studies.complete(new StudyInstanceUid(uid));
+        return switch (result.outcome()) {
+            case COMPLETED -> Response.accepted(Map.of("studyInstanceUid", uid, "jobId", result.jobId())).build();
+            case UNKNOWN_STUDY -> Problem.response(Response.Status.NOT_FOUND, "No study " + uid + " was received");
+            case ALREADY_COMPLETE -> Problem.response(Response.Status.CONFLICT,
+                    "Study " + uid + " has no instances waiting: it is already complete");
+        };
+    }
+}

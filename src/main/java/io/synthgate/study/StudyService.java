@@ -1,0 +1,135 @@
+package io.synthgate.study;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.dicom.StudyInstanceUid;
+import io.synthgate.job.JobService;
+import io.synthgate.job.JobState;
+import io.synthgate.job.JobView;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records acknowledged instances and completes studies. Each change holds the study's lock for the
+ * whole transaction, so parallel associations and the idle sweep see one order of events.
+ */
+@ApplicationScoped
+public class StudyService {
+
+    private final StudyRepository studies;
+    private final InstanceRepository instances;
+    private final JobService jobs;
+    private final StudyLocks locks;
+    private final Clock clock;
+
+    public StudyService(StudyRepository studies, InstanceRepository instances, JobService jobs, StudyLocks locks,
+            Clock clock) {
+        this.studies = studies;
+        this.instances = instances;
+        this.jobs = jobs;
+        this.locks = locks;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a spooled instance and attaches it to its study's open job. A re-sent instance (same
+     * SOP Instance UID) updates its record and joins no job again, so it never doubles an output.
+     *
+     * @return the job the instance belongs to
+     */
+    public UUID recordInstance(ReceivedInstance received) {
+        return locks.withLock(received.study().value(),
+                () -> QuarkusTransaction.requiringNew().call(() -> record(received)));
+    }
+
+    /** Completes the study's open job now, as if its idle timeout had passed. */
+    public CompletionResult complete(StudyInstanceUid study) {
+        return locks.withLock(study.value(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            if (studies.findByStudyInstanceUid(study.value()).isEmpty()) {
+                return new CompletionResult(CompletionResult.Outcome.UNKNOWN_STUDY, null);
+            }
+            return jobs.completeOpenJob(study, "completed on request")
+                    .map(id -> new CompletionResult(CompletionResult.Outcome.COMPLETED, id))
+                    .orElse(new CompletionResult(CompletionResult.Outcome.ALREADY_COMPLETE, null));
+        }));
+    }
+
+    /** Completes the study's open job if it is still idle since {@code cutoff}. */
+    public Optional<UUID> completeIfIdle(StudyInstanceUid study, Instant cutoff, String reason) {
+        return locks.withLock(study.value(),
+                () -> QuarkusTransaction.requiringNew().call(() -> jobs.completeOpenJobIfIdle(study, cutoff, reason)));
+    }
+
+    public List<StudySummary> listRecent(int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> studies.listNewestFirst(limit).stream()
+                .map(this::summary).toList());
+    }
+
+    public Optional<StudyDetail> find(StudyInstanceUid study) {
+        return QuarkusTransaction.joiningExisting().call(() -> studies.findByStudyInstanceUid(study.value())
+                .map(entity -> new StudyDetail(summary(entity),
+                        instances.listForStudy(entity.id).stream().map(StudyService::instanceView).toList(),
+                        jobs.listForStudy(study))));
+    }
+
+    /** The instances a job is to process, in arrival order. */
+    public List<SourceInstance> instancesOfJob(UUID jobId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<InstanceEntity> rows = instances.listForJob(jobId);
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            StudyInstanceUid study = new StudyInstanceUid(studies.findById(rows.get(0).studyId).studyInstanceUid);
+            return rows.stream().map(i -> new SourceInstance(study, i.seriesInstanceUid,
+                    new SopInstanceUid(i.sopInstanceUid), i.sopClassUid, i.modality, Path.of(i.spoolPath))).toList();
+        });
+    }
+
+    private UUID record(ReceivedInstance received) {
+        Instant now = clock.instant();
+        StudyEntity study = studies.findByStudyInstanceUid(received.study().value()).orElseGet(() -> {
+            StudyEntity created = new StudyEntity();
+            created.studyInstanceUid = received.study().value();
+            created.firstReceivedAt = now;
+            created.lastReceivedAt = now;
+            studies.persist(created);
+            return created;
+        });
+        study.lastReceivedAt = now;
+        Optional<InstanceEntity> existing = instances.findBySopInstanceUid(received.sopInstanceUid().value());
+        InstanceEntity instance = existing.orElseGet(InstanceEntity::new);
+        instance.studyId = study.id;
+        instance.sopInstanceUid = received.sopInstanceUid().value();
+        instance.sopClassUid = received.sopClassUid();
+        instance.seriesInstanceUid = received.seriesInstanceUid();
+        instance.transferSyntaxUid = received.transferSyntaxUid();
+        instance.modality = received.modality();
+        instance.callingAe = received.callingAe().value();
+        instance.spoolPath = received.file().toString();
+        instance.sizeBytes = received.sizeBytes();
+        instance.receivedAt = now;
+        if (existing.isEmpty()) {
+            instance.jobId = jobs.attachArrival(received.study());
+            study.instanceCount++;
+            instances.persist(instance);
+        }
+        return instance.jobId;
+    }
+
+    private StudySummary summary(StudyEntity entity) {
+        boolean assembling = jobs.listForStudy(new StudyInstanceUid(entity.studyInstanceUid)).stream()
+                .map(JobView::state).anyMatch(JobState::isOpen);
+        return new StudySummary(entity.studyInstanceUid, entity.instanceCount, assembling, entity.firstReceivedAt,
+                entity.lastReceivedAt);
+    }
+
+    private static StudyDetail.InstanceView instanceView(InstanceEntity i) {
+        return new StudyDetail.InstanceView(i.sopInstanceUid, i.sopClassUid, i.seriesInstanceUid, i.modality,
+                i.transferSyntaxUid, i.callingAe, i.sizeBytes, i.receivedAt, i.jobId.toString());
+    }
+}

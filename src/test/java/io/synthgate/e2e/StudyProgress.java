@@ -1,0 +1,51 @@
+package io.synthgate.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgate.testing.GatewayProcess;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Follows a study through the gateway's REST API until its jobs are done. */
+final class StudyProgress {
+
+    private StudyProgress() {
+    }
+
+    /**
+     * Waits until the study exists and every job of it is EXPORTED, then returns source SOP Instance
+     * UID to synthetic SOP Instance UID for its exported outputs. A FAILED job fails the test with its reason.
+     */
+    static Map<String, String> awaitExported(GatewayProcess gateway, String studyInstanceUid, int expectedInstances,
+            Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode study = gateway.getJson("/api/studies/" + studyInstanceUid);
+            last = study.toString();
+            JsonNode jobs = study.path("jobs");
+            boolean allExported = jobs.size() > 0 && study.path("study").path("instanceCount").asInt() >= expectedInstances;
+            for (JsonNode job : jobs) {
+                String state = job.path("state").asText();
+                if (state.equals("FAILED")) {
+                    throw new AssertionError("Job " + job.path("id").asText() + " failed: " + job.path("reason").asText());
+                }
+                allExported &= state.equals("EXPORTED");
+            }
+            if (allExported) {
+                Map<String, String> outputs = new HashMap<>();
+                for (JsonNode job : jobs) {
+                    for (JsonNode output : gateway.getJson("/api/jobs/" + job.path("id").asText()).path("outputs")) {
+                        if (output.path("state").asText().equals("EXPORTED")) {
+                            outputs.put(output.path("sourceSopInstanceUid").asText(), output.path("sopInstanceUid").asText());
+                        }
+                    }
+                }
+                return outputs;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Study " + studyInstanceUid + " not exported within " + timeout + "; last state " + last);
+    }
+}

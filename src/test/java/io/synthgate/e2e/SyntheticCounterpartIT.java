@@ -1,0 +1,108 @@
+package io.synthgate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.TagFromName;
+import io.synthgate.testing.DicomImages;
+import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.OrthancProcess;
+import io.synthgate.testing.ProcessRun;
+import io.synthgate.testing.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real files in over C-STORE (DCMTK storescu, uncompressed, RLE and JPEG lossless), synthetic
+ * Secondary Captures out to a real Orthanc: every image has a counterpart carrying the synthetic
+ * markers, and outside the inpainted rectangle its pixels are the source's exactly.
+ */
+class SyntheticCounterpartIT {
+
+    /** The shipped route's default mask: {@code rectangle 40% 40% 20% 20%}. */
+    private static final double MASK_FROM = 0.40;
+    private static final double MASK_SIZE = 0.20;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyImageSentGetsAMarkedSyntheticCounterpartWithUnchangedPixelsOutsideTheMask() throws Exception {
+        List<Path> uncompressed = List.of(TestFiles.shared("fo-dicom/CR-MONO1-10-chest.dcm"),
+                TestFiles.pydicom("CT_small.dcm"), TestFiles.pydicom("MR_small.dcm"));
+        Path rle = TestFiles.pydicom("MR_small_RLE.dcm");
+        Path jpegLossless = TestFiles.shared("fo-dicom/IM-0001-0001-0001.dcm");
+
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, Map.of()).start()) {
+            assertEquals(0, send(gateway, List.of(), uncompressed).exitCode());
+            assertEquals(0, send(gateway, List.of("-xr"), List.of(rle)).exitCode());
+            assertEquals(0, send(gateway, List.of("-xs"), List.of(jpegLossless)).exitCode());
+
+            for (Path source : List.of(uncompressed.get(0), uncompressed.get(1), uncompressed.get(2), rle, jpegLossless)) {
+                AttributeList sourceList = new AttributeList();
+                sourceList.read(source.toFile());
+                String study = Attribute.getSingleStringValueOrEmptyString(sourceList, TagFromName.StudyInstanceUID);
+                String sop = Attribute.getSingleStringValueOrEmptyString(sourceList, TagFromName.SOPInstanceUID);
+                Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(90));
+                String synthetic = outputs.get(sop);
+                assertTrue(synthetic != null, "no synthetic output recorded for " + source.getFileName());
+                String orthancId = orthanc.findInstance(synthetic)
+                        .orElseThrow(() -> new AssertionError("Orthanc has no instance " + synthetic + " for " + source));
+
+                assertCarriesSyntheticMarkers(orthanc, orthancId, study);
+                Path copy = folder.resolve(synthetic + ".dcm");
+                Files.write(copy, orthanc.getBytes("/instances/" + orthancId + "/file"));
+                assertPixelsUnchangedOutsideMask(DicomImages.read(source), DicomImages.read(copy), source);
+            }
+        }
+    }
+
+    private static ProcessRun send(GatewayProcess gateway, List<String> options, List<Path> files) {
+        return ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", options, files);
+    }
+
+    private static void assertCarriesSyntheticMarkers(OrthancProcess orthanc, String id, String sourceStudy) {
+        JsonNode tags = orthanc.get("/instances/" + id + "/simplified-tags");
+        assertEquals("1.2.840.10008.5.1.4.1.1.7", tags.path("SOPClassUID").asText(), "Secondary Capture");
+        assertEquals("DERIVED\\SECONDARY\\SYNTHETIC\\INPAINT", tags.path("ImageType").asText());
+        assertTrue(tags.path("SeriesDescription").asText().startsWith("SYNTHETIC"), tags.path("SeriesDescription").asText());
+        assertEquals("SYN", tags.path("ConversionType").asText());
+        assertNotEquals(sourceStudy, tags.path("StudyInstanceUID").asText(), "synthetic data never joins the clinical study");
+        String syntheticData = new String(orthanc.getBytes("/instances/" + id + "/content/0008-001c")).strip();
+        assertEquals("YES", syntheticData, "Synthetic Data (0008,001C)");
+    }
+
+    private static void assertPixelsUnchangedOutsideMask(DicomImages.Image source, DicomImages.Image output, Path file) {
+        assertEquals(source.rows(), output.rows());
+        assertEquals(source.columns(), output.columns());
+        assertEquals(source.bitsStored(), output.bitsStored(), "bit depth kept");
+        assertEquals(source.photometric(), output.photometric(), "photometric interpretation kept");
+        int left = (int) Math.round(MASK_FROM * source.columns());
+        int top = (int) Math.round(MASK_FROM * source.rows());
+        int right = left + (int) Math.round(MASK_SIZE * source.columns());
+        int bottom = top + (int) Math.round(MASK_SIZE * source.rows());
+        int changedInside = 0;
+        for (int row = 0; row < source.rows(); row++) {
+            for (int column = 0; column < source.columns(); column++) {
+                boolean masked = column >= left && column < right && row >= top && row < bottom;
+                if (masked) {
+                    changedInside += source.at(column, row) != output.at(column, row) ? 1 : 0;
+                } else if (source.at(column, row) != output.at(column, row)) {
+                    throw new AssertionError(file.getFileName() + ": pixel (" + column + "," + row + ") outside the mask changed from "
+                            + source.at(column, row) + " to " + output.at(column, row));
+                }
+            }
+        }
+        assertTrue(changedInside > 0, file.getFileName() + ": the generator changed nothing inside the mask");
+    }
+}

@@ -1,0 +1,45 @@
+package io.synthgate.testing;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.TagFromName;
+import java.nio.file.Path;
+
+/** Reads what a test needs to compare pixels: the stored sample values after decompression. */
+public final class DicomImages {
+
+    private DicomImages() {
+    }
+
+    public record Image(int rows, int columns, int bitsStored, String photometric, int[] samples) {
+
+        public int at(int column, int row) {
+            return samples[row * columns + column];
+        }
+    }
+
+    public static Image read(Path file) throws Exception {
+        AttributeList list = new AttributeList();
+        list.read(file.toFile());
+        list.correctDecompressedImagePixelModule();
+        int rows = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0);
+        int columns = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0);
+        int bitsAllocated = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 0);
+        int bitsStored = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored, 0);
+        Attribute pixelData = list.getPixelData();
+        int[] samples = new int[rows * columns];
+        if (bitsAllocated == 16) {
+            short[] words = pixelData.getShortValues();
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = words[i] & 0xffff;
+            }
+        } else {
+            byte[] bytes = pixelData.getByteValues();
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = bytes[i] & 0xff;
+            }
+        }
+        return new Image(rows, columns, bitsStored,
+                Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PhotometricInterpretation), samples);
+    }
+}

@@ -1,0 +1,150 @@
+package io.synthgate.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged gateway ({@code target/quarkus-app/quarkus-run.jar}) as a separate JVM with its own
+ * database, spool and ports under one folder, so a test can kill it with SIGKILL and start it again
+ * on the same data.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    public static final String AE_TITLE = "SYNTHGATE";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path folder;
+    private final Map<String, String> properties;
+    private final int httpPort;
+    private final int dicomPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Process process;
+    private int starts;
+
+    private GatewayProcess(Path folder, Map<String, String> properties, int httpPort, int dicomPort) {
+        this.folder = folder;
+        this.properties = properties;
+        this.httpPort = httpPort;
+        this.dicomPort = dicomPort;
+    }
+
+    /** Configuration for a gateway whose research destination is {@code orthanc}; add overrides, then start. */
+    public static GatewayProcess forResearchPacs(Path folder, OrthancProcess orthanc, Map<String, String> overrides) {
+        int httpPort = FreePorts.next();
+        int dicomPort = FreePorts.next();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", Integer.toString(httpPort));
+        properties.put("synthgate.dicom.port", Integer.toString(dicomPort));
+        properties.put("synthgate.dicom.bind-address", "127.0.0.1");
+        properties.put("synthgate.spool.dir", folder.resolve("spool").toString());
+        properties.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + folder.resolve("db/synthgate"));
+        properties.put("camel.main.routes-include-pattern",
+                "file:" + Path.of("camel-routes").toAbsolutePath() + "/*.yaml");
+        properties.put("synthgate.destinations.research.host", "127.0.0.1");
+        properties.put("synthgate.destinations.research.port", Integer.toString(orthanc.dicomPort()));
+        properties.put("synthgate.destinations.research.ae-title", OrthancProcess.AE_TITLE);
+        properties.put("synthgate.study.idle-timeout", "2s");
+        properties.put("synthgate.study.check-interval", "500ms");
+        properties.put("synthgate.pipeline.resume-interval", "1s");
+        properties.putAll(overrides);
+        return new GatewayProcess(folder, properties, httpPort, dicomPort);
+    }
+
+    public GatewayProcess start() throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("synthgate.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: end-to-end tests run after `package`");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        Files.createDirectories(folder);
+        process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("gateway-" + (++starts) + ".log").toFile()))
+                .start();
+        awaitLive();
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, exactly what a power cut leaves behind. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public int dicomPort() {
+        return dicomPort;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    public JsonNode getJson(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitLive() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Gateway exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url("/q/health/live"))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Gateway not live within 60 s:\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(folder.resolve("gateway-" + starts + ".log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.synthgate.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A real Orthanc (Debian's /usr/sbin/Orthanc) with its own storage and free ports: the research PACS. */
+public final class OrthancProcess implements AutoCloseable {
+
+    public static final String AE_TITLE = "ORTHANC";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final int httpPort;
+    private final int dicomPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private OrthancProcess(Process process, int httpPort, int dicomPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.dicomPort = dicomPort;
+    }
+
+    public static OrthancProcess start(Path folder) throws IOException, InterruptedException {
+        int httpPort = FreePorts.next();
+        int dicomPort = FreePorts.next();
+        Path storage = Files.createDirectories(folder.resolve("orthanc-storage"));
+        Path config = folder.resolve("orthanc.json");
+        Files.writeString(config, """
+                {"Name": "synthgate-test", "StorageDirectory": "%s", "IndexDirectory": "%s",
+                 "HttpPort": %d, "DicomPort": %d, "DicomAet": "%s", "RemoteAccessAllowed": false,
+                 "AuthenticationEnabled": false, "Plugins": [], "DicomAlwaysAllowStore": true}
+                """.formatted(storage, storage, httpPort, dicomPort, AE_TITLE));
+        ProcessBuilder builder = new ProcessBuilder("/usr/sbin/Orthanc", config.toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("orthanc.log").toFile());
+        builder.environment().putAll(ProcessRun.NO_DELAY);
+        OrthancProcess orthanc = new OrthancProcess(builder.start(), httpPort, dicomPort);
+        orthanc.awaitUp();
+        return orthanc;
+    }
+
+    public int dicomPort() {
+        return dicomPort;
+    }
+
+    public JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Orthanc GET " + path + " answered " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Orthanc's id of the instance with this SOP Instance UID, if it holds one. */
+    public Optional<String> findInstance(String sopInstanceUid) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/tools/lookup"))
+                    .POST(HttpRequest.BodyPublishers.ofString(sopInstanceUid)).build(), HttpResponse.BodyHandlers.ofString());
+            for (JsonNode hit : JSON.readTree(response.body())) {
+                if (hit.path("Type").asText().equals("Instance")) {
+                    return Optional.of(hit.path("ID").asText());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    private void awaitUp() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Orthanc exited with " + process.exitValue());
+            }
+            try {
+                get("/system");
+                return;
+            } catch (RuntimeException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("Orthanc did not start within 30 s");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
