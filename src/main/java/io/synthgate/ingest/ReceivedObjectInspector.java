@@ -4,6 +4,7 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
 import io.synthgate.dicom.DimseStatus;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.dicom.StudyInstanceUid;
@@ -33,12 +34,24 @@ final class ReceivedObjectInspector {
     }
 
     static Inspection inspect(StoreRequest request) {
+        try {
+            String fault = DataSetStructure.findFault(request.temporaryFile(), request.transferSyntaxUid());
+            if (fault != null) {
+                return new Invalid(DimseStatus.CANNOT_UNDERSTAND, "malformed data set: " + fault);
+            }
+        } catch (IOException e) {
+            return new Invalid(DimseStatus.CANNOT_UNDERSTAND, "data set cannot be read: " + describe(e));
+        }
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(false);
         try {
             list.read(request.temporaryFile().toFile());
         } catch (IOException | DicomException | RuntimeException e) {
             return new Invalid(DimseStatus.CANNOT_UNDERSTAND, "data set cannot be parsed: " + describe(e));
+        }
+        String incomplete = pixelDataProblem(list, request.transferSyntaxUid());
+        if (incomplete != null) {
+            return new Invalid(DimseStatus.CANNOT_UNDERSTAND, incomplete);
         }
         String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
         String sopInstance = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
@@ -59,6 +72,34 @@ final class ReceivedObjectInspector {
         } catch (IllegalArgumentException e) {
             return new Invalid(DimseStatus.CANNOT_UNDERSTAND, e.getMessage());
         }
+    }
+
+    /**
+     * PixelMed logs, rather than throws, when the data set ends inside an element and drops that
+     * element; a cut-off object then looks complete. An image header without Pixel Data, or native
+     * Pixel Data shorter than the header announces, gives it away.
+     */
+    private static String pixelDataProblem(AttributeList list, String transferSyntaxUid) {
+        int rows = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0);
+        int columns = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0);
+        if (rows == 0 || columns == 0) {
+            return null;
+        }
+        Attribute pixelData = list.getPixelData();
+        if (pixelData == null) {
+            return "image of " + columns + "x" + rows + " pixels has no readable Pixel Data (data set truncated?)";
+        }
+        if (TransferSyntax.isEncapsulated(transferSyntaxUid)) {
+            return null;
+        }
+        long expected = (long) rows * columns
+                * Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1)
+                * Attribute.getSingleIntegerValueOrDefault(list, TagFromName.NumberOfFrames, 1)
+                * Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 16) / 8;
+        long actual = pixelData.getVL();
+        return actual < expected
+                ? "Pixel Data holds " + actual + " bytes; the image header announces " + expected
+                : null;
     }
 
     private static String describe(Exception e) {

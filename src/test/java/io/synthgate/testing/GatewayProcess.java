@@ -51,7 +51,7 @@ public final class GatewayProcess implements AutoCloseable {
         properties.put("synthgate.dicom.port", Integer.toString(dicomPort));
         properties.put("synthgate.dicom.bind-address", "127.0.0.1");
         properties.put("synthgate.spool.dir", folder.resolve("spool").toString());
-        properties.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + folder.resolve("db/synthgate"));
+        properties.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + folder.resolve("db/synthgate") + ";DB_CLOSE_ON_EXIT=FALSE");
         properties.put("camel.main.routes-include-pattern",
                 "file:" + Path.of("camel-routes").toAbsolutePath() + "/*.yaml");
         properties.put("synthgate.destinations.research.host", "127.0.0.1");

@@ -9,6 +9,7 @@ import com.pixelmed.network.CStoreRequestCommandMessage;
 import com.pixelmed.network.CompositeResponseHandler;
 import com.pixelmed.network.PresentationContext;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,10 @@ public final class RawStoreClient {
             byte[] command = new CStoreRequestCommandMessage(sopClassUid, sopInstanceUid).getBytes();
             StatusHandler handler = new StatusHandler();
             association.setReceivedDataHandler(handler);
-            association.send(contextId, command, dataSet);
+            association.send(contextId, command, null);
+            try (OutputStream data = association.getAssociationOutputStream(contextId)) {
+                data.write(dataSet);
+            }
             association.waitForCommandPDataPDUs();
             return handler.getStatus();
         } finally {
