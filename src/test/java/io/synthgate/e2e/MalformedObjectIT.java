@@ -95,7 +95,7 @@ class MalformedObjectIT {
     }
 
     private List<Path> spoolHolds(String sopInstanceUid) throws Exception {
-        try (Stream<Path> files = Files.walk(folder.resolve("gateway/spool"))) {
+        try (Stream<Path> files = Files.walk(folder.resolve("gateway/data/spool"))) {
             return files.filter(f -> f.getFileName().toString().startsWith(sopInstanceUid)).toList();
         }
     }

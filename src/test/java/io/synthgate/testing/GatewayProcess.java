@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged gateway ({@code target/quarkus-app/quarkus-run.jar}) as a separate JVM with its own
- * database, spool and ports under one folder, so a test can kill it with SIGKILL and start it again
- * on the same data.
+ * The packaged gateway ({@code target/quarkus-app/quarkus-run.jar}) as a separate JVM running in its
+ * own folder, so its default database and spool ({@code data/}) land there, on its own ports. A test
+ * can kill it with SIGKILL and start it again on the same data.
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -50,8 +50,6 @@ public final class GatewayProcess implements AutoCloseable {
         properties.put("quarkus.http.port", Integer.toString(httpPort));
         properties.put("synthgate.dicom.port", Integer.toString(dicomPort));
         properties.put("synthgate.dicom.bind-address", "127.0.0.1");
-        properties.put("synthgate.spool.dir", folder.resolve("spool").toString());
-        properties.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + folder.resolve("db/synthgate") + ";DB_CLOSE_ON_EXIT=FALSE");
         properties.put("camel.main.routes-include-pattern",
                 "file:" + Path.of("camel-routes").toAbsolutePath() + "/*.yaml");
         properties.put("synthgate.destinations.research.host", "127.0.0.1");
