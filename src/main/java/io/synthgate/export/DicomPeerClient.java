@@ -6,6 +6,9 @@ import com.pixelmed.network.StorageSOPClassSCU;
 import com.pixelmed.network.VerificationSOPClassSCU;
 import io.synthgate.ingest.DicomListenerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +33,7 @@ public class DicomPeerClient {
      * @return the paths the peer acknowledged with a success status
      */
     public Set<Path> store(Destination destination, List<Path> files) throws Exception {
+        requireReachable(destination);
         SetOfDicomFiles set = new SetOfDicomFiles();
         for (Path file : files) {
             set.add(file.toFile());
@@ -44,13 +48,28 @@ public class DicomPeerClient {
                 }
             }
         };
-        new StorageSOPClassSCU(destination.host(), destination.port(), destination.aeTitle().value(), callingAeTitle,
-                set, 0, handler);
+        StorageSOPClassSCU scu = new StorageSOPClassSCU(destination.host(), destination.port(),
+                destination.aeTitle().value(), callingAeTitle, set, 0, handler);
+        if (stored.isEmpty() && scu.encounteredTrappedExceptions()) {
+            throw new IOException("the association failed (PixelMed logged the cause under com.pixelmed)");
+        }
         return stored;
+    }
+
+    /** PixelMed only logs a refused connection; checking first gives the job a reason an admin can act on. */
+    private static void requireReachable(Destination destination) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(destination.host(), destination.port()),
+                    (int) destination.timeout().toMillis());
+        } catch (IOException e) {
+            throw new IOException("cannot connect to " + destination.host() + ":" + destination.port() + " ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     /** C-ECHO; throws when the peer cannot be reached or refuses. */
     public void echo(Destination destination) throws Exception {
+        requireReachable(destination);
         new VerificationSOPClassSCU(destination.host(), destination.port(), destination.aeTitle().value(),
                 callingAeTitle, false);
     }

@@ -2,11 +2,7 @@ package io.synthgate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.TransferSyntax;
-import com.pixelmed.dicom.UniqueIdentifierAttribute;
+import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
@@ -64,7 +60,7 @@ class CrashRecoveryIT {
             gateway.start();
             Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, acknowledged, Duration.ofSeconds(180));
             for (Path file : files.subList(0, acknowledged)) {
-                String sop = sopInstanceUid(file);
+                String sop = DicomCopies.sopInstanceUid(file);
                 String synthetic = outputs.get(sop);
                 assertTrue(synthetic != null, "acknowledged instance " + sop + " has no exported synthetic output");
                 assertTrue(orthanc.findInstance(synthetic).isPresent(), "Orthanc lacks " + synthetic + " for " + sop);
@@ -88,32 +84,10 @@ class CrashRecoveryIT {
 
     /** Copies of one real image, each a new instance of the same study and series, in sending order. */
     private static List<Path> copiesOfOneStudy(Path template, String study, Path into) throws Exception {
-        Files.createDirectories(into);
         List<Path> files = new ArrayList<>();
         for (int i = 1; i <= INSTANCES; i++) {
-            AttributeList list = new AttributeList();
-            list.read(template.toFile());
-            replace(list, TagFromName.StudyInstanceUID, study);
-            replace(list, TagFromName.SeriesInstanceUID, study + ".1");
-            replace(list, TagFromName.SOPInstanceUID, study + ".1." + i);
-            list.removeMetaInformationHeaderAttributes();
-            com.pixelmed.dicom.FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "TEST");
-            Path file = into.resolve(String.format("%04d.dcm", i));
-            list.write(file.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
-            files.add(file);
+            files.add(DicomCopies.asInstanceOf(template, study, study + ".1." + i, into.resolve(String.format("%04d.dcm", i))));
         }
         return files;
-    }
-
-    private static void replace(AttributeList list, com.pixelmed.dicom.AttributeTag tag, String value) throws Exception {
-        Attribute attribute = new UniqueIdentifierAttribute(tag);
-        attribute.addValue(value);
-        list.put(attribute);
-    }
-
-    private static String sopInstanceUid(Path file) throws Exception {
-        AttributeList list = new AttributeList();
-        list.read(file.toFile(), TagFromName.PixelData);
-        return Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.TagFromName;
+import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.DicomImages;
 import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.OrthancProcess;
@@ -49,10 +47,8 @@ class SyntheticCounterpartIT {
             assertEquals(0, send(gateway, List.of("-xs"), List.of(jpegLossless)).exitCode());
 
             for (Path source : List.of(uncompressed.get(0), uncompressed.get(1), uncompressed.get(2), rle, jpegLossless)) {
-                AttributeList sourceList = new AttributeList();
-                sourceList.read(source.toFile());
-                String study = Attribute.getSingleStringValueOrEmptyString(sourceList, TagFromName.StudyInstanceUID);
-                String sop = Attribute.getSingleStringValueOrEmptyString(sourceList, TagFromName.SOPInstanceUID);
+                String study = DicomCopies.studyInstanceUid(source);
+                String sop = DicomCopies.sopInstanceUid(source);
                 Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(90));
                 String synthetic = outputs.get(sop);
                 assertTrue(synthetic != null, "no synthetic output recorded for " + source.getFileName());

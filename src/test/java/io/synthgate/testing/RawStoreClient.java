@@ -33,6 +33,9 @@ public final class RawStoreClient {
 
         public static Part10 read(Path file) throws IOException {
             byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length < 132 || !new String(bytes, 128, 4, StandardCharsets.US_ASCII).equals("DICM")) {
+                return withoutMetaHeader(file, bytes);
+            }
             ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
             buffer.position(132);
             String sopClass = null;
@@ -65,6 +68,19 @@ public final class RawStoreClient {
                 buffer.position(buffer.position() + length);
             }
             return new Part10(sopClass, sopInstance, syntax, Arrays.copyOfRange(bytes, buffer.position(), bytes.length));
+        }
+
+        /** An old-style file that is a bare data set in Implicit VR Little Endian. */
+        private static Part10 withoutMetaHeader(Path file, byte[] bytes) throws IOException {
+            AttributeList list = new AttributeList();
+            try {
+                list.read(file.toFile(), TagFromName.PixelData);
+            } catch (com.pixelmed.dicom.DicomException e) {
+                throw new IOException(e);
+            }
+            return new Part10(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID),
+                    Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID),
+                    "1.2.840.10008.1.2", bytes);
         }
     }
 

@@ -1,0 +1,47 @@
+package io.synthgate.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class JobStateTest {
+
+    @Test
+    void aJobMovesForwardFromReceivedToExported() {
+        assertTrue(JobState.RECEIVED.canMoveTo(JobState.ASSEMBLING));
+        assertTrue(JobState.RECEIVED.canMoveTo(JobState.PROCESSING));
+        assertTrue(JobState.ASSEMBLING.canMoveTo(JobState.PROCESSING));
+        assertTrue(JobState.PROCESSING.canMoveTo(JobState.GENERATED));
+        assertTrue(JobState.GENERATED.canMoveTo(JobState.EXPORTED));
+    }
+
+    @Test
+    void exportedIsFinal() {
+        assertTrue(JobState.EXPORTED.allowedNext().isEmpty());
+    }
+
+    @Test
+    void everyUnfinishedStateCanFailAndAFailedJobCanOnlyBeRetried() {
+        for (JobState state : EnumSet.of(JobState.RECEIVED, JobState.ASSEMBLING, JobState.PROCESSING, JobState.GENERATED)) {
+            assertTrue(state.canMoveTo(JobState.FAILED), state + " -> FAILED");
+        }
+        assertEquals(EnumSet.of(JobState.PROCESSING), JobState.FAILED.allowedNext());
+    }
+
+    @Test
+    void noStateMovesBackwards() {
+        assertFalse(JobState.GENERATED.canMoveTo(JobState.PROCESSING));
+        assertFalse(JobState.PROCESSING.canMoveTo(JobState.ASSEMBLING));
+        assertFalse(JobState.EXPORTED.canMoveTo(JobState.FAILED));
+    }
+
+    @Test
+    void onlyCompleteUnfinishedJobsAreResumedOnRestart() {
+        for (JobState state : JobState.values()) {
+            assertEquals(state == JobState.PROCESSING || state == JobState.GENERATED, state.isResumable(), state.name());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.synthgate.testing;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+import com.pixelmed.dicom.UniqueIdentifierAttribute;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Real images re-labelled as new instances of a chosen study, for tests that need many of them. */
+public final class DicomCopies {
+
+    private DicomCopies() {
+    }
+
+    /** Writes {@code template} as instance {@code sopInstanceUid} of series {@code study.1} of {@code study}. */
+    public static Path asInstanceOf(Path template, String study, String sopInstanceUid, Path target) throws Exception {
+        AttributeList list = new AttributeList();
+        list.read(template.toFile());
+        replace(list, TagFromName.StudyInstanceUID, study);
+        replace(list, TagFromName.SeriesInstanceUID, study + ".1");
+        replace(list, TagFromName.SOPInstanceUID, sopInstanceUid);
+        list.removeMetaInformationHeaderAttributes();
+        FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "TEST");
+        Files.createDirectories(target.getParent());
+        list.write(target.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+        return target;
+    }
+
+    public static String sopInstanceUid(Path file) throws Exception {
+        AttributeList list = new AttributeList();
+        list.read(file.toFile(), TagFromName.PixelData);
+        return Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
+    }
+
+    public static String studyInstanceUid(Path file) throws Exception {
+        AttributeList list = new AttributeList();
+        list.read(file.toFile(), TagFromName.PixelData);
+        return Attribute.getSingleStringValueOrEmptyString(list, TagFromName.StudyInstanceUID);
+    }
+
+    private static void replace(AttributeList list, AttributeTag tag, String value) throws Exception {
+        Attribute attribute = new UniqueIdentifierAttribute(tag);
+        attribute.addValue(value);
+        list.put(attribute);
+    }
+}
