@@ -1,12 +1,7 @@
 package io.synthgate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,13 +20,11 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayProcess implements AutoCloseable {
 
     public static final String AE_TITLE = "SYNTHGATE";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
     private final Map<String, String> properties;
     private final int httpPort;
     private final int dicomPort;
-    private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
     private int starts;
 
@@ -94,16 +87,7 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public JsonNode getJson(String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.json(TestHttp.get(url(path)).body());
     }
 
     private void awaitLive() throws InterruptedException {
@@ -113,13 +97,10 @@ public final class GatewayProcess implements AutoCloseable {
                 throw new IllegalStateException("Gateway exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create(url("/q/health/live"))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (TestHttp.get(url("/q/health/live")).statusCode() == 200) {
                     return;
                 }
-            } catch (IOException notYet) {
+            } catch (java.io.UncheckedIOException notYet) {
                 // still starting
             }
             Thread.sleep(250);

@@ -1,10 +1,8 @@
 package io.synthgate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,12 +15,10 @@ import java.util.Optional;
 public final class OrthancProcess implements AutoCloseable {
 
     public static final String AE_TITLE = "ORTHANC";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final int httpPort;
     private final int dicomPort;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private OrthancProcess(Process process, int httpPort, int dicomPort) {
         this.process = process;
@@ -53,50 +49,28 @@ public final class OrthancProcess implements AutoCloseable {
     }
 
     public JsonNode get(String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Orthanc GET " + path + " answered " + response.statusCode());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> response = TestHttp.get(base() + path);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Orthanc GET " + path + " answered " + response.statusCode());
         }
+        return TestHttp.json(response.body());
     }
 
     public byte[] getBytes(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 
     /** Orthanc's id of the instance with this SOP Instance UID, if it holds one. */
     public Optional<String> findInstance(String sopInstanceUid) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/tools/lookup"))
-                    .POST(HttpRequest.BodyPublishers.ofString(sopInstanceUid)).build(), HttpResponse.BodyHandlers.ofString());
-            for (JsonNode hit : JSON.readTree(response.body())) {
-                if (hit.path("Type").asText().equals("Instance")) {
-                    return Optional.of(hit.path("ID").asText());
-                }
+        HttpResponse<String> response = TestHttp.send(HttpRequest.newBuilder(URI.create(base() + "/tools/lookup"))
+                .POST(HttpRequest.BodyPublishers.ofString(sopInstanceUid)).build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode hit : TestHttp.json(response.body())) {
+            if (hit.path("Type").asText().equals("Instance")) {
+                return Optional.of(hit.path("ID").asText());
             }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return Optional.empty();
     }
 
     private String base() {
