@@ -35,11 +35,6 @@ public final class Uids {
         return "2.25." + new BigInteger(1, toBytes(uuidV5(String.join("\u0000", parts))));
     }
 
-    /** A short opaque identifier (16 hex digits) derived like {@link #derive(String...)}. */
-    public static String deriveId(String... parts) {
-        return uuidV5(String.join("\u0000", parts)).toString().replace("-", "").substring(0, 16).toUpperCase();
-    }
-
     static UUID uuidV5(String name) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");

@@ -30,6 +30,11 @@ public class BuiltinGenerator implements Generator {
     }
 
     @Override
+    public boolean sendsPixelsOffSite() {
+        return false;
+    }
+
+    @Override
     public GenerationOutcome generate(GenerationRequest request) {
         return switch (request.operation()) {
             case INPAINT, ERASE -> GenerationOutcome.ok(inpainter.inpaint(request.image(), request.mask()));

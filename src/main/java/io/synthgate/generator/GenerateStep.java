@@ -28,11 +28,17 @@ public class GenerateStep {
         GenerationOperation operation = operationName == null || operationName.isBlank()
                 ? GenerationOperation.INPAINT
                 : GenerationOperation.valueOf(operationName.strip().toUpperCase(java.util.Locale.ROOT));
+        if (generator.sendsPixelsOffSite() && input.image().source().mayCarryBurnedInText()) {
+            throw new GenerationRefusedException("Refused to send SOP Instance " + input.image().source().original()
+                    + " to generator '" + generator.name() + "': its pixels may carry burned-in text (Burned In"
+                    + " Annotation YES, or a modality in synthgate.deid.burned-in-text-modalities) and no"
+                    + " pixel-cleaning rule covers it");
+        }
         GenerationOutcome outcome = generator.generate(new GenerationRequest(operation, PixelPlanes.of(input.image()),
                 input.mask(), null, 0L));
         if (outcome.status() != GenerationOutcome.Status.OK) {
             throw new GenerationRefusedException("Generator '" + generator.name() + "' answered " + outcome.status()
-                    + " for SOP Instance " + input.image().instance().sopInstanceUid() + ": " + outcome.detail());
+                    + " for SOP Instance " + input.image().source().original() + ": " + outcome.detail());
         }
         Object samples = Compositor.composite(input.image(), input.mask(), outcome.candidates().get(0));
         return new GeneratedImage(input, operation, generator.identity(), samples);

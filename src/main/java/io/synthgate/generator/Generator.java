@@ -9,6 +9,15 @@ public interface Generator {
     /** The model this generator runs, recorded in every output's provenance. */
     GeneratorIdentity identity();
 
+    /**
+     * Whether pixels leave this machine when the generator runs. Images that may carry burned-in text
+     * are never sent to such a generator. Default {@code true}: only a generator that provably
+     * computes locally says otherwise.
+     */
+    default boolean sendsPixelsOffSite() {
+        return true;
+    }
+
     /** Generates candidates for the request; a refusal is an outcome, not an exception. */
     GenerationOutcome generate(GenerationRequest request);
 }

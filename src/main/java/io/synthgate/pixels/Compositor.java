@@ -19,21 +19,11 @@ public final class Compositor {
                 || generated.columns() != layout.columns() || generated.rows() != layout.rows()) {
             throw new IllegalArgumentException("Generated image, mask and source differ in size");
         }
-        Object out = source.storedSamples() instanceof short[] s ? s.clone() : ((byte[]) source.storedSamples()).clone();
-        int storedMask = (1 << layout.bitsStored()) - 1;
+        Object out = StoredSamples.copy(source.storedSamples());
         for (int p = 0; p < layout.pixelCount(); p++) {
-            if (!mask.isSet(p)) {
-                continue;
-            }
-            for (int s = 0; s < layout.samplesPerPixel(); s++) {
-                long rounded = Math.round(generated.planes()[s][p]);
-                int value = (int) Math.max(layout.minValue(), Math.min(layout.maxValue(), rounded)) & storedMask;
-                int index = p * layout.samplesPerPixel() + s;
-                if (out instanceof short[] words) {
-                    words[index] = (short) ((words[index] & ~storedMask) | value);
-                } else {
-                    byte[] bytes = (byte[]) out;
-                    bytes[index] = (byte) ((bytes[index] & ~storedMask) | value);
+            if (mask.isSet(p)) {
+                for (int s = 0; s < layout.samplesPerPixel(); s++) {
+                    StoredSamples.write(out, layout, p, s, generated.planes()[s][p]);
                 }
             }
         }

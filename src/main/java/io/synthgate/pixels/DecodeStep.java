@@ -1,10 +1,11 @@
 package io.synthgate.pixels;
 
-import io.synthgate.study.SourceInstance;
+import io.synthgate.deid.DeidentifiedSource;
+import io.synthgate.dicom.UnsupportedSourceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-/** Route step {@code decodeStep}: a stored instance in, its decoded image out. */
+/** Route step {@code decodeStep}: a de-identified instance in, its decoded image out. */
 @ApplicationScoped
 @Named("decodeStep")
 public class DecodeStep {
@@ -15,7 +16,7 @@ public class DecodeStep {
         this.decoder = decoder;
     }
 
-    public SourceImage decode(SourceInstance instance) throws UnsupportedSourceException {
-        return decoder.decode(instance);
+    public SourceImage decode(DeidentifiedSource source) throws UnsupportedSourceException {
+        return decoder.decode(source);
     }
 }

@@ -7,6 +7,7 @@ package io.synthgate.pixels;
 public record ImageDescription(
         String modality,
         String bodyPartExamined,
+        String laterality,
         String instanceNumber,
         String rescaleIntercept,
         String rescaleSlope,

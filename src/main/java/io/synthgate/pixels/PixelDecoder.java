@@ -5,22 +5,24 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.TagFromName;
-import io.synthgate.study.SourceInstance;
+import io.synthgate.deid.DeidentifiedSource;
+import io.synthgate.dicom.UnsupportedSourceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 
 /**
- * Decodes a spooled object into a {@link SourceImage} with PixelMed: uncompressed, deflate, RLE,
- * JPEG (with pixelmed_imageio) and JPEG 2000 (with jai-imageio). Colour is handed on sample-interleaved.
+ * Decodes a de-identified object into a {@link SourceImage} with PixelMed. De-identification already
+ * decompressed it (uncompressed, deflate, RLE, JPEG with pixelmed_imageio, JPEG 2000 with
+ * jai-imageio). Colour is handed on sample-interleaved.
  */
 @ApplicationScoped
 public class PixelDecoder {
 
-    public SourceImage decode(SourceInstance instance) throws UnsupportedSourceException {
-        String name = "SOP Instance " + instance.sopInstanceUid();
+    public SourceImage decode(DeidentifiedSource source) throws UnsupportedSourceException {
+        String name = "SOP Instance " + source.original();
         AttributeList list = new AttributeList();
         try {
-            list.read(instance.file().toFile());
+            list.read(source.file().toFile());
             list.correctDecompressedImagePixelModule();
         } catch (IOException | DicomException | RuntimeException e) {
             throw new UnsupportedSourceException(name + " cannot be decoded: " + e, e);
@@ -48,7 +50,7 @@ public class PixelDecoder {
                     && Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PlanarConfiguration, 0) == 1) {
                 samples = interleave(samples, layout);
             }
-            return new SourceImage(instance, layout, samples, describe(list));
+            return new SourceImage(source, layout, samples, describe(list));
         } catch (DicomException | IllegalArgumentException e) {
             throw new UnsupportedSourceException(name + " has pixel data SynthGate cannot use: " + e.getMessage(), e);
         }
@@ -88,6 +90,8 @@ public class PixelDecoder {
         return new ImageDescription(
                 Attribute.getSingleStringValueOrNull(list, TagFromName.Modality),
                 Attribute.getSingleStringValueOrNull(list, TagFromName.BodyPartExamined),
+                Attribute.getSingleStringValueOrDefault(list, TagFromName.Laterality,
+                        Attribute.getSingleStringValueOrNull(list, TagFromName.ImageLaterality)),
                 Attribute.getSingleStringValueOrNull(list, TagFromName.InstanceNumber),
                 Attribute.getSingleStringValueOrNull(list, TagFromName.RescaleIntercept),
                 Attribute.getSingleStringValueOrNull(list, TagFromName.RescaleSlope),

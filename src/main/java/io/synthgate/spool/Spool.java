@@ -37,6 +37,11 @@ public class Spool {
         return root.resolve("inbound");
     }
 
+    /** Folder for de-identified copies of received objects, the only input of generators and wrapping. */
+    public Path deidentified() {
+        return root.resolve("deidentified");
+    }
+
     /** Folder for synthetic objects waiting to be exported. */
     public Path outbound() {
         return root.resolve("outbound");

@@ -1,25 +1,23 @@
 package io.synthgate.wrap;
 
+import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.Uids;
-import io.synthgate.study.SourceInstance;
 
 /**
- * The identifiers of a synthetic object, derived from the experiment and the source so that a retry
- * reproduces them: a new study per source study, a new series per source series, and a patient
- * that carries no identifier of the real one.
+ * The identifiers of a synthetic object, derived from the experiment and the de-identified source
+ * so that a retry reproduces them: a new study per source study, a new series per source series,
+ * and the source's patient pseudonym.
  */
 record SyntheticIdentity(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid,
-        String patientId, String patientName) {
+        String patientPseudonym) {
 
-    static SyntheticIdentity of(String experiment, SourceInstance source) {
-        String study = source.study().value();
-        String series = source.seriesInstanceUid() == null ? study : source.seriesInstanceUid();
-        String pseudonym = Uids.deriveId("patient", study);
+    static SyntheticIdentity of(String experiment, DeidentifiedSource source) {
+        String study = source.studyInstanceUid();
+        String series = source.seriesInstanceUid().isEmpty() ? study : source.seriesInstanceUid();
         return new SyntheticIdentity(
                 Uids.derive("study", experiment, study),
                 Uids.derive("series", experiment, series),
-                Uids.derive("instance", experiment, source.sopInstanceUid().value()),
-                "SYN-" + pseudonym,
-                "SYNTHETIC^" + pseudonym);
+                Uids.derive("instance", experiment, source.sopInstanceUid()),
+                source.patientPseudonym());
     }
 }

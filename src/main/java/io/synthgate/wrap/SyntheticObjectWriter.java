@@ -1,10 +1,10 @@
 package io.synthgate.wrap;
 
-import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.CodeStringAttribute;
 import com.pixelmed.dicom.DateAttribute;
+import com.pixelmed.dicom.DateTimeAttribute;
 import com.pixelmed.dicom.DecimalStringAttribute;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.FileMetaInformation;
@@ -22,12 +22,14 @@ import com.pixelmed.dicom.TimeAttribute;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import com.pixelmed.dicom.UnsignedShortAttribute;
+import io.synthgate.deid.CodedConcept;
+import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.generator.GeneratedImage;
+import io.synthgate.generator.GeneratorIdentity;
 import io.synthgate.pixels.ImageDescription;
 import io.synthgate.pixels.PixelLayout;
 import io.synthgate.spool.Spool;
-import io.synthgate.study.SourceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,23 +38,46 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes a generated image as a new Secondary Capture Image object: new study, series and instance
- * UIDs, and the synthetic markers of the spec (Synthetic Data YES, Image Type
- * DERIVED\SECONDARY\SYNTHETIC\&lt;operation&gt;, Conversion Type SYN, a Series Description starting
- * with SYNTHETIC, Content Qualification RESEARCH). The pixels keep the source's layout: same bit
- * depth, signedness and photometric interpretation.
+ * Writes a generated image as a new Secondary Capture Image object marked synthetic as the tag-level
+ * spec asks (shared docs, synthetic-dicom.md; deviations in docs/conformance.md): Synthetic Data YES,
+ * Image Type DERIVED\SECONDARY\SYNTHETIC\&lt;operation&gt;, Conversion Type SYN, Contributing Equipment
+ * for the synthesizer and the de-identifier, derivation codes, a reference to the de-identified
+ * source, the mask as overlay 6000, a burned-in label, and the provenance block. Everything it copies
+ * comes from the de-identified source. The pixels keep the source's layout.
  */
 @ApplicationScoped
 public class SyntheticObjectWriter {
 
     /** Synthetic Data (0008,001C), added in DICOM 2024b: PixelMed's dictionary predates it. */
     static final AttributeTag SYNTHETIC_DATA = new AttributeTag(0x0008, 0x001C);
-    static final String IMPLEMENTATION_AE = "SYNTHGATE";
+    static final AttributeTag STUDIES_CONTAINING_OTHER_REFERENCED_INSTANCES = new AttributeTag(0x0008, 0x1200);
+    static final AttributeTag CONTRIBUTION_DATE_TIME = new AttributeTag(0x0018, 0xA002);
+    static final String LOCAL_SCHEME = "99SYNTHGATE";
+    static final String VERSION = "0.1.0";
+    private static final String IMPLEMENTATION_AE = "SYNTHGATE";
+    private static final CodedConcept SYNTHESIZING_EQUIPMENT = new CodedConcept("109100", "DCM", "Synthesizing Equipment");
+    private static final CodedConcept DEIDENTIFYING_EQUIPMENT = new CodedConcept("109104", "DCM",
+            "De-identifying Equipment");
+    private static final CodedConcept SOURCE_FOR_PROCESSING = new CodedConcept("121322", "DCM",
+            "Source image for image processing operation");
+    /**
+     * Body parts of unpaired structures (CID 4031). General Series requires Laterality (Type 2C) for a
+     * paired body part and forbids it for these; for an unknown or unrecognised one it is written,
+     * empty unless the source says L or R.
+     */
+    private static final Set<String> UNPAIRED_BODY_PARTS = Set.of("ABDOMEN", "ABDOMENPELVIS", "AORTA", "BLADDER",
+            "BRAIN", "CHEST", "CHESTABDOMEN", "CHESTABDPELVIS", "COCCYX", "CSPINE", "CTSPINE", "ESOPHAGUS", "FACE",
+            "GALLBLADDER", "HEAD", "HEADNECK", "HEART", "JAW", "LIVER", "LSPINE", "LSSPINE", "MEDIASTINUM", "NECK",
+            "PANCREAS", "PELVIS", "PROSTATE", "SACRUM", "SELLA", "SKULL", "SPINE", "SSPINE", "STOMACH", "THORAX",
+            "TLSPINE", "TSPINE", "UTERUS");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final Spool spool;
     private final Clock clock;
@@ -63,65 +88,91 @@ public class SyntheticObjectWriter {
     }
 
     public SyntheticObject write(UUID jobId, String experiment, GeneratedImage generated) throws IOException, DicomException {
-        SourceInstance source = generated.input().image().instance();
+        DeidentifiedSource source = generated.input().image().source();
         SyntheticIdentity identity = SyntheticIdentity.of(experiment, source);
-        AttributeList list = new AttributeList();
+        PixelLayout layout = generated.input().image().layout();
+        ImageDescription description = generated.input().image().description();
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
         String operation = generated.operation().name();
-        String model = generated.generator().model();
+        GeneratorIdentity generator = generated.generator();
 
-        put(list, new UniqueIdentifierAttribute(TagFromName.SOPClassUID), SOPClass.SecondaryCaptureImageStorage);
-        put(list, new UniqueIdentifierAttribute(TagFromName.SOPInstanceUID), identity.sopInstanceUid());
-        put(list, new CodeStringAttribute(TagFromName.SpecificCharacterSet), "ISO_IR 192");
-        put(list, new CodeStringAttribute(SYNTHETIC_DATA), "YES");
-        put(list, new CodeStringAttribute(TagFromName.ImageType), "DERIVED", "SECONDARY", "SYNTHETIC", operation);
-        put(list, new CodeStringAttribute(TagFromName.ContentQualification), "RESEARCH");
-        put(list, new DateAttribute(TagFromName.InstanceCreationDate), now.format(DATE));
-        put(list, new TimeAttribute(TagFromName.InstanceCreationTime), now.format(TIME));
+        Object samples = generated.storedSamples();
+        Optional<LabelBox> label = BurnedInLabel.burn(samples, layout);
 
-        put(list, new PersonNameAttribute(TagFromName.PatientName), identity.patientName());
-        put(list, new LongStringAttribute(TagFromName.PatientID), identity.patientId());
-        put(list, new DateAttribute(TagFromName.PatientBirthDate));
-        put(list, new CodeStringAttribute(TagFromName.PatientSex));
+        AttributeList list = new AttributeList();
+        Attributes.put(list, new CodeStringAttribute(TagFromName.SpecificCharacterSet), "ISO_IR 192");
+        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SOPClassUID), SOPClass.SecondaryCaptureImageStorage);
+        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SOPInstanceUID), identity.sopInstanceUid());
+        Attributes.put(list, new CodeStringAttribute(SYNTHETIC_DATA), "YES");
+        Attributes.put(list, new CodeStringAttribute(TagFromName.ImageType), "DERIVED", "SECONDARY", "SYNTHETIC", operation);
+        Attributes.put(list, new CodeStringAttribute(TagFromName.ContentQualification), "RESEARCH");
+        Attributes.put(list, new DateAttribute(TagFromName.InstanceCreationDate), now.format(DATE));
+        Attributes.put(list, new TimeAttribute(TagFromName.InstanceCreationTime), now.format(TIME));
 
-        put(list, new UniqueIdentifierAttribute(TagFromName.StudyInstanceUID), identity.studyInstanceUid());
-        put(list, new DateAttribute(TagFromName.StudyDate), now.format(DATE));
-        put(list, new TimeAttribute(TagFromName.StudyTime), now.format(TIME));
-        put(list, new PersonNameAttribute(TagFromName.ReferringPhysicianName));
-        put(list, new ShortStringAttribute(TagFromName.StudyID), "SYN");
-        put(list, new ShortStringAttribute(TagFromName.AccessionNumber));
-        put(list, new LongStringAttribute(TagFromName.StudyDescription), "SYNTHETIC AI-GENERATED (RESEARCH)");
+        Attributes.put(list, new PersonNameAttribute(TagFromName.PatientName), identity.patientPseudonym());
+        Attributes.put(list, new LongStringAttribute(TagFromName.PatientID), identity.patientPseudonym());
+        Attributes.put(list, new DateAttribute(TagFromName.PatientBirthDate));
+        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientSex));
+        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientIdentityRemoved), "YES");
+        Attributes.put(list, new LongStringAttribute(TagFromName.DeidentificationMethod), source.deidentificationMethod());
+        list.put(Attributes.sequence(TagFromName.DeidentificationMethodCodeSequence,
+                source.deidentificationMethodCodes().stream().map(SyntheticObjectWriter::code).toArray(AttributeList[]::new)));
 
-        ImageDescription description = generated.input().image().description();
-        put(list, new UniqueIdentifierAttribute(TagFromName.SeriesInstanceUID), identity.seriesInstanceUid());
-        put(list, new CodeStringAttribute(TagFromName.Modality), orDefault(description.modality(), "OT"));
-        put(list, new IntegerStringAttribute(TagFromName.SeriesNumber), "9001");
-        put(list, new LongStringAttribute(TagFromName.SeriesDescription),
-                truncate("SYNTHETIC AI-" + operation + " " + model + " NOT FOR DIAGNOSIS", 64));
+        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.StudyInstanceUID), identity.studyInstanceUid());
+        Attributes.put(list, new DateAttribute(TagFromName.StudyDate), now.format(DATE));
+        Attributes.put(list, new TimeAttribute(TagFromName.StudyTime), now.format(TIME));
+        Attributes.put(list, new PersonNameAttribute(TagFromName.ReferringPhysicianName));
+        Attributes.put(list, new ShortStringAttribute(TagFromName.StudyID), "SYN");
+        Attributes.put(list, new ShortStringAttribute(TagFromName.AccessionNumber));
+        Attributes.put(list, new LongStringAttribute(TagFromName.StudyDescription), "SYNTHETIC AI-GENERATED (RESEARCH)");
+
+        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SeriesInstanceUID), identity.seriesInstanceUid());
+        Attributes.put(list, new CodeStringAttribute(TagFromName.Modality), orDefault(description.modality(), "OT"));
+        Attributes.put(list, new IntegerStringAttribute(TagFromName.SeriesNumber), "9001");
+        Attributes.put(list, new LongStringAttribute(TagFromName.SeriesDescription),
+                truncate("SYNTHETIC AI-" + operation + " " + generator.model() + " NOT FOR DIAGNOSIS", 64));
         if (description.bodyPartExamined() != null) {
-            put(list, new CodeStringAttribute(TagFromName.BodyPartExamined), description.bodyPartExamined());
+            Attributes.put(list, new CodeStringAttribute(TagFromName.BodyPartExamined), description.bodyPartExamined());
+        }
+        if (!UNPAIRED_BODY_PARTS.contains(String.valueOf(description.bodyPartExamined()))) {
+            String side = description.laterality();
+            Attributes.put(list, new CodeStringAttribute(TagFromName.Laterality),
+                    "L".equals(side) || "R".equals(side) ? new String[] {side} : new String[0]);
         }
 
-        put(list, new LongStringAttribute(TagFromName.Manufacturer), generated.generator().provider());
-        put(list, new CodeStringAttribute(TagFromName.ConversionType), "SYN");
-        put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceManufacturer), "SynthGate");
-        put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceManufacturerModelName), "SynthGate gateway");
-        put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceSoftwareVersions),
-                model + " " + generated.generator().version());
+        Attributes.put(list, new LongStringAttribute(TagFromName.Manufacturer), generator.provider());
+        Attributes.put(list, new CodeStringAttribute(TagFromName.ConversionType), "SYN");
+        Attributes.put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceManufacturer), "SynthGate");
+        Attributes.put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceManufacturerModelName),
+                "SynthGate gateway");
+        Attributes.put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceSoftwareVersions), VERSION);
+        list.put(Attributes.sequence(TagFromName.ContributingEquipmentSequence,
+                equipment(SYNTHESIZING_EQUIPMENT, generator.provider(), generator.model(), generator.version(), now,
+                        "Generative " + operation.toLowerCase() + " of a masked region"),
+                equipment(DEIDENTIFYING_EQUIPMENT, "SynthGate", "SynthGate de-identifier", VERSION, now,
+                        "PS3.15 Basic Application Level Confidentiality Profile")));
 
-        put(list, new IntegerStringAttribute(TagFromName.InstanceNumber), orDefault(description.instanceNumber(), "1"));
-        put(list, new CodeStringAttribute(TagFromName.PatientOrientation));
-        put(list, new DateAttribute(TagFromName.ContentDate), now.format(DATE));
-        put(list, new TimeAttribute(TagFromName.ContentTime), now.format(TIME));
-        put(list, new CodeStringAttribute(TagFromName.BurnedInAnnotation), "NO");
-        put(list, new ShortTextAttribute(TagFromName.DerivationDescription), truncate("Generative "
+        Attributes.put(list, new IntegerStringAttribute(TagFromName.InstanceNumber), orDefault(description.instanceNumber(), "1"));
+        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientOrientation));
+        Attributes.put(list, new DateAttribute(TagFromName.ContentDate), now.format(DATE));
+        Attributes.put(list, new TimeAttribute(TagFromName.ContentTime), now.format(TIME));
+        Attributes.put(list, new CodeStringAttribute(TagFromName.BurnedInAnnotation), "NO");
+        Attributes.put(list, new ShortTextAttribute(TagFromName.DerivationDescription), truncate("Generative "
                 + operation.toLowerCase() + " of the masked region (" + generated.input().spec().text() + ") by "
-                + model + "; every other pixel copied unchanged from the source", 1024));
-        put(list, new LongTextAttribute(TagFromName.ImageComments), "SYNTHETIC IMAGE - AI GENERATED - NOT FOR DIAGNOSIS."
-                + " Made by SynthGate job " + jobId + ", experiment " + experiment + ".");
+                + generator.model() + "; every other pixel copied unchanged from the de-identified source"
+                + label.map(box -> " except the burned-in label").orElse(""), 1024));
+        list.put(Attributes.sequence(TagFromName.DerivationCodeSequence, code(derivation(generated))));
+        list.put(Attributes.sequence(TagFromName.CodingSchemeIdentificationSequence, localCodingScheme()));
+        Attributes.put(list, new LongTextAttribute(TagFromName.ImageComments), "SYNTHETIC IMAGE - AI GENERATED - "
+                + "NOT FOR DIAGNOSIS. Made by SynthGate job " + jobId + ", experiment " + experiment + ".");
+        putSourceReference(list, source);
 
-        putPixels(list, generated.input().image().layout(), generated.storedSamples());
+        putPixels(list, layout, samples);
         putDisplay(list, description);
+        MaskOverlay.writeTo(list, generated.input().mask(), "GENERATIVE " + operation + " REGION");
+        new Provenance(generator.provider(), generator.model(), generator.version(), "", "", 0L, "", "OK",
+                Hashes.mask(generated.input().mask()), Hashes.samples(generated.input().image().storedSamples()), label)
+                .writeTo(list);
 
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, IMPLEMENTATION_AE);
         Path temporary = spool.newTemporaryFile();
@@ -130,23 +181,81 @@ public class SyntheticObjectWriter {
             Path target = spool.outbound().resolve(jobId.toString()).resolve(identity.sopInstanceUid() + ".dcm");
             spool.commit(temporary, target);
             return new SyntheticObject(new SopInstanceUid(identity.sopInstanceUid()),
-                    SOPClass.SecondaryCaptureImageStorage, target);
+                    SOPClass.SecondaryCaptureImageStorage, target, label);
         } finally {
             spool.discard(temporary);
         }
     }
 
+    private static CodedConcept derivation(GeneratedImage generated) {
+        return switch (generated.operation()) {
+            case INPAINT -> new CodedConcept("GEN-INPAINT", LOCAL_SCHEME, "Generative inpainting");
+            case ERASE -> new CodedConcept("GEN-ERASE", LOCAL_SCHEME, "Generative erasing of an element");
+            case OUTPAINT -> new CodedConcept("GEN-OUTPAINT", LOCAL_SCHEME, "Generative outpainting");
+            case TXT2IMG -> new CodedConcept("GEN-TXT2IMG", LOCAL_SCHEME, "Generative text-to-image synthesis");
+        };
+    }
+
+    private static AttributeList localCodingScheme() throws DicomException {
+        AttributeList item = new AttributeList();
+        Attributes.put(item, new ShortStringAttribute(TagFromName.CodingSchemeDesignator), LOCAL_SCHEME);
+        Attributes.put(item, new ShortTextAttribute(TagFromName.CodingSchemeName), "SynthGate local codes");
+        Attributes.put(item, new ShortTextAttribute(TagFromName.CodingSchemeResponsibleOrganization), "SynthGate");
+        return item;
+    }
+
+    private static AttributeList equipment(CodedConcept purpose, String manufacturer, String model, String version,
+            ZonedDateTime when, String contribution) throws DicomException {
+        AttributeList item = new AttributeList();
+        item.put(Attributes.sequence(TagFromName.PurposeOfReferenceCodeSequence, code(purpose)));
+        Attributes.put(item, new LongStringAttribute(TagFromName.Manufacturer), manufacturer);
+        Attributes.put(item, new LongStringAttribute(TagFromName.ManufacturerModelName), model);
+        Attributes.put(item, new LongStringAttribute(TagFromName.SoftwareVersions), version);
+        Attributes.put(item, new DateTimeAttribute(CONTRIBUTION_DATE_TIME), when.format(DATE_TIME));
+        Attributes.put(item, new ShortTextAttribute(TagFromName.ContributionDescription), contribution);
+        return item;
+    }
+
+    /** Source Image Sequence, and the Common Instance Reference to the source's (other) study. */
+    private static void putSourceReference(AttributeList list, DeidentifiedSource source) throws DicomException {
+        AttributeList reference = new AttributeList();
+        Attributes.put(reference, new UniqueIdentifierAttribute(TagFromName.ReferencedSOPClassUID), source.sopClassUid());
+        Attributes.put(reference, new UniqueIdentifierAttribute(TagFromName.ReferencedSOPInstanceUID), source.sopInstanceUid());
+        reference.put(Attributes.sequence(TagFromName.PurposeOfReferenceCodeSequence, code(SOURCE_FOR_PROCESSING)));
+        Attributes.put(reference, new CodeStringAttribute(TagFromName.SpatialLocationsPreserved), "YES");
+        list.put(Attributes.sequence(TagFromName.SourceImageSequence, reference));
+
+        AttributeList instance = new AttributeList();
+        Attributes.put(instance, new UniqueIdentifierAttribute(TagFromName.ReferencedSOPClassUID), source.sopClassUid());
+        Attributes.put(instance, new UniqueIdentifierAttribute(TagFromName.ReferencedSOPInstanceUID), source.sopInstanceUid());
+        AttributeList series = new AttributeList();
+        Attributes.put(series, new UniqueIdentifierAttribute(TagFromName.SeriesInstanceUID), source.seriesInstanceUid());
+        series.put(Attributes.sequence(TagFromName.ReferencedInstanceSequence, instance));
+        AttributeList study = new AttributeList();
+        Attributes.put(study, new UniqueIdentifierAttribute(TagFromName.StudyInstanceUID), source.studyInstanceUid());
+        study.put(Attributes.sequence(TagFromName.ReferencedSeriesSequence, series));
+        list.put(Attributes.sequence(STUDIES_CONTAINING_OTHER_REFERENCED_INSTANCES, study));
+    }
+
+    private static AttributeList code(CodedConcept concept) {
+        try {
+            return Attributes.code(concept);
+        } catch (DicomException e) {
+            throw new IllegalArgumentException("Code " + concept + " cannot be encoded", e);
+        }
+    }
+
     private static void putPixels(AttributeList list, PixelLayout layout, Object samples) throws DicomException {
-        put(list, new UnsignedShortAttribute(TagFromName.Rows), Integer.toString(layout.rows()));
-        put(list, new UnsignedShortAttribute(TagFromName.Columns), Integer.toString(layout.columns()));
-        put(list, new UnsignedShortAttribute(TagFromName.SamplesPerPixel), Integer.toString(layout.samplesPerPixel()));
-        put(list, new CodeStringAttribute(TagFromName.PhotometricInterpretation), layout.photometricInterpretation());
-        put(list, new UnsignedShortAttribute(TagFromName.BitsAllocated), Integer.toString(layout.bitsAllocated()));
-        put(list, new UnsignedShortAttribute(TagFromName.BitsStored), Integer.toString(layout.bitsStored()));
-        put(list, new UnsignedShortAttribute(TagFromName.HighBit), Integer.toString(layout.highBit()));
-        put(list, new UnsignedShortAttribute(TagFromName.PixelRepresentation), layout.signed() ? "1" : "0");
+        Attributes.put(list, new UnsignedShortAttribute(TagFromName.Rows), Integer.toString(layout.rows()));
+        Attributes.put(list, new UnsignedShortAttribute(TagFromName.Columns), Integer.toString(layout.columns()));
+        Attributes.put(list, new UnsignedShortAttribute(TagFromName.SamplesPerPixel), Integer.toString(layout.samplesPerPixel()));
+        Attributes.put(list, new CodeStringAttribute(TagFromName.PhotometricInterpretation), layout.photometricInterpretation());
+        Attributes.put(list, new UnsignedShortAttribute(TagFromName.BitsAllocated), Integer.toString(layout.bitsAllocated()));
+        Attributes.put(list, new UnsignedShortAttribute(TagFromName.BitsStored), Integer.toString(layout.bitsStored()));
+        Attributes.put(list, new UnsignedShortAttribute(TagFromName.HighBit), Integer.toString(layout.highBit()));
+        Attributes.put(list, new UnsignedShortAttribute(TagFromName.PixelRepresentation), layout.signed() ? "1" : "0");
         if (layout.samplesPerPixel() > 1) {
-            put(list, new UnsignedShortAttribute(TagFromName.PlanarConfiguration), "0");
+            Attributes.put(list, new UnsignedShortAttribute(TagFromName.PlanarConfiguration), "0");
         }
         int count = layout.pixelCount() * layout.samplesPerPixel();
         if (samples instanceof short[] words) {
@@ -163,21 +272,14 @@ public class SyntheticObjectWriter {
     /** Keeps the source's rescale and window so viewers show the synthetic image as they showed the source. */
     private static void putDisplay(AttributeList list, ImageDescription description) throws DicomException {
         if (description.rescaleIntercept() != null && description.rescaleSlope() != null) {
-            put(list, new DecimalStringAttribute(TagFromName.RescaleIntercept), description.rescaleIntercept());
-            put(list, new DecimalStringAttribute(TagFromName.RescaleSlope), description.rescaleSlope());
-            put(list, new LongStringAttribute(TagFromName.RescaleType), orDefault(description.rescaleType(), "US"));
+            Attributes.put(list, new DecimalStringAttribute(TagFromName.RescaleIntercept), description.rescaleIntercept());
+            Attributes.put(list, new DecimalStringAttribute(TagFromName.RescaleSlope), description.rescaleSlope());
+            Attributes.put(list, new LongStringAttribute(TagFromName.RescaleType), orDefault(description.rescaleType(), "US"));
         }
         if (description.windowCenter() != null && description.windowWidth() != null) {
-            put(list, new DecimalStringAttribute(TagFromName.WindowCenter), description.windowCenter().split("\\\\"));
-            put(list, new DecimalStringAttribute(TagFromName.WindowWidth), description.windowWidth().split("\\\\"));
+            Attributes.put(list, new DecimalStringAttribute(TagFromName.WindowCenter), description.windowCenter().split("\\\\"));
+            Attributes.put(list, new DecimalStringAttribute(TagFromName.WindowWidth), description.windowWidth().split("\\\\"));
         }
-    }
-
-    private static void put(AttributeList list, Attribute attribute, String... values) throws DicomException {
-        for (String value : values) {
-            attribute.addValue(value);
-        }
-        list.put(attribute);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -27,7 +27,7 @@ public class WrapStep {
     public SyntheticObject wrap(GeneratedImage generated, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
             @Header(Pipeline.EXPERIMENT) String experiment) throws IOException, DicomException {
         SyntheticObject written = writer.write(jobId, experiment, generated);
-        outputs.recordGenerated(jobId, generated.input().image().instance().sopInstanceUid(), written.sopInstanceUid(),
+        outputs.recordGenerated(jobId, generated.input().image().source().original(), written.sopInstanceUid(),
                 written.sopClassUid(), written.file());
         return written;
     }

@@ -3,18 +3,19 @@ package io.synthgate.pixels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.SopInstanceUid;
-import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.mask.Mask;
 import io.synthgate.mask.MaskSpec;
-import io.synthgate.study.SourceInstance;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CompositorTest {
 
-    private static final SourceInstance INSTANCE = new SourceInstance(new StudyInstanceUid("1.2.3"), "1.2.3.4",
-            new SopInstanceUid("1.2.3.4.5"), "1.2.840.10008.5.1.4.1.1.2", "CT", Path.of("unused.dcm"));
+    private static final DeidentifiedSource SOURCE = new DeidentifiedSource(new SopInstanceUid("1.2.3.4.5"),
+            Path.of("unused.dcm"), "1.2.840.10008.5.1.4.1.1.2", "2.25.1", "2.25.2", "2.25.3", "SGPSEUDONYM", "CT", false,
+            "", List.of());
 
     @Test
     void onlyMaskedSamplesTakeTheGeneratedValue() {
@@ -62,6 +63,6 @@ class CompositorTest {
     }
 
     private static SourceImage image(PixelLayout layout, Object samples) {
-        return new SourceImage(INSTANCE, layout, samples, new ImageDescription("CT", null, null, null, null, null, null, null));
+        return new SourceImage(SOURCE, layout, samples, new ImageDescription("CT", null, null, null, null, null, null, null, null));
     }
 }

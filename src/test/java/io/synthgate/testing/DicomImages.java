@@ -11,12 +11,21 @@ public final class DicomImages {
     private DicomImages() {
     }
 
-    public record Image(int rows, int columns, int bitsStored, String photometric, int[] samples) {
+    /** A decoded image and, for a synthetic one, its burned-in label box (column, row, width, height). */
+    public record Image(int rows, int columns, int bitsStored, String photometric, int[] samples, int[] labelBox) {
 
         public int at(int column, int row) {
             return samples[row * columns + column];
         }
+
+        public boolean inLabel(int column, int row) {
+            return labelBox.length == 4 && column >= labelBox[0] && column < labelBox[0] + labelBox[2]
+                    && row >= labelBox[1] && row < labelBox[1] + labelBox[3];
+        }
     }
+
+    /** (0099,100E) in the block of private creator SYNTHGATE 1 (group 0099, block 10). */
+    private static final com.pixelmed.dicom.AttributeTag LABEL_BOX = new com.pixelmed.dicom.AttributeTag(0x0099, 0x100E);
 
     public static Image read(Path file) throws Exception {
         AttributeList list = new AttributeList();
@@ -39,7 +48,9 @@ public final class DicomImages {
                 samples[i] = bytes[i] & 0xff;
             }
         }
+        Attribute label = list.get(LABEL_BOX);
+        int[] box = label == null ? new int[0] : label.getIntegerValues();
         return new Image(rows, columns, bitsStored,
-                Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PhotometricInterpretation), samples);
+                Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PhotometricInterpretation), samples, box);
     }
 }

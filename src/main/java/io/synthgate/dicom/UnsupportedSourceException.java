@@ -1,4 +1,4 @@
-package io.synthgate.pixels;
+package io.synthgate.dicom;
 
 /** A stored object that cannot become a synthetic image; the message names the object and the reason. */
 public class UnsupportedSourceException extends Exception {

@@ -1,0 +1,62 @@
+package io.synthgate.deid;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** De-identification options (PS3.15 Annex E) and the pseudonym key. */
+@ConfigMapping(prefix = "synthgate.deid")
+public interface DeidConfig {
+
+    /**
+     * Secret key of the keyed pseudonyms, UIDs and date shifts (HMAC-SHA256). Give it from the
+     * environment ({@code SYNTHGATE_DEID_PSEUDONYM_KEY}); changing it changes every pseudonym. When
+     * absent, a random key is generated once and kept in the database beside the re-identification
+     * table. Never logged.
+     */
+    Optional<String> pseudonymKey();
+
+    /**
+     * Retain Longitudinal Temporal Information with Modified Dates (113107): dates are shifted by the
+     * same whole number of days for every object of a patient. When false, dates are removed.
+     * Default {@code true}.
+     */
+    @WithDefault("true")
+    boolean retainLongitudinalModifiedDates();
+
+    /** Largest date shift in days; each patient's shift lies between 1 and this. Default {@code 365}. */
+    @WithDefault("365")
+    int maxDateShiftDays();
+
+    /** Retain Patient Characteristics (113108): sex, age, size, weight. Default {@code false}. */
+    @WithDefault("false")
+    boolean retainPatientCharacteristics();
+
+    /**
+     * Retain descriptors (study, series and image descriptions, comments). They are free text and
+     * may carry identity; keep them only where a human has checked the source. Default {@code false}.
+     */
+    @WithDefault("false")
+    boolean retainDescriptors();
+
+    /** Retain the Series Description even when other descriptors are removed. Default {@code true}. */
+    @WithDefault("true")
+    boolean retainSeriesDescription();
+
+    /** Retain Device Identity (113109). Default {@code false}. */
+    @WithDefault("false")
+    boolean retainDeviceIdentity();
+
+    /** Retain Institution Identity (113112). Default {@code false}. */
+    @WithDefault("false")
+    boolean retainInstitutionIdentity();
+
+    /**
+     * Modalities whose pixels commonly carry burned-in text (ultrasound, secondary captures and
+     * screenshots); like any object with Burned In Annotation YES they are never sent to an external
+     * generator unless a pixel-cleaning rule covers them. Default {@code US,SC,OT,XC,ES,DOC}.
+     */
+    @WithDefault("US,SC,OT,XC,ES,DOC")
+    List<String> burnedInTextModalities();
+}

@@ -1,0 +1,39 @@
+package io.synthgate.pixels;
+
+/**
+ * Writes sample values into stored pixel data ({@code short[]} for 16-bit, {@code byte[]} for 8-bit):
+ * rounded, clamped to the layout's range, and masked to Bits Stored so that any bits above it (old
+ * overlay bits) stay as they were.
+ */
+public final class StoredSamples {
+
+    private StoredSamples() {
+    }
+
+    /** A writable copy of stored samples. */
+    public static Object copy(Object samples) {
+        return samples instanceof short[] words ? words.clone() : ((byte[]) samples).clone();
+    }
+
+    /** The value of a sample, sign-extended from Bits Stored when the pixels are signed. */
+    public static int read(Object samples, PixelLayout layout, int pixel, int sample) {
+        int index = pixel * layout.samplesPerPixel() + sample;
+        int raw = samples instanceof short[] words ? words[index] & 0xffff : ((byte[]) samples)[index] & 0xff;
+        int value = raw & ((1 << layout.bitsStored()) - 1);
+        boolean negative = layout.signed() && (value & (1 << (layout.bitsStored() - 1))) != 0;
+        return negative ? value - (1 << layout.bitsStored()) : value;
+    }
+
+    public static void write(Object samples, PixelLayout layout, int pixel, int sample, double value) {
+        int storedMask = (1 << layout.bitsStored()) - 1;
+        long rounded = Math.round(value);
+        int clamped = (int) Math.max(layout.minValue(), Math.min(layout.maxValue(), rounded)) & storedMask;
+        int index = pixel * layout.samplesPerPixel() + sample;
+        if (samples instanceof short[] words) {
+            words[index] = (short) ((words[index] & ~storedMask) | clamped);
+        } else {
+            byte[] bytes = (byte[]) samples;
+            bytes[index] = (byte) ((bytes[index] & ~storedMask) | clamped);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.synthgate.wrap;
+
+import io.synthgate.pixels.PixelLayout;
+import io.synthgate.pixels.StoredSamples;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Burns "SYNTHETIC - AI GENERATED - NOT FOR DIAGNOSIS" into the pixels: white text on a black box,
+ * about 3% of the image height, in the corner that is darkest on screen (background, not anatomy).
+ * It survives screenshots and exports that drop every attribute. Small images get the shortest
+ * form that fits; an image too small for even "SYNTHETIC" gets no label, and the attributes still
+ * say what it is.
+ */
+final class BurnedInLabel {
+
+    static final String TEXT = "SYNTHETIC - AI GENERATED - NOT FOR DIAGNOSIS";
+    private static final List<List<String>> FORMS = List.of(
+            List.of(TEXT),
+            List.of("SYNTHETIC", "AI GENERATED", "NOT FOR DIAGNOSIS"),
+            List.of("SYNTHETIC"));
+
+    private BurnedInLabel() {
+    }
+
+    /** Burns the label into {@code samples}; returns where, or empty when no form fits. */
+    static Optional<LabelBox> burn(Object samples, PixelLayout layout) {
+        int scale = Math.max(1, (int) Math.round(layout.rows() * 0.03 / LabelFont.HEIGHT));
+        for (List<String> lines : FORMS) {
+            int longest = lines.stream().mapToInt(String::length).max().orElse(0);
+            int width = (longest * (LabelFont.WIDTH + 1) + 1) * scale;
+            int height = (lines.size() * (LabelFont.HEIGHT + 1) + 1) * scale;
+            int margin = 2 * scale;
+            if (width + 2 * margin <= layout.columns() && height + 2 * margin <= layout.rows()) {
+                LabelBox box = darkestCorner(samples, layout, width, height, margin);
+                draw(samples, layout, box, lines, scale);
+                return Optional.of(box);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LabelBox darkestCorner(Object samples, PixelLayout layout, int width, int height, int margin) {
+        int right = layout.columns() - margin - width;
+        int bottom = layout.rows() - margin - height;
+        List<LabelBox> corners = List.of(new LabelBox(margin, bottom, width, height),
+                new LabelBox(right, bottom, width, height), new LabelBox(margin, margin, width, height),
+                new LabelBox(right, margin, width, height));
+        LabelBox best = corners.get(0);
+        double bestBrightness = Double.MAX_VALUE;
+        for (LabelBox corner : corners) {
+            double brightness = displayedBrightness(samples, layout, corner);
+            if (brightness < bestBrightness) {
+                bestBrightness = brightness;
+                best = corner;
+            }
+        }
+        return best;
+    }
+
+    /** Mean of the first sample over the box, turned so that higher means brighter on screen. */
+    private static double displayedBrightness(Object samples, PixelLayout layout, LabelBox box) {
+        double sum = 0;
+        for (int y = box.row(); y < box.row() + box.height(); y++) {
+            for (int x = box.column(); x < box.column() + box.width(); x++) {
+                sum += StoredSamples.read(samples, layout, y * layout.columns() + x, 0);
+            }
+        }
+        double mean = sum / ((double) box.width() * box.height());
+        return inverted(layout) ? -mean : mean;
+    }
+
+    private static void draw(Object samples, PixelLayout layout, LabelBox box, List<String> lines, int scale) {
+        double black = inverted(layout) ? layout.maxValue() : layout.minValue();
+        double white = inverted(layout) ? layout.minValue() : layout.maxValue();
+        for (int y = 0; y < box.height(); y++) {
+            for (int x = 0; x < box.width(); x++) {
+                boolean ink = inkAt(lines, x / scale - 1, y / scale - 1);
+                paint(samples, layout, (box.row() + y) * layout.columns() + box.column() + x, ink ? white : black);
+            }
+        }
+    }
+
+    /** Whether the cell grid position (cx, cy), counted from the first glyph's top-left, is ink. */
+    private static boolean inkAt(List<String> lines, int cx, int cy) {
+        if (cx < 0 || cy < 0) {
+            return false;
+        }
+        int line = cy / (LabelFont.HEIGHT + 1);
+        int yInGlyph = cy % (LabelFont.HEIGHT + 1);
+        int character = cx / (LabelFont.WIDTH + 1);
+        int xInGlyph = cx % (LabelFont.WIDTH + 1);
+        if (line >= lines.size() || yInGlyph >= LabelFont.HEIGHT || xInGlyph >= LabelFont.WIDTH
+                || character >= lines.get(line).length()) {
+            return false;
+        }
+        return LabelFont.ink(lines.get(line).charAt(character), xInGlyph, yInGlyph);
+    }
+
+    private static void paint(Object samples, PixelLayout layout, int pixel, double value) {
+        boolean ybr = layout.photometricInterpretation().startsWith("YBR");
+        for (int s = 0; s < layout.samplesPerPixel(); s++) {
+            double chroma = (layout.maxValue() + 1) / 2.0;
+            StoredSamples.write(samples, layout, pixel, s, ybr && s > 0 ? chroma : value);
+        }
+    }
+
+
+    private static boolean inverted(PixelLayout layout) {
+        return "MONOCHROME1".equals(layout.photometricInterpretation());
+    }
+}

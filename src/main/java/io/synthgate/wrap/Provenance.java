@@ -1,0 +1,68 @@
+package io.synthgate.wrap;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.LongStringAttribute;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.UnlimitedTextAttribute;
+import com.pixelmed.dicom.UnsignedShortAttribute;
+import com.pixelmed.dicom.CodeStringAttribute;
+import java.util.Optional;
+
+/**
+ * The private block {@code SYNTHGATE 1} in group 0099: who generated the pixels, with what, and
+ * hashes of the mask and the source pixels, so a result can be traced and reproduced. Declared in the
+ * Private Data Element Characteristics Sequence; the prompt and request id are marked identifying
+ * because they are free text from outside.
+ */
+record Provenance(String provider, String model, String revision, String prompt, String negativePrompt, long seed,
+        String requestId, String outcome, String maskSha256, String sourcePixelsSha256, Optional<LabelBox> label) {
+
+    static final int GROUP = 0x0099;
+    static final String CREATOR = "SYNTHGATE 1";
+    private static final AttributeTag CREATOR_TAG = new AttributeTag(GROUP, 0x0010);
+    private static final AttributeTag PRIVATE_GROUP_REFERENCE = new AttributeTag(0x0008, 0x0301);
+    private static final AttributeTag PRIVATE_CREATOR_REFERENCE = new AttributeTag(0x0008, 0x0302);
+    private static final AttributeTag BLOCK_STATUS = new AttributeTag(0x0008, 0x0303);
+    private static final AttributeTag NONIDENTIFYING_ELEMENTS = new AttributeTag(0x0008, 0x0304);
+    /** Elements that can never identify anyone: all but prompt (03), negative prompt (04) and request id (09). */
+    private static final int[] NONIDENTIFYING = {0x00, 0x01, 0x02, 0x05, 0x0A, 0x0B, 0x0C, 0x0E};
+
+    void writeTo(AttributeList list) throws DicomException {
+        Attributes.put(list, new LongStringAttribute(CREATOR_TAG), CREATOR);
+        Attributes.put(list, new LongStringAttribute(element(0x00)), provider);
+        Attributes.put(list, new LongStringAttribute(element(0x01)), model);
+        Attributes.put(list, new LongStringAttribute(element(0x02)), revision);
+        Attributes.put(list, new UnlimitedTextAttribute(element(0x03)), prompt);
+        Attributes.put(list, new UnlimitedTextAttribute(element(0x04)), negativePrompt);
+        // The spec asks for UV; PixelMed 20220618 writes UV as a pair of UL values, so the seed is text.
+        Attributes.put(list, new LongStringAttribute(element(0x05)), Long.toUnsignedString(seed));
+        Attributes.put(list, new LongStringAttribute(element(0x09)), requestId);
+        Attributes.put(list, new CodeStringAttribute(element(0x0A)), outcome);
+        Attributes.put(list, new LongStringAttribute(element(0x0B)), maskSha256);
+        Attributes.put(list, new LongStringAttribute(element(0x0C)), sourcePixelsSha256);
+        if (label.isPresent()) {
+            LabelBox box = label.get();
+            Attributes.put(list, new UnsignedShortAttribute(element(0x0E)), Integer.toString(box.column()),
+                    Integer.toString(box.row()), Integer.toString(box.width()), Integer.toString(box.height()));
+        }
+        AttributeList declaration = new AttributeList();
+        Attributes.put(declaration, new UnsignedShortAttribute(PRIVATE_GROUP_REFERENCE), Integer.toString(GROUP));
+        Attributes.put(declaration, new LongStringAttribute(PRIVATE_CREATOR_REFERENCE), CREATOR);
+        Attributes.put(declaration, new CodeStringAttribute(BLOCK_STATUS), "MIXED");
+        UnsignedShortAttribute nonidentifying = new UnsignedShortAttribute(NONIDENTIFYING_ELEMENTS);
+        for (int element : NONIDENTIFYING) {
+            nonidentifying.addValue(element);
+        }
+        declaration.put(nonidentifying);
+        SequenceAttribute characteristics = Attributes.sequence(TagFromName.PrivateDataElementCharacteristicsSequence,
+                declaration);
+        list.put(characteristics);
+    }
+
+    private static AttributeTag element(int offset) {
+        return new AttributeTag(GROUP, 0x1000 + offset);
+    }
+}
