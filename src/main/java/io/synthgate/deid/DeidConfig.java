@@ -40,8 +40,8 @@ public interface DeidConfig {
     @WithDefault("false")
     boolean retainDescriptors();
 
-    /** Retain the Series Description even when other descriptors are removed. Default {@code true}. */
-    @WithDefault("true")
+    /** Retain the Series Description even when other descriptors are removed (free text too). Default {@code false}. */
+    @WithDefault("false")
     boolean retainSeriesDescription();
 
     /** Retain Device Identity (113109). Default {@code false}. */

@@ -17,15 +17,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
  * Applies the Basic Application Level Confidentiality Profile to a data set in place: PixelMed's
  * {@code removeOrNullIdentifyingAttributes} with the configured options (it also records Patient
  * Identity Removed and the De-identification Method Code Sequence), unsafe private attributes
- * removed, every instance UID replaced by its keyed pseudonymous UID, and the patient replaced by
- * its pseudonym. PixelMed's many-boolean signature stays inside this class.
+ * removed, free text beyond what the options keep removed, every instance UID replaced by its keyed
+ * pseudonymous UID, and the patient replaced by its pseudonym. PixelMed's many-boolean signature stays inside this class.
  */
 @ApplicationScoped
 public class Deidentifier {
@@ -34,6 +37,10 @@ public class Deidentifier {
     private static final Date ANCHOR = Date.from(LocalDate.of(2000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
     /** UIDs defined by the standard (SOP classes, transfer syntaxes, coding schemes) identify nobody. */
     private static final String STANDARD_ROOT = "1.2.840.10008.";
+
+    private static final Set<String> FREE_TEXT_VRS = Set.of("LO", "SH", "ST", "LT", "UT", "UC", "PN");
+    /** Rescale Type defined terms (PS3.3 C.11.1.1.2); anything else in the field is free text. */
+    private static final Set<String> RESCALE_TYPES = Set.of("US", "OD", "HU", "MGML", "Z_EFF", "ED", "EDW", "HU_MOD", "PCT");
 
     private final DeidConfig config;
 
@@ -60,11 +67,57 @@ public class Deidentifier {
                 ClinicalTrialsAttributes.HandleStructuredContent.remove,
                 true);
         list.removeUnsafePrivateAttributes();
+        removeFreeText(list, keptText());
         remapUids(list, uidMapping);
         replace(list, new PersonNameAttribute(TagFromName.PatientName), pseudonym);
         replace(list, new LongStringAttribute(TagFromName.PatientID), pseudonym);
         list.remove(TagFromName.IssuerOfPatientID);
         list.remove(TagFromName.OtherPatientIDsSequence);
+    }
+
+    /**
+     * Free text the de-identified copy keeps. The Basic Profile keeps technical text such as
+     * Manufacturer, Convolution Kernel or Contrast/Bolus Route, but sites type names and notes into
+     * such fields too; SynthGate needs none of them, so beyond the profile every other text value goes.
+     */
+    private Set<AttributeTag> keptText() {
+        Set<AttributeTag> kept = new HashSet<>(Set.of(TagFromName.PatientName, TagFromName.PatientID,
+                TagFromName.DeidentificationMethod, TagFromName.CodeMeaning, TagFromName.CodingSchemeDesignator,
+                TagFromName.CodeValue));
+        if (config.retainDescriptors()) {
+            kept.addAll(List.of(TagFromName.StudyDescription, TagFromName.SeriesDescription, TagFromName.ImageComments));
+        }
+        if (config.retainSeriesDescription()) {
+            kept.add(TagFromName.SeriesDescription);
+        }
+        if (config.retainDeviceIdentity()) {
+            kept.addAll(List.of(TagFromName.Manufacturer, TagFromName.ManufacturerModelName, TagFromName.SoftwareVersions,
+                    TagFromName.StationName, TagFromName.DeviceSerialNumber));
+        }
+        if (config.retainInstitutionIdentity()) {
+            kept.addAll(List.of(TagFromName.InstitutionName, TagFromName.InstitutionalDepartmentName));
+        }
+        return kept;
+    }
+
+    private static void removeFreeText(AttributeList list, Set<AttributeTag> kept) {
+        for (Object key : new ArrayList<>(list.keySet())) {
+            AttributeTag tag = (AttributeTag) key;
+            Attribute attribute = list.get(tag);
+            if (attribute instanceof SequenceAttribute sequence) {
+                Iterator<SequenceItem> items = sequence.iterator();
+                while (items.hasNext()) {
+                    removeFreeText(items.next().getAttributeList(), kept);
+                }
+            } else if (FREE_TEXT_VRS.contains(new String(attribute.getVR(), StandardCharsets.US_ASCII))
+                    && !kept.contains(tag) && !isKnownRescaleType(tag, attribute)) {
+                list.remove(tag);
+            }
+        }
+    }
+
+    private static boolean isKnownRescaleType(AttributeTag tag, Attribute attribute) {
+        return tag.equals(TagFromName.RescaleType) && RESCALE_TYPES.contains(attribute.getSingleStringValueOrEmptyString());
     }
 
     /** The De-identification Method Code Sequence PixelMed recorded. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class SyntheticObjectValidityTest {
 
     private static final String EXPECTED_ERROR = "</(0008,001c)> - Attribute with an even group number is not a recognized standard attribute";
-    private static final int MINIMUM_VALIDATED = 15;
+    private static final int MINIMUM_VALIDATED = 30;
 
     @Inject
     DeidService deid;
