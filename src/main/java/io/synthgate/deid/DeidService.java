@@ -8,6 +8,7 @@ import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.synthgate.dicom.UnsupportedSourceException;
+import io.synthgate.pixels.NativeTranscoder;
 import io.synthgate.spool.Spool;
 import io.synthgate.study.SourceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +31,17 @@ public class DeidService {
     private static final String SECONDARY_CAPTURE_PREFIX = "1.2.840.10008.5.1.4.1.1.7";
 
     private final Deidentifier deidentifier;
+    private final NativeTranscoder transcoder;
     private final Pseudonyms pseudonyms;
     private final ReidentificationRepository reidentification;
     private final Spool spool;
     private final Clock clock;
     private final Set<String> burnedInTextModalities;
 
-    public DeidService(Deidentifier deidentifier, Pseudonyms pseudonyms, ReidentificationRepository reidentification,
+    public DeidService(Deidentifier deidentifier, NativeTranscoder transcoder, Pseudonyms pseudonyms, ReidentificationRepository reidentification,
             Spool spool, Clock clock, DeidConfig config) {
         this.deidentifier = deidentifier;
+        this.transcoder = transcoder;
         this.pseudonyms = pseudonyms;
         this.reidentification = reidentification;
         this.spool = spool;
@@ -48,14 +51,7 @@ public class DeidService {
     }
 
     public DeidentifiedSource deidentify(SourceInstance source) throws UnsupportedSourceException, IOException {
-        AttributeList list = new AttributeList();
-        try {
-            list.read(source.file().toFile());
-            list.correctDecompressedImagePixelModule();
-            list.insertLossyImageCompressionHistoryIfDecompressed();
-        } catch (DicomException | IOException | RuntimeException e) {
-            throw new UnsupportedSourceException("SOP Instance " + source.sopInstanceUid() + " cannot be read: " + e, e);
-        }
+        AttributeList list = read(source);
         String issuer = Attribute.getSingleStringValueOrNull(list, TagFromName.IssuerOfPatientID);
         String patientId = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PatientID);
         String patientName = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PatientName);
@@ -89,6 +85,31 @@ public class DeidService {
         } catch (DicomException e) {
             throw new UnsupportedSourceException("SOP Instance " + source.sopInstanceUid()
                     + " cannot be de-identified: " + e.getMessage(), e);
+        }
+    }
+
+    private AttributeList read(SourceInstance source) throws UnsupportedSourceException, IOException {
+        Path file = source.file();
+        Path decompressed = null;
+        try {
+            AttributeList meta = new AttributeList();
+            meta.readOnlyMetaInformationHeader(file.toFile());
+            String syntax = Attribute.getSingleStringValueOrEmptyString(meta, TagFromName.TransferSyntaxUID);
+            if (transcoder.handles(syntax)) {
+                decompressed = transcoder.decompress(file, syntax);
+                file = decompressed;
+            }
+            AttributeList list = new AttributeList();
+            list.read(file.toFile());
+            list.correctDecompressedImagePixelModule();
+            list.insertLossyImageCompressionHistoryIfDecompressed();
+            return list;
+        } catch (DicomException | RuntimeException e) {
+            throw new UnsupportedSourceException("SOP Instance " + source.sopInstanceUid() + " cannot be read: " + e, e);
+        } finally {
+            if (decompressed != null) {
+                spool.discard(decompressed);
+            }
         }
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real files in over C-STORE (DCMTK storescu, uncompressed, RLE and JPEG lossless), synthetic
+ * Real files in over C-STORE (DCMTK storescu, uncompressed, RLE, JPEG lossless and JPEG-LS), synthetic
  * Secondary Captures out to a real Orthanc: every image has a counterpart carrying the synthetic
  * markers, and outside the inpainted rectangle and the recorded burned-in label its pixels are the
  * source's exactly.
@@ -40,14 +40,17 @@ class SyntheticCounterpartIT {
                 TestFiles.pydicom("CT_small.dcm"), TestFiles.pydicom("MR_small.dcm"));
         Path rle = TestFiles.pydicom("MR_small_RLE.dcm");
         Path jpegLossless = TestFiles.shared("fo-dicom/IM-0001-0001-0001.dcm");
+        Path jpegLs = TestFiles.pydicom("MR_small_jpeg_ls_lossless.dcm");
 
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, Map.of()).start()) {
             assertEquals(0, send(gateway, List.of(), uncompressed).exitCode());
             assertEquals(0, send(gateway, List.of("-xr"), List.of(rle)).exitCode());
             assertEquals(0, send(gateway, List.of("-xs"), List.of(jpegLossless)).exitCode());
+            assertEquals(0, send(gateway, List.of("-xt"), List.of(jpegLs)).exitCode());
 
-            for (Path source : List.of(uncompressed.get(0), uncompressed.get(1), uncompressed.get(2), rle, jpegLossless)) {
+            for (Path source : List.of(uncompressed.get(0), uncompressed.get(1), uncompressed.get(2), rle, jpegLossless,
+                    jpegLs)) {
                 String study = DicomCopies.studyInstanceUid(source);
                 String sop = DicomCopies.sopInstanceUid(source);
                 Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(90));

@@ -27,7 +27,18 @@ public final class DicomImages {
     /** (0099,100E) in the block of private creator SYNTHGATE 1 (group 0099, block 10). */
     private static final com.pixelmed.dicom.AttributeTag LABEL_BOX = new com.pixelmed.dicom.AttributeTag(0x0099, 0x100E);
 
+    /** Decodes with PixelMed; JPEG-LS, which PixelMed cannot decode, is decompressed by DCMTK first. */
     public static Image read(Path file) throws Exception {
+        AttributeList meta = new AttributeList();
+        meta.readOnlyMetaInformationHeader(file.toFile());
+        if (Attribute.getSingleStringValueOrEmptyString(meta, TagFromName.TransferSyntaxUID).startsWith("1.2.840.10008.1.2.4.8")) {
+            Path plain = java.nio.file.Files.createTempFile("dcmdjpls", ".dcm");
+            ProcessRun run = ProcessRun.run(java.util.List.of("dcmdjpls", file.toString(), plain.toString()));
+            if (run.exitCode() != 0) {
+                throw new IllegalStateException("dcmdjpls failed: " + run.output());
+            }
+            file = plain;
+        }
         AttributeList list = new AttributeList();
         list.read(file.toFile());
         list.correctDecompressedImagePixelModule();
