@@ -3,6 +3,8 @@ package io.synthgate.generator;
 import io.synthgate.experiment.Pipeline;
 import io.synthgate.mask.MaskedImage;
 import io.synthgate.pixels.Compositor;
+import io.synthgate.pixels.FidelityMeter;
+import io.synthgate.pixels.FidelityMetrics;
 import io.synthgate.pixels.PixelPlanes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -41,6 +43,11 @@ public class GenerateStep {
                     + " for SOP Instance " + input.image().source().original() + ": " + outcome.detail());
         }
         Object samples = Compositor.composite(input.image(), input.mask(), outcome.candidates().get(0));
-        return new GeneratedImage(input, operation, generator.identity(), samples);
+        FidelityMetrics metrics = FidelityMeter.measure(input.image(), input.mask(), samples);
+        if (metrics.maxAbsoluteDifferenceOutsideMask() != 0) {
+            throw new IllegalStateException("Compositing changed pixels outside the mask of SOP Instance "
+                    + input.image().source().original() + " by up to " + metrics.maxAbsoluteDifferenceOutsideMask());
+        }
+        return new GeneratedImage(input, operation, generator.identity(), samples, metrics);
     }
 }

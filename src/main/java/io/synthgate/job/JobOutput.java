@@ -1,6 +1,7 @@
 package io.synthgate.job;
 
 import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.pixels.FidelityMetrics;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,5 +15,6 @@ public record JobOutput(
         Path file,
         OutputState state,
         String destination,
-        Instant exportedAt) {
+        Instant exportedAt,
+        FidelityMetrics metrics) {
 }

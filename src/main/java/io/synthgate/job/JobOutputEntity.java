@@ -46,4 +46,15 @@ public class JobOutputEntity {
 
     @Column(name = "exported_at")
     public Instant exportedAt;
+
+    @Column(name = "psnr_db")
+    public Double psnrDb;
+
+    public Double ssim;
+
+    @Column(name = "mean_absolute_error")
+    public Double meanAbsoluteError;
+
+    @Column(name = "max_abs_difference_outside_mask")
+    public Integer maxAbsDifferenceOutsideMask;
 }

@@ -1,6 +1,7 @@
 package io.synthgate.job;
 
 import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.pixels.FidelityMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ public class JobOutputService {
     }
 
     /** Records a synthetic object that is durably in the outbound spool. */
-    public void recordGenerated(UUID jobId, SopInstanceUid source, SopInstanceUid output, String sopClassUid, Path file) {
+    public void recordGenerated(UUID jobId, SopInstanceUid source, SopInstanceUid output, String sopClassUid, Path file,
+            FidelityMetrics metrics) {
         JobOutputEntity row = outputs.findBySopInstanceUid(output.value()).orElseGet(JobOutputEntity::new);
         boolean isNew = row.id == null;
         row.jobId = jobId;
@@ -38,6 +40,10 @@ public class JobOutputService {
         row.state = OutputState.GENERATED;
         row.createdAt = clock.instant();
         row.exportedAt = null;
+        row.psnrDb = metrics.psnrDb();
+        row.ssim = metrics.ssim();
+        row.meanAbsoluteError = metrics.meanAbsoluteError();
+        row.maxAbsDifferenceOutsideMask = metrics.maxAbsoluteDifferenceOutsideMask();
         if (isNew) {
             outputs.persist(row);
         }
@@ -68,8 +74,10 @@ public class JobOutputService {
     }
 
     private static JobOutput toView(JobOutputEntity row) {
+        FidelityMetrics metrics = row.ssim == null ? null : new FidelityMetrics(row.psnrDb, row.ssim,
+                row.meanAbsoluteError, row.maxAbsDifferenceOutsideMask);
         return new JobOutput(row.jobId, new SopInstanceUid(row.sourceSopInstanceUid),
                 new SopInstanceUid(row.sopInstanceUid), row.sopClassUid, Path.of(row.spoolPath), row.state,
-                row.destination, row.exportedAt);
+                row.destination, row.exportedAt, metrics);
     }
 }

@@ -9,6 +9,9 @@ import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.UnlimitedTextAttribute;
 import com.pixelmed.dicom.UnsignedShortAttribute;
 import com.pixelmed.dicom.CodeStringAttribute;
+import com.pixelmed.dicom.DecimalStringAttribute;
+import com.pixelmed.dicom.UnsignedLongAttribute;
+import io.synthgate.pixels.FidelityMetrics;
 import java.util.Optional;
 
 /**
@@ -18,7 +21,8 @@ import java.util.Optional;
  * because they are free text from outside.
  */
 record Provenance(String provider, String model, String revision, String prompt, String negativePrompt, long seed,
-        String requestId, String outcome, String maskSha256, String sourcePixelsSha256, Optional<LabelBox> label) {
+        String requestId, String outcome, String maskSha256, String sourcePixelsSha256, Optional<LabelBox> label,
+        FidelityMetrics metrics) {
 
     static final int GROUP = 0x0099;
     static final String CREATOR = "SYNTHGATE 1";
@@ -28,7 +32,7 @@ record Provenance(String provider, String model, String revision, String prompt,
     private static final AttributeTag BLOCK_STATUS = new AttributeTag(0x0008, 0x0303);
     private static final AttributeTag NONIDENTIFYING_ELEMENTS = new AttributeTag(0x0008, 0x0304);
     /** Elements that can never identify anyone: all but prompt (03), negative prompt (04) and request id (09). */
-    private static final int[] NONIDENTIFYING = {0x00, 0x01, 0x02, 0x05, 0x0A, 0x0B, 0x0C, 0x0E};
+    private static final int[] NONIDENTIFYING = {0x00, 0x01, 0x02, 0x05, 0x0A, 0x0B, 0x0C, 0x0E, 0x10, 0x11, 0x12, 0x13};
 
     void writeTo(AttributeList list) throws DicomException {
         Attributes.put(list, new LongStringAttribute(CREATOR_TAG), CREATOR);
@@ -48,6 +52,13 @@ record Provenance(String provider, String model, String revision, String prompt,
             Attributes.put(list, new UnsignedShortAttribute(element(0x0E)), Integer.toString(box.column()),
                     Integer.toString(box.row()), Integer.toString(box.width()), Integer.toString(box.height()));
         }
+        if (metrics.psnrDb() != null) {
+            Attributes.put(list, new DecimalStringAttribute(element(0x10)), decimal(metrics.psnrDb()));
+        }
+        Attributes.put(list, new DecimalStringAttribute(element(0x11)), decimal(metrics.ssim()));
+        Attributes.put(list, new DecimalStringAttribute(element(0x12)), decimal(metrics.meanAbsoluteError()));
+        Attributes.put(list, new UnsignedLongAttribute(element(0x13)),
+                Integer.toString(metrics.maxAbsoluteDifferenceOutsideMask()));
         AttributeList declaration = new AttributeList();
         Attributes.put(declaration, new UnsignedShortAttribute(PRIVATE_GROUP_REFERENCE), Integer.toString(GROUP));
         Attributes.put(declaration, new LongStringAttribute(PRIVATE_CREATOR_REFERENCE), CREATOR);
@@ -60,6 +71,11 @@ record Provenance(String provider, String model, String revision, String prompt,
         SequenceAttribute characteristics = Attributes.sequence(TagFromName.PrivateDataElementCharacteristicsSequence,
                 declaration);
         list.put(characteristics);
+    }
+
+    /** A DS value: at most 16 characters. */
+    private static String decimal(double value) {
+        return String.format(java.util.Locale.ROOT, "%.6g", value).replaceFirst("\\.?0+(e|$)", "$1");
     }
 
     private static AttributeTag element(int offset) {

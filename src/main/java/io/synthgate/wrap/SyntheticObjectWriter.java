@@ -171,8 +171,8 @@ public class SyntheticObjectWriter {
         putDisplay(list, description);
         MaskOverlay.writeTo(list, generated.input().mask(), "GENERATIVE " + operation + " REGION");
         new Provenance(generator.provider(), generator.model(), generator.version(), "", "", 0L, "", "OK",
-                Hashes.mask(generated.input().mask()), Hashes.samples(generated.input().image().storedSamples()), label)
-                .writeTo(list);
+                Hashes.mask(generated.input().mask()), Hashes.samples(generated.input().image().storedSamples()), label,
+                generated.metrics()).writeTo(list);
 
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, IMPLEMENTATION_AE);
         Path temporary = spool.newTemporaryFile();

@@ -1,0 +1,6 @@
+-- Fidelity of each generated object against its source: inside the mask (PSNR, SSIM, mean absolute
+-- error) and outside it (largest absolute difference, which must be 0).
+alter table job_output add column psnr_db double precision;
+alter table job_output add column ssim double precision;
+alter table job_output add column mean_absolute_error double precision;
+alter table job_output add column max_abs_difference_outside_mask integer;
