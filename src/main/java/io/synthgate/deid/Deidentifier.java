@@ -100,20 +100,13 @@ public class Deidentifier {
         return kept;
     }
 
-    private static void removeFreeText(AttributeList list, Set<AttributeTag> kept) {
-        for (Object key : new ArrayList<>(list.keySet())) {
-            AttributeTag tag = (AttributeTag) key;
-            Attribute attribute = list.get(tag);
-            if (attribute instanceof SequenceAttribute sequence) {
-                Iterator<SequenceItem> items = sequence.iterator();
-                while (items.hasNext()) {
-                    removeFreeText(items.next().getAttributeList(), kept);
-                }
-            } else if (FREE_TEXT_VRS.contains(new String(attribute.getVR(), StandardCharsets.US_ASCII))
+    private static void removeFreeText(AttributeList list, Set<AttributeTag> kept) throws DicomException {
+        forEachLeaf(list, (owner, tag, attribute) -> {
+            if (FREE_TEXT_VRS.contains(new String(attribute.getVR(), StandardCharsets.US_ASCII))
                     && !kept.contains(tag) && !isKnownRescaleType(tag, attribute)) {
-                list.remove(tag);
+                owner.remove(tag);
             }
-        }
+        });
     }
 
     private static boolean isKnownRescaleType(AttributeTag tag, Attribute attribute) {
@@ -137,22 +130,37 @@ public class Deidentifier {
     }
 
     private static void remapUids(AttributeList list, UnaryOperator<String> mapping) throws DicomException {
-        for (Object key : new ArrayList<>(list.keySet())) {
-            AttributeTag tag = (AttributeTag) key;
-            Attribute attribute = list.get(tag);
-            if (attribute instanceof SequenceAttribute sequence) {
-                Iterator<SequenceItem> items = sequence.iterator();
-                while (items.hasNext()) {
-                    remapUids(items.next().getAttributeList(), mapping);
-                }
-            } else if (attribute instanceof UniqueIdentifierAttribute && tag.getGroup() != 0x0002) {
+        forEachLeaf(list, (owner, tag, attribute) -> {
+            if (attribute instanceof UniqueIdentifierAttribute && tag.getGroup() != 0x0002) {
                 String[] values = attribute.getStringValues();
                 attribute.removeValues();
                 for (String value : values == null ? new String[0] : values) {
                     attribute.addValue(value.startsWith(STANDARD_ROOT) ? value : mapping.apply(value));
                 }
             }
+        });
+    }
+
+    /** Visits every attribute that is not a sequence, in {@code list} and in all nested items. */
+    private static void forEachLeaf(AttributeList list, LeafVisitor visitor) throws DicomException {
+        for (Object key : new ArrayList<>(list.keySet())) {
+            AttributeTag tag = (AttributeTag) key;
+            Attribute attribute = list.get(tag);
+            if (attribute instanceof SequenceAttribute sequence) {
+                Iterator<SequenceItem> items = sequence.iterator();
+                while (items.hasNext()) {
+                    forEachLeaf(items.next().getAttributeList(), visitor);
+                }
+            } else {
+                visitor.visit(list, tag, attribute);
+            }
         }
+    }
+
+    /** What {@link #forEachLeaf} does with one attribute of the list that holds it. */
+    @FunctionalInterface
+    private interface LeafVisitor {
+        void visit(AttributeList owner, AttributeTag tag, Attribute attribute) throws DicomException;
     }
 
     private static void replace(AttributeList list, Attribute attribute, String value) throws DicomException {

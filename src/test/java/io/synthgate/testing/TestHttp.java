@@ -18,15 +18,24 @@ public final class TestHttp {
     private TestHttp() {
     }
 
+    /**
+     * Sends, trying again twice on an I/O error: servers such as Orthanc close idle keep-alive
+     * connections, and the client may pick one up just as it goes. Every request the tests send is
+     * safe to repeat.
+     */
     public static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return CLIENT.send(request, handler);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        IOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return CLIENT.send(request, handler);
+            } catch (IOException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
+        throw new UncheckedIOException(last);
     }
 
     public static HttpResponse<String> get(String url) {
