@@ -9,11 +9,11 @@ public record JobDetail(JobView job, List<JobEventView> events, List<OutputView>
 
     /** One synthetic object, without its spool path (an internal detail). */
     public record OutputView(String sourceSopInstanceUid, String sopInstanceUid, OutputState state,
-            String destination, Instant exportedAt, FidelityMetrics fidelity) {
+            String destination, Instant exportedAt, String maskSpec, FidelityMetrics fidelity) {
 
         static OutputView of(JobOutput output) {
             return new OutputView(output.source().value(), output.sopInstanceUid().value(), output.state(),
-                    output.destination(), output.exportedAt(), output.metrics());
+                    output.destination(), output.exportedAt(), output.maskSpec(), output.metrics());
         }
     }
 }

@@ -16,5 +16,6 @@ public record JobOutput(
         OutputState state,
         String destination,
         Instant exportedAt,
+        String maskSpec,
         FidelityMetrics metrics) {
 }

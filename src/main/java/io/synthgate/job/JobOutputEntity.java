@@ -47,6 +47,9 @@ public class JobOutputEntity {
     @Column(name = "exported_at")
     public Instant exportedAt;
 
+    @Column(name = "mask_spec")
+    public String maskSpec;
+
     @Column(name = "psnr_db")
     public Double psnrDb;
 

@@ -29,7 +29,7 @@ public class JobOutputService {
 
     /** Records a synthetic object that is durably in the outbound spool. */
     public void recordGenerated(UUID jobId, SopInstanceUid source, SopInstanceUid output, String sopClassUid, Path file,
-            FidelityMetrics metrics) {
+            String maskSpec, FidelityMetrics metrics) {
         JobOutputEntity row = outputs.findBySopInstanceUid(output.value()).orElseGet(JobOutputEntity::new);
         boolean isNew = row.id == null;
         row.jobId = jobId;
@@ -40,6 +40,7 @@ public class JobOutputService {
         row.state = OutputState.GENERATED;
         row.createdAt = clock.instant();
         row.exportedAt = null;
+        row.maskSpec = maskSpec;
         row.psnrDb = metrics.psnrDb();
         row.ssim = metrics.ssim();
         row.meanAbsoluteError = metrics.meanAbsoluteError();
@@ -78,6 +79,6 @@ public class JobOutputService {
                 row.meanAbsoluteError, row.maxAbsDifferenceOutsideMask);
         return new JobOutput(row.jobId, new SopInstanceUid(row.sourceSopInstanceUid),
                 new SopInstanceUid(row.sopInstanceUid), row.sopClassUid, Path.of(row.spoolPath), row.state,
-                row.destination, row.exportedAt, metrics);
+                row.destination, row.exportedAt, row.maskSpec, metrics);
     }
 }

@@ -1,17 +1,38 @@
 package io.synthgate.mask;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
- * A region to regenerate, independent of any image size. Text form (used in routes and config):
- * {@code rectangle X Y WIDTH HEIGHT}, each a pixel count ({@code 120}) or a share of the image's
- * columns or rows ({@code 40%}); e.g. {@code rectangle 40% 40% 20% 20%}.
+ * A region to regenerate, independent of any image size. Text form, as routes and the API write it;
+ * every length is a pixel count ({@code 120}) or a share of the image's columns or rows ({@code 40%}):
+ * <ul>
+ * <li>{@code rectangle X Y WIDTH HEIGHT}: top-left corner and size;</li>
+ * <li>{@code ellipse CX CY RX RY}: centre and radii;</li>
+ * <li>{@code polygon X1 Y1 X2 Y2 X3 Y3 ...}: at least three corners, filled by the even-odd rule;</li>
+ * <li>{@code random-erase COUNT MIN% MAX% SEED}: COUNT boxes whose sides are between MIN% and MAX% of
+ * the image's, placed at random from SEED, so the same spec always gives the same boxes;</li>
+ * <li>several of these joined by {@code ;} cover their union.</li>
+ * </ul>
  */
 public sealed interface MaskSpec {
 
     /** The mask for an image of the given size; never empty, clipped to the image. */
-    Mask rasterize(int columns, int rows);
+    default Mask rasterize(int columns, int rows) {
+        Mask mask = new Mask(columns, rows);
+        paint(mask);
+        if (mask.area() == 0) {
+            throw new IllegalArgumentException("Mask '" + text() + "' covers no pixel of a " + columns + "x" + rows
+                    + " image");
+        }
+        return mask;
+    }
+
+    /** Sets the pixels this spec covers. */
+    void paint(Mask mask);
 
     /** The text form that {@link #parse(String)} reads back. */
     String text();
@@ -20,12 +41,52 @@ public sealed interface MaskSpec {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("Mask spec is empty");
         }
-        List<String> words = List.of(text.strip().toLowerCase(Locale.ROOT).split("\\s+"));
-        if (words.get(0).equals("rectangle") && words.size() == 5) {
-            return new Rectangle(Length.parse(words.get(1)), Length.parse(words.get(2)), Length.parse(words.get(3)),
-                    Length.parse(words.get(4)));
+        List<MaskSpec> parts = new ArrayList<>();
+        for (String part : text.split(";")) {
+            parts.add(parseOne(part));
         }
-        throw new IllegalArgumentException("Mask spec '" + text + "' is not 'rectangle X Y WIDTH HEIGHT'");
+        return parts.size() == 1 ? parts.get(0) : new Union(parts);
+    }
+
+    private static MaskSpec parseOne(String text) {
+        List<String> words = List.of(text.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+        String shape = words.get(0);
+        List<String> args = words.subList(1, words.size());
+        switch (shape) {
+            case "rectangle":
+                requireCount(text, args, 4);
+                return new Rectangle(Length.parse(args.get(0)), Length.parse(args.get(1)), Length.parse(args.get(2)),
+                        Length.parse(args.get(3)));
+            case "ellipse":
+                requireCount(text, args, 4);
+                return new Ellipse(Length.parse(args.get(0)), Length.parse(args.get(1)), Length.parse(args.get(2)),
+                        Length.parse(args.get(3)));
+            case "polygon":
+                if (args.size() < 6 || args.size() % 2 != 0) {
+                    throw new IllegalArgumentException("Mask spec '" + text.strip()
+                            + "' needs 'polygon X1 Y1 X2 Y2 X3 Y3 ...' with at least three corners");
+                }
+                return new Polygon(args.stream().map(Length::parse).toList());
+            case "random-erase":
+                requireCount(text, args, 4);
+                try {
+                    return new RandomBoxes(Integer.parseInt(args.get(0)), Length.parse(args.get(1)),
+                            Length.parse(args.get(2)), Long.parseLong(args.get(3)));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Mask spec '" + text.strip()
+                            + "' needs 'random-erase COUNT MIN% MAX% SEED' with whole numbers for COUNT and SEED");
+                }
+            default:
+                throw new IllegalArgumentException("Mask spec '" + text.strip()
+                        + "' is not rectangle, ellipse, polygon or random-erase");
+        }
+    }
+
+    private static void requireCount(String text, List<String> args, int count) {
+        if (args.size() != count) {
+            throw new IllegalArgumentException("Mask spec '" + text.strip() + "' needs " + count + " values, not "
+                    + args.size());
+        }
     }
 
     /** A length in pixels or as a percentage of the image's extent along its axis. */
@@ -47,8 +108,8 @@ public sealed interface MaskSpec {
             }
         }
 
-        int resolve(int extent) {
-            return (int) Math.round(percent ? value * extent / 100.0 : value);
+        double resolve(int extent) {
+            return percent ? value * extent / 100.0 : value;
         }
 
         String text() {
@@ -61,27 +122,148 @@ public sealed interface MaskSpec {
     record Rectangle(Length x, Length y, Length width, Length height) implements MaskSpec {
 
         @Override
-        public Mask rasterize(int columns, int rows) {
-            int left = Math.min(x.resolve(columns), columns);
-            int top = Math.min(y.resolve(rows), rows);
-            int right = Math.min(left + width.resolve(columns), columns);
-            int bottom = Math.min(top + height.resolve(rows), rows);
-            if (right <= left || bottom <= top) {
-                throw new IllegalArgumentException("Mask '" + text() + "' covers no pixel of a " + columns + "x" + rows
-                        + " image");
-            }
-            Mask mask = new Mask(columns, rows);
-            for (int r = top; r < bottom; r++) {
-                for (int c = left; c < right; c++) {
-                    mask.set(c, r);
-                }
-            }
-            return mask;
+        public void paint(Mask mask) {
+            int left = (int) Math.round(x.resolve(mask.columns()));
+            int top = (int) Math.round(y.resolve(mask.rows()));
+            fill(mask, left, top, left + (int) Math.round(width.resolve(mask.columns())),
+                    top + (int) Math.round(height.resolve(mask.rows())));
         }
 
         @Override
         public String text() {
             return "rectangle " + x.text() + " " + y.text() + " " + width.text() + " " + height.text();
+        }
+    }
+
+    /** An axis-aligned ellipse: centre and radii. */
+    record Ellipse(Length centerX, Length centerY, Length radiusX, Length radiusY) implements MaskSpec {
+
+        @Override
+        public void paint(Mask mask) {
+            double cx = centerX.resolve(mask.columns());
+            double cy = centerY.resolve(mask.rows());
+            double rx = radiusX.resolve(mask.columns());
+            double ry = radiusY.resolve(mask.rows());
+            if (rx <= 0 || ry <= 0) {
+                return;
+            }
+            for (int row = 0; row < mask.rows(); row++) {
+                for (int column = 0; column < mask.columns(); column++) {
+                    double dx = (column + 0.5 - cx) / rx;
+                    double dy = (row + 0.5 - cy) / ry;
+                    if (dx * dx + dy * dy <= 1) {
+                        mask.set(column, row);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public String text() {
+            return "ellipse " + centerX.text() + " " + centerY.text() + " " + radiusX.text() + " " + radiusY.text();
+        }
+    }
+
+    /** A polygon given by its corners (x, y pairs), filled by the even-odd rule at pixel centres. */
+    record Polygon(List<Length> coordinates) implements MaskSpec {
+
+        public Polygon {
+            coordinates = List.copyOf(coordinates);
+        }
+
+        @Override
+        public void paint(Mask mask) {
+            int corners = coordinates.size() / 2;
+            double[] xs = new double[corners];
+            double[] ys = new double[corners];
+            for (int i = 0; i < corners; i++) {
+                xs[i] = coordinates.get(2 * i).resolve(mask.columns());
+                ys[i] = coordinates.get(2 * i + 1).resolve(mask.rows());
+            }
+            for (int row = 0; row < mask.rows(); row++) {
+                double py = row + 0.5;
+                for (int column = 0; column < mask.columns(); column++) {
+                    double px = column + 0.5;
+                    boolean inside = false;
+                    for (int i = 0, j = corners - 1; i < corners; j = i++) {
+                        if ((ys[i] > py) != (ys[j] > py)
+                                && px < (xs[j] - xs[i]) * (py - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
+                            inside = !inside;
+                        }
+                    }
+                    if (inside) {
+                        mask.set(column, row);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public String text() {
+            return "polygon " + coordinates.stream().map(Length::text).collect(Collectors.joining(" "));
+        }
+    }
+
+    /** Random erasing: {@code count} boxes with sides between {@code min} and {@code max}, from {@code seed}. */
+    record RandomBoxes(int count, Length min, Length max, long seed) implements MaskSpec {
+
+        public RandomBoxes {
+            if (count < 1 || count > 1000) {
+                throw new IllegalArgumentException("random-erase needs 1 to 1000 boxes, not " + count);
+            }
+            if (min.value() > max.value() || min.percent() != max.percent()) {
+                throw new IllegalArgumentException("random-erase needs MIN <= MAX in the same unit");
+            }
+        }
+
+        @Override
+        public void paint(Mask mask) {
+            Random random = new Random(seed);
+            for (int i = 0; i < count; i++) {
+                int width = side(random, mask.columns());
+                int height = side(random, mask.rows());
+                int left = random.nextInt(Math.max(1, mask.columns() - width + 1));
+                int top = random.nextInt(Math.max(1, mask.rows() - height + 1));
+                fill(mask, left, top, left + width, top + height);
+            }
+        }
+
+        private int side(Random random, int extent) {
+            double low = min.resolve(extent);
+            double high = max.resolve(extent);
+            return Math.max(1, (int) Math.round(low + random.nextDouble() * (high - low)));
+        }
+
+        @Override
+        public String text() {
+            return "random-erase " + count + " " + min.text() + " " + max.text() + " " + seed;
+        }
+    }
+
+    /** Several specs; a pixel is masked when any of them covers it. */
+    record Union(List<MaskSpec> parts) implements MaskSpec {
+
+        public Union {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public void paint(Mask mask) {
+            parts.forEach(part -> part.paint(mask));
+        }
+
+        @Override
+        public String text() {
+            return parts.stream().map(MaskSpec::text).collect(Collectors.joining("; "));
+        }
+    }
+
+    /** Sets every pixel of [left, right) x [top, bottom), clipped to the mask. */
+    private static void fill(Mask mask, int left, int top, int right, int bottom) {
+        for (int row = Math.max(0, top); row < Math.min(bottom, mask.rows()); row++) {
+            for (int column = Math.max(0, left); column < Math.min(right, mask.columns()); column++) {
+                mask.set(column, row);
+            }
         }
     }
 }

@@ -28,7 +28,7 @@ public class WrapStep {
             @Header(Pipeline.EXPERIMENT) String experiment) throws IOException, DicomException {
         SyntheticObject written = writer.write(jobId, experiment, generated);
         outputs.recordGenerated(jobId, generated.input().image().source().original(), written.sopInstanceUid(),
-                written.sopClassUid(), written.file(), generated.metrics());
+                written.sopClassUid(), written.file(), generated.input().spec().text(), generated.metrics());
         return written;
     }
 }

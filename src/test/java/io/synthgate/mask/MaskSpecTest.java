@@ -36,7 +36,7 @@ class MaskSpecTest {
     @Test
     void rejectsWhatIsNotAMask() {
         assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse(""));
-        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("circle 1 2 3"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("circle 1 2 3 4"));
         assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("rectangle 1 2 3"));
         assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("rectangle 1 2 three 4"));
         assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("rectangle 10% 10% 120% 10%"));
@@ -47,5 +47,55 @@ class MaskSpecTest {
     void refusesARectangleThatCoversNoPixel() {
         MaskSpec outside = MaskSpec.parse("rectangle 200 200 10 10");
         assertThrows(IllegalArgumentException.class, () -> outside.rasterize(100, 100));
+    }
+
+    @Test
+    void ellipseCoversItsInsideOnly() {
+        Mask mask = MaskSpec.parse("ellipse 50% 50% 10 5").rasterize(40, 40);
+        assertTrue(mask.isSet(20, 20));
+        assertTrue(mask.isSet(29, 20), "inside along the long axis");
+        assertFalse(mask.isSet(20, 26), "outside along the short axis");
+        assertFalse(mask.isSet(28, 24), "outside near the corner of the bounding box");
+        assertEquals(Math.PI * 10 * 5, mask.area(), 12.0);
+    }
+
+    @Test
+    void polygonFillsATriangle() {
+        Mask mask = MaskSpec.parse("polygon 0 0 20 0 0 20").rasterize(20, 20);
+        assertTrue(mask.isSet(1, 1));
+        assertTrue(mask.isSet(17, 1));
+        assertFalse(mask.isSet(17, 17));
+        assertEquals(200, mask.area(), 20);
+    }
+
+    @Test
+    void randomErasingIsReproducibleFromItsSeed() {
+        Mask first = MaskSpec.parse("random-erase 8 5% 15% 42").rasterize(200, 100);
+        Mask again = MaskSpec.parse("random-erase 8 5% 15% 42").rasterize(200, 100);
+        Mask other = MaskSpec.parse("random-erase 8 5% 15% 43").rasterize(200, 100);
+        boolean differs = false;
+        for (int i = 0; i < 200 * 100; i++) {
+            assertEquals(first.isSet(i), again.isSet(i), "pixel " + i);
+            differs |= first.isSet(i) != other.isSet(i);
+        }
+        assertTrue(differs, "another seed gives other boxes");
+        assertTrue(first.area() >= 8 * 10 * 5 / 2 && first.area() <= 8 * 30 * 15, "area " + first.area());
+    }
+
+    @Test
+    void shapesJoinedBySemicolonsCoverTheirUnion() {
+        MaskSpec spec = MaskSpec.parse("rectangle 0 0 2 2; rectangle 8 8 2 2");
+        assertEquals(8, spec.rasterize(10, 10).area());
+        assertEquals("rectangle 0 0 2 2; rectangle 8 8 2 2", spec.text());
+        assertEquals(spec, MaskSpec.parse(spec.text()));
+    }
+
+    @Test
+    void rejectsMalformedShapes() {
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("polygon 0 0 1 1"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("random-erase 0 5% 10% 1"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("random-erase 3 20% 10% 1"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("random-erase 3 5% 10% x"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("ellipse 1 2 3"));
     }
 }

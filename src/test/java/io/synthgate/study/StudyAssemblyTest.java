@@ -56,6 +56,7 @@ class StudyAssemblyTest {
         org.hamcrest.MatcherAssert.assertThat(job.getString("job.reason"), startsWith("C-STORE to research (ORTHANC@127.0.0.1:1, research) failed: java.io.IOException: cannot connect"));
         assertEquals(2, job.getList("outputs").size(), "both synthetic objects were generated before the export failed");
         assertEquals(List.of(0, 0), job.getList("outputs.fidelity.maxAbsoluteDifferenceOutsideMask"));
+        assertEquals(List.of("rectangle 40% 40% 20% 20%", "rectangle 40% 40% 20% 20%"), job.getList("outputs.maskSpec"));
         for (Float ssim : job.<Float>getList("outputs.fidelity.ssim")) {
             org.junit.jupiter.api.Assertions.assertTrue(ssim > 0 && ssim <= 1, "SSIM inside the mask " + ssim);
         }
