@@ -20,6 +20,9 @@ public class Spool {
     private final Path root;
     private final boolean fsync;
     private final long minFreeBytes;
+    private static final long ROOM_CHECK_INTERVAL_NANOS = 250_000_000L;
+    private volatile long roomCheckedAt = System.nanoTime() - 2 * ROOM_CHECK_INTERVAL_NANOS;
+    private volatile boolean room;
 
     public Spool(SpoolConfig config) {
         this.root = config.dir().toAbsolutePath().normalize();
@@ -47,13 +50,22 @@ public class Spool {
         return root.resolve("outbound");
     }
 
-    /** Whether the spool's file system has more free space than {@code synthgate.spool.min-free-space}. */
+    /**
+     * Whether the spool's file system has more free space than {@code synthgate.spool.min-free-space}.
+     * Asked once per received object, so the answer is reused for a quarter of a second: asking the
+     * file system costs as much as writing a small object.
+     */
     public boolean hasRoom() {
-        try {
-            return Files.getFileStore(root).getUsableSpace() > minFreeBytes;
-        } catch (IOException e) {
-            return false;
+        long now = System.nanoTime();
+        if (now - roomCheckedAt > ROOM_CHECK_INTERVAL_NANOS) {
+            try {
+                room = Files.getFileStore(root).getUsableSpace() > minFreeBytes;
+            } catch (IOException e) {
+                room = false;
+            }
+            roomCheckedAt = now;
         }
+        return room;
     }
 
     /** A new, empty file in the spool's own temporary folder (same file system, so renames are atomic). */
