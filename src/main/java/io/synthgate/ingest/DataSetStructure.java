@@ -29,14 +29,27 @@ final class DataSetStructure {
 
     private final Input in;
     private final boolean explicitVr;
+    private long nativePixelDataLength = -1;
 
     private DataSetStructure(Input in, boolean explicitVr) {
         this.in = in;
         this.explicitVr = explicitVr;
     }
 
+    /**
+     * What the walk found: the structural fault of the data set ({@code null} when well formed), and the
+     * length of its top-level native (not encapsulated) Pixel Data, or -1 when it has none.
+     */
+    record Result(String fault, long nativePixelDataLength) {
+    }
+
     /** The structural fault of the Part 10 file's data set, or {@code null} when it is well formed. */
     static String findFault(Path part10File, String transferSyntaxUid) throws IOException {
+        return walk(part10File, transferSyntaxUid).fault();
+    }
+
+    /** Walks the Part 10 file's data set to its end. */
+    static Result walk(Path part10File, String transferSyntaxUid) throws IOException {
         boolean implicitVr = "1.2.840.10008.1.2".equals(transferSyntaxUid);
         boolean bigEndian = "1.2.840.10008.1.2.2".equals(transferSyntaxUid);
         boolean deflated = "1.2.840.10008.1.2.1.99".equals(transferSyntaxUid);
@@ -49,13 +62,14 @@ final class DataSetStructure {
             InputStream dataSet = deflated
                     ? new BufferedInputStream(new InflaterInputStream(file, new Inflater(true)), 64 * 1024)
                     : file;
+            DataSetStructure structure = new DataSetStructure(new Input(dataSet, bigEndian), !implicitVr);
             try {
-                new DataSetStructure(new Input(dataSet, bigEndian), !implicitVr).elements(Long.MAX_VALUE, 0, false);
-                return null;
+                structure.elements(Long.MAX_VALUE, 0, false);
+                return new Result(null, structure.nativePixelDataLength);
             } catch (Fault fault) {
-                return fault.getMessage();
+                return new Result(fault.getMessage(), -1);
             } catch (EOFException e) {
-                return "data set ends inside an element: " + e.getMessage();
+                return new Result("data set ends inside an element: " + e.getMessage(), -1);
             }
         }
     }
@@ -115,6 +129,9 @@ final class DataSetStructure {
             } else if ("SQ".equals(vr)) {
                 items(tag, length, depth + 1);
             } else {
+                if (pixelData && depth == 0) {
+                    nativePixelDataLength = length;
+                }
                 in.skip(length, tag);
             }
             if (budget != Long.MAX_VALUE && in.position - start > budget) {

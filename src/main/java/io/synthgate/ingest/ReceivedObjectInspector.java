@@ -34,22 +34,24 @@ final class ReceivedObjectInspector {
     }
 
     static Inspection inspect(StoreRequest request) {
+        DataSetStructure.Result structure;
         try {
-            String fault = DataSetStructure.findFault(request.temporaryFile(), request.transferSyntaxUid());
-            if (fault != null) {
-                return new Invalid(DimseStatus.CANNOT_UNDERSTAND, "malformed data set: " + fault);
-            }
+            structure = DataSetStructure.walk(request.temporaryFile(), request.transferSyntaxUid());
         } catch (IOException e) {
             return new Invalid(DimseStatus.CANNOT_UNDERSTAND, "data set cannot be read: " + describe(e));
+        }
+        if (structure.fault() != null) {
+            return new Invalid(DimseStatus.CANNOT_UNDERSTAND, "malformed data set: " + structure.fault());
         }
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(false);
         try {
-            list.read(request.temporaryFile().toFile());
+            // The walk has checked the whole structure; the header is all that is left to read.
+            list.read(request.temporaryFile().toFile(), TagFromName.PixelData);
         } catch (IOException | DicomException | RuntimeException e) {
             return new Invalid(DimseStatus.CANNOT_UNDERSTAND, "data set cannot be parsed: " + describe(e));
         }
-        String incomplete = pixelDataProblem(list, request.transferSyntaxUid());
+        String incomplete = pixelDataProblem(list, request.transferSyntaxUid(), structure.nativePixelDataLength());
         if (incomplete != null) {
             return new Invalid(DimseStatus.CANNOT_UNDERSTAND, incomplete);
         }
@@ -74,31 +76,22 @@ final class ReceivedObjectInspector {
         }
     }
 
-    /**
-     * PixelMed logs, rather than throws, when the data set ends inside an element and drops that
-     * element; a cut-off object then looks complete. An image header without Pixel Data, or native
-     * Pixel Data shorter than the header announces, gives it away.
-     */
-    private static String pixelDataProblem(AttributeList list, String transferSyntaxUid) {
+    /** Native Pixel Data shorter than the image header announces, or none at all, is refused. */
+    private static String pixelDataProblem(AttributeList list, String transferSyntaxUid, long nativePixelDataLength) {
         int rows = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0);
         int columns = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0);
-        if (rows == 0 || columns == 0) {
+        if (rows == 0 || columns == 0 || TransferSyntax.isEncapsulated(transferSyntaxUid)) {
             return null;
         }
-        Attribute pixelData = list.getPixelData();
-        if (pixelData == null) {
-            return "image of " + columns + "x" + rows + " pixels has no readable Pixel Data (data set truncated?)";
-        }
-        if (TransferSyntax.isEncapsulated(transferSyntaxUid)) {
-            return null;
+        if (nativePixelDataLength < 0) {
+            return "image of " + columns + "x" + rows + " pixels has no Pixel Data";
         }
         long expected = (long) rows * columns
                 * Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1)
                 * Attribute.getSingleIntegerValueOrDefault(list, TagFromName.NumberOfFrames, 1)
                 * Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 16) / 8;
-        long actual = pixelData.getVL();
-        return actual < expected
-                ? "Pixel Data holds " + actual + " bytes; the image header announces " + expected
+        return nativePixelDataLength < expected
+                ? "Pixel Data holds " + nativePixelDataLength + " bytes; the image header announces " + expected
                 : null;
     }
 
