@@ -113,18 +113,28 @@ public class DeidService {
         }
     }
 
+    /**
+     * Adds the patient to the re-identification table once. Two jobs of one patient may race to add
+     * the same row; the loser finds it there, which is all that matters.
+     */
     private void rememberPatient(String pseudonym, String issuer, String patientId, String patientName, int shift) {
-        QuarkusTransaction.joiningExisting().run(() -> {
-            if (reidentification.findById(pseudonym) == null) {
-                ReidentificationEntity row = new ReidentificationEntity();
-                row.pseudonym = pseudonym;
-                row.issuerOfPatientId = issuer;
-                row.patientId = patientId;
-                row.patientName = patientName;
-                row.dateShiftDays = shift;
-                row.firstSeenAt = clock.instant();
-                reidentification.persist(row);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (reidentification.findById(pseudonym) == null) {
+                    ReidentificationEntity row = new ReidentificationEntity();
+                    row.pseudonym = pseudonym;
+                    row.issuerOfPatientId = issuer;
+                    row.patientId = patientId;
+                    row.patientName = patientName;
+                    row.dateShiftDays = shift;
+                    row.firstSeenAt = clock.instant();
+                    reidentification.persist(row);
+                }
+            });
+        } catch (RuntimeException raced) {
+            if (QuarkusTransaction.requiringNew().call(() -> reidentification.findById(pseudonym)) == null) {
+                throw raced;
             }
-        });
+        }
     }
 }
