@@ -1,0 +1,60 @@
+package io.synthgate.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.synthgate.deid.DeidService;
+import io.synthgate.mask.MaskStep;
+import io.synthgate.mask.MaskedImage;
+import io.synthgate.pixels.PixelDecoder;
+import io.synthgate.testing.Corpus;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** Images that may carry burned-in text never reach a generator that sends pixels off site. */
+@QuarkusTest
+class BurnedInTextGuardTest {
+
+    @Inject
+    DeidService deid;
+    @Inject
+    PixelDecoder decoder;
+    @Inject
+    MaskStep mask;
+    @Inject
+    GenerateStep generate;
+    @Inject
+    OffSiteProbeGenerator probe;
+
+    @Test
+    void secondaryCaptureIsRefusedBeforeAnyPixelIsSentOffSite() throws Exception {
+        MaskedImage screenshot = masked("SC_rgb_small_odd.dcm");
+        int before = probe.calls();
+        GenerationRefusedException refusal = assertThrows(GenerationRefusedException.class,
+                () -> generate.generate(screenshot, OffSiteProbeGenerator.NAME, null));
+        assertTrue(refusal.getMessage().contains("may carry burned-in text"), refusal.getMessage());
+        assertEquals(before, probe.calls(), "the off-site generator must not have been called");
+    }
+
+    @Test
+    void theSameImageMayUseTheBuiltInGeneratorThatRunsHere() throws Exception {
+        GeneratedImage generated = generate.generate(masked("SC_rgb_small_odd.dcm"), "builtin", null);
+        assertEquals(0, generated.metrics().maxAbsoluteDifferenceOutsideMask());
+    }
+
+    @Test
+    void aCtSliceMayGoToAnOffSiteGenerator() throws Exception {
+        int before = probe.calls();
+        assertThrows(GenerationRefusedException.class, () -> generate.generate(masked("CT_small.dcm"),
+                OffSiteProbeGenerator.NAME, null), "the probe answers ERROR, which the step reports");
+        assertEquals(before + 1, probe.calls(), "a CT slice passes the burned-in text rule");
+    }
+
+    private MaskedImage masked(String pydicomFile) throws Exception {
+        var instance = Corpus.instances().stream()
+                .filter(i -> i.file().getFileName().toString().equals(pydicomFile)).findFirst().orElseThrow();
+        return mask.apply(decoder.decode(deid.deidentify(instance)), "rectangle 25% 25% 50% 50%");
+    }
+}
