@@ -153,6 +153,6 @@ final class InboundMessage extends CompositeResponseHandler {
     /** The C-STORE request as received; only for a store. */
     StoreRequest storeRequest(String callingAeTitle) {
         return new StoreRequest(storeRequest.getAffectedSOPClassUID(), storeRequest.getAffectedSOPInstanceUID(),
-                transferSyntaxUid, callingAeTitle, dataFile);
+                transferSyntaxUid, callingAeTitle, dataFile, data != null && !spoolHasRoom);
     }
 }

@@ -31,10 +31,15 @@ public class IngestService {
     /** The status to answer the C-STORE with; SUCCESS only once the object is durable and recorded. */
     public DimseStatus accept(StoreRequest request) {
         String peer = request.callingAeTitle() + " (SOP Instance " + request.affectedSopInstanceUid() + ")";
-        if (request.temporaryFile() == null) {
+        if (request.spoolFull()) {
             LOG.errorf("Refused C-STORE from %s: spool %s has less free space than synthgate.spool.min-free-space",
                     peer, spool.inbound());
             return DimseStatus.OUT_OF_RESOURCES;
+        }
+        if (request.temporaryFile() == null) {
+            LOG.warnf("Refused C-STORE from %s with %s: the request carried no data set", peer,
+                    DimseStatus.CANNOT_UNDERSTAND.hex());
+            return DimseStatus.CANNOT_UNDERSTAND;
         }
         try {
             ReceivedObjectInspector.Inspection inspection = ReceivedObjectInspector.inspect(request);
