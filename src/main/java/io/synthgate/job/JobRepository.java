@@ -13,7 +13,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
 
-    private static final EnumSet<JobState> OPEN = EnumSet.of(JobState.RECEIVED, JobState.ASSEMBLING);
+    private static final EnumSet<JobState> OPEN = matching(JobState::isOpen);
+    private static final EnumSet<JobState> RESUMABLE = matching(JobState::isResumable);
 
     public Optional<JobEntity> findOpenForStudy(String studyInstanceUid) {
         return find("studyInstanceUid = ?1 and state in ?2", studyInstanceUid, OPEN).firstResultOptional();
@@ -23,8 +24,19 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
         return list("state in ?1 and lastInstanceAt <= ?2", OPEN, cutoff);
     }
 
-    public List<JobEntity> listInStates(EnumSet<JobState> states) {
-        return list("state in ?1", Sort.by("createdAt"), states);
+    /** Complete but unfinished jobs, oldest first. */
+    public List<JobEntity> listResumable() {
+        return list("state in ?1", Sort.by("createdAt"), RESUMABLE);
+    }
+
+    private static EnumSet<JobState> matching(java.util.function.Predicate<JobState> predicate) {
+        EnumSet<JobState> states = EnumSet.noneOf(JobState.class);
+        for (JobState state : JobState.values()) {
+            if (predicate.test(state)) {
+                states.add(state);
+            }
+        }
+        return states;
     }
 
     public List<JobEntity> listForStudy(String studyInstanceUid) {

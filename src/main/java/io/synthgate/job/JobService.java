@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -132,7 +131,7 @@ public class JobService {
 
     /** Jobs a restart or a missed hand-off left complete but unfinished. */
     public List<UUID> resumableJobs() {
-        return jobs.listInStates(EnumSet.of(JobState.PROCESSING, JobState.GENERATED)).stream().map(j -> j.id).toList();
+        return jobs.listResumable().stream().map(j -> j.id).toList();
     }
 
     public List<JobEventView> history(UUID jobId) {

@@ -2,8 +2,4 @@ package io.synthgate.wrap;
 
 /** Where the burned-in label lies, in pixels: left column, top row, width and height. */
 public record LabelBox(int column, int row, int width, int height) {
-
-    public boolean contains(int x, int y) {
-        return x >= column && x < column + width && y >= row && y < row + height;
-    }
 }

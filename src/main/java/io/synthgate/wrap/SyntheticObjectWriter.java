@@ -181,7 +181,7 @@ public class SyntheticObjectWriter {
             Path target = spool.outbound().resolve(jobId.toString()).resolve(identity.sopInstanceUid() + ".dcm");
             spool.commit(temporary, target);
             return new SyntheticObject(new SopInstanceUid(identity.sopInstanceUid()),
-                    SOPClass.SecondaryCaptureImageStorage, target, label);
+                    SOPClass.SecondaryCaptureImageStorage, target);
         } finally {
             spool.discard(temporary);
         }
