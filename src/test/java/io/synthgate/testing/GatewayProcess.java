@@ -49,7 +49,7 @@ public final class GatewayProcess implements AutoCloseable {
         properties.put("synthgate.destinations.research.port", Integer.toString(orthanc.dicomPort()));
         properties.put("synthgate.destinations.research.ae-title", OrthancProcess.AE_TITLE);
         properties.put("synthgate.study.idle-timeout", "2s");
-        properties.put("synthgate.study.check-interval", "500ms");
+        properties.put("synthgate.study.check-interval", "1s");
         properties.put("synthgate.pipeline.resume-interval", "1s");
         properties.putAll(overrides);
         return new GatewayProcess(folder, properties, httpPort, dicomPort);
