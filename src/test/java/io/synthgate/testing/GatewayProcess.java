@@ -37,6 +37,11 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Configuration for a gateway whose research destination is {@code orthanc}; add overrides, then start. */
     public static GatewayProcess forResearchPacs(Path folder, OrthancProcess orthanc, Map<String, String> overrides) {
+        return forResearchPacs(folder, orthanc.dicomPort(), overrides);
+    }
+
+    /** Configuration for a gateway whose research destination is an Orthanc expected on {@code pacsPort}. */
+    public static GatewayProcess forResearchPacs(Path folder, int pacsPort, Map<String, String> overrides) {
         int httpPort = FreePorts.next();
         int dicomPort = FreePorts.next();
         Map<String, String> properties = new LinkedHashMap<>();
@@ -46,7 +51,7 @@ public final class GatewayProcess implements AutoCloseable {
         properties.put("camel.main.routes-include-pattern",
                 "file:" + Path.of("camel-routes").toAbsolutePath() + "/*.yaml");
         properties.put("synthgate.destinations.research.host", "127.0.0.1");
-        properties.put("synthgate.destinations.research.port", Integer.toString(orthanc.dicomPort()));
+        properties.put("synthgate.destinations.research.port", Integer.toString(pacsPort));
         properties.put("synthgate.destinations.research.ae-title", OrthancProcess.AE_TITLE);
         properties.put("synthgate.study.idle-timeout", "2s");
         properties.put("synthgate.study.check-interval", "1s");

@@ -27,8 +27,12 @@ public final class OrthancProcess implements AutoCloseable {
     }
 
     public static OrthancProcess start(Path folder) throws IOException, InterruptedException {
+        return start(folder, FreePorts.next());
+    }
+
+    /** Starts Orthanc with its DICOM port fixed in advance (a gateway may already be configured for it). */
+    public static OrthancProcess start(Path folder, int dicomPort) throws IOException, InterruptedException {
         int httpPort = FreePorts.next();
-        int dicomPort = FreePorts.next();
         Path storage = Files.createDirectories(folder.resolve("orthanc-storage"));
         Path config = folder.resolve("orthanc.json");
         Files.writeString(config, """
