@@ -43,11 +43,6 @@ final class DataSetStructure {
     record Result(String fault, long nativePixelDataLength) {
     }
 
-    /** The structural fault of the Part 10 file's data set, or {@code null} when it is well formed. */
-    static String findFault(Path part10File, String transferSyntaxUid) throws IOException {
-        return walk(part10File, transferSyntaxUid).fault();
-    }
-
     /** Walks the Part 10 file's data set to its end. */
     static Result walk(Path part10File, String transferSyntaxUid) throws IOException {
         boolean implicitVr = "1.2.840.10008.1.2".equals(transferSyntaxUid);

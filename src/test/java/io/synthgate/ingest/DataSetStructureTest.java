@@ -27,13 +27,13 @@ class DataSetStructureTest {
     @ParameterizedTest
     @MethodSource("wellFormedFiles")
     void acceptsRealFilesInEveryTransferSyntax(Path file) throws Exception {
-        assertNull(DataSetStructure.findFault(rewritten(file), syntaxOf(file)), file.toString());
+        assertNull(DataSetStructure.walk(rewritten(file), syntaxOf(file)).fault(), file.toString());
     }
 
     @Test
     void findsTheStrayItemInGh364() throws Exception {
         Path file = TestFiles.shared("fo-dicom/GH364.dcm");
-        String fault = DataSetStructure.findFault(rewritten(file), syntaxOf(file));
+        String fault = DataSetStructure.walk(rewritten(file), syntaxOf(file)).fault();
         assertTrue(fault != null && fault.contains("outside any sequence"), fault);
     }
 
@@ -43,7 +43,7 @@ class DataSetStructureTest {
         Path whole = rewritten(file);
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(Files.createTempFile("cut", ".dcm"), Arrays.copyOf(bytes, bytes.length - 10_000));
-        String fault = DataSetStructure.findFault(cut, syntaxOf(file));
+        String fault = DataSetStructure.walk(cut, syntaxOf(file)).fault();
         assertTrue(fault != null && fault.contains("(7FE0,0010)"), fault);
     }
 
