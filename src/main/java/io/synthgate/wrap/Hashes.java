@@ -1,6 +1,5 @@
 package io.synthgate.wrap;
 
-import io.synthgate.mask.Mask;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -13,20 +12,16 @@ final class Hashes {
     private Hashes() {
     }
 
-    static String mask(Mask mask) {
-        return hex(MaskOverlay.packBits(mask));
-    }
-
     static String samples(Object samples) {
         if (samples instanceof short[] words) {
             ByteBuffer buffer = ByteBuffer.allocate(words.length * 2).order(ByteOrder.LITTLE_ENDIAN);
             buffer.asShortBuffer().put(words);
-            return hex(buffer.array());
+            return sha256(buffer.array());
         }
-        return hex((byte[]) samples);
+        return sha256((byte[]) samples);
     }
 
-    private static String hex(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -22,7 +22,8 @@ final class MaskOverlay {
     private MaskOverlay() {
     }
 
-    static void writeTo(AttributeList list, Mask mask, String description) throws DicomException {
+    /** Writes the overlay; returns its packed bits, which the provenance block hashes. */
+    static byte[] writeTo(AttributeList list, Mask mask, String description) throws DicomException {
         Attributes.put(list, new UnsignedShortAttribute(new AttributeTag(GROUP, 0x0010)), Integer.toString(mask.rows()));
         Attributes.put(list, new UnsignedShortAttribute(new AttributeTag(GROUP, 0x0011)),
                 Integer.toString(mask.columns()));
@@ -32,12 +33,14 @@ final class MaskOverlay {
         Attributes.put(list, new UnsignedShortAttribute(new AttributeTag(GROUP, 0x0100)), "1");
         Attributes.put(list, new UnsignedShortAttribute(new AttributeTag(GROUP, 0x0102)), "0");
         OtherWordAttribute data = new OtherWordAttribute(new AttributeTag(GROUP, 0x3000));
-        data.setValues(packBits(mask), false);
+        byte[] bits = packBits(mask);
+        data.setValues(bits, false);
         list.put(data);
+        return bits;
     }
 
     /** One bit per pixel, row by row, least significant bit first, padded to whole 16-bit words. */
-    static byte[] packBits(Mask mask) {
+    private static byte[] packBits(Mask mask) {
         int pixels = mask.columns() * mask.rows();
         byte[] packed = new byte[((pixels + 15) / 16) * 2];
         for (int i = 0; i < pixels; i++) {

@@ -169,9 +169,9 @@ public class SyntheticObjectWriter {
 
         putPixels(list, layout, samples);
         putDisplay(list, description);
-        MaskOverlay.writeTo(list, generated.input().mask(), "GENERATIVE " + operation + " REGION");
+        byte[] maskBits = MaskOverlay.writeTo(list, generated.input().mask(), "GENERATIVE " + operation + " REGION");
         new Provenance(generator.provider(), generator.model(), generator.version(), "", "", 0L, "", "OK",
-                Hashes.mask(generated.input().mask()), Hashes.samples(generated.input().image().storedSamples()), label,
+                Hashes.sha256(maskBits), Hashes.samples(generated.input().image().storedSamples()), label,
                 generated.metrics()).writeTo(list);
 
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, IMPLEMENTATION_AE);
