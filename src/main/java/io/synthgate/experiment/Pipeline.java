@@ -24,6 +24,18 @@ public final class Pipeline {
     /** Header: the generation operation ({@code INPAINT}, {@code ERASE}, ...); INPAINT when absent. */
     public static final String OPERATION = "SynthGateOperation";
 
+    /** Header: the prompt template; {@code {bodyPart}}, {@code {modality}} and {@code {laterality}} are filled in per image. */
+    public static final String PROMPT = "SynthGatePrompt";
+
+    /** Header: what the result should not show, a prompt template like {@link #PROMPT}; none when absent. */
+    public static final String NEGATIVE_PROMPT = "SynthGateNegativePrompt";
+
+    /**
+     * Header: the seed policy: a number (that seed for every image), {@code random} (the provider
+     * chooses), or absent (a seed derived from job and image, so a rerun asks for the same one).
+     */
+    public static final String SEED = "SynthGateSeed";
+
     /** Header: the destination's name under {@code synthgate.destinations}. */
     public static final String DESTINATION = "SynthGateDestination";
 

@@ -1,6 +1,11 @@
 package io.synthgate.generator;
 
+import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The default generator: classical inpainting (Telea's fast marching method) that needs no network
@@ -11,12 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class BuiltinGenerator implements Generator {
 
     static final String NAME = "builtin";
+    private static final int DEFAULT_RADIUS = 5;
     private static final GeneratorIdentity IDENTITY = new GeneratorIdentity("SynthGate", "builtin-telea-fmm", "1");
+
+    private static final ProviderDetail NO_DETAIL = ProviderDetail.of("");
 
     private final FastMarchingInpainter inpainter;
 
     public BuiltinGenerator(GeneratorConfig config) {
-        this.inpainter = new FastMarchingInpainter(config.builtin().radius());
+        GeneratorConfig.Settings settings = config.generators().get(NAME);
+        this.inpainter = new FastMarchingInpainter(settings == null ? DEFAULT_RADIUS : settings.radius());
     }
 
     @Override
@@ -37,10 +46,12 @@ public class BuiltinGenerator implements Generator {
     @Override
     public GenerationOutcome generate(GenerationRequest request) {
         return switch (request.operation()) {
-            case INPAINT, ERASE -> GenerationOutcome.ok(inpainter.inpaint(request.image(), request.mask()));
-            case OUTPAINT, TXT2IMG -> GenerationOutcome.refused(GenerationOutcome.Status.REFUSED,
-                    "The built-in generator is a classical inpainting algorithm, not a diffusion model: it cannot "
-                            + request.operation().name().toLowerCase() + "; configure an HTTP generator for that");
+            case INPAINT, ERASE -> GenerationOutcome.ok(List.of(new Candidate(
+                    inpainter.inpaint(request.image(), request.mask()), OptionalLong.empty(), false)), NO_DETAIL);
+            case OUTPAINT, TXT2IMG -> GenerationOutcome.failed(GenerationOutcome.Status.REFUSED, new ProviderDetail(
+                    Optional.of("unsupported_operation"), "The built-in generator is a classical inpainting algorithm, "
+                            + "not a diffusion model: it cannot " + request.operation().name().toLowerCase(Locale.ROOT)
+                            + "; configure an HTTP generator for that", Optional.empty()));
         };
     }
 }

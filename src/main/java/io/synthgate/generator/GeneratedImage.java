@@ -2,11 +2,34 @@ package io.synthgate.generator;
 
 import io.synthgate.mask.MaskedImage;
 import io.synthgate.pixels.FidelityMetrics;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A generator's candidate composited into the source: {@code storedSamples} has the source's layout
  * and equals the source's stored samples outside the mask; {@code metrics} compare it with the source.
+ *
+ * @param input the masked source
+ * @param operation what the generator was asked to do
+ * @param generator who made the pixels
+ * @param provenance how they were asked for and what the provider reported
+ * @param storedSamples the composited samples
+ * @param metrics fidelity against the source
  */
 public record GeneratedImage(MaskedImage input, GenerationOperation operation, GeneratorIdentity generator,
-        Object storedSamples, FidelityMetrics metrics) {
+        Provenance provenance, Object storedSamples, FidelityMetrics metrics) {
+
+    /**
+     * The request and the provider's answer, as recorded in the synthetic object.
+     *
+     * @param prompt the prompt sent
+     * @param negativePrompt the negative prompt sent
+     * @param seed the seed used: as the provider reported it, else as asked for
+     * @param requestId the provider's request id
+     * @param outcome the provider's outcome class
+     * @param resampled whether the candidate was scaled to and from the provider's size
+     */
+    public record Provenance(String prompt, String negativePrompt, OptionalLong seed, Optional<String> requestId,
+            GenerationOutcome.Status outcome, boolean resampled) {
+    }
 }

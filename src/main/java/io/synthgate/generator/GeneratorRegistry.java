@@ -1,20 +1,27 @@
 package io.synthgate.generator;
 
+import io.synthgate.generator.http.HttpGenerators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Finds a generator by the name routes and config use. */
+/** Finds a generator by the name routes and config use: the built-in one and every configured HTTP generator. */
 @ApplicationScoped
 public class GeneratorRegistry {
 
     private final Map<String, Generator> byName;
     private final String defaultName;
 
-    public GeneratorRegistry(Instance<Generator> generators, GeneratorConfig config) {
-        this.byName = generators.stream().collect(Collectors.toUnmodifiableMap(Generator::name, Function.identity()));
+    public GeneratorRegistry(Instance<Generator> beans, HttpGenerators httpGenerators, GeneratorConfig config) {
+        Map<String, Generator> named = new HashMap<>();
+        Stream.concat(beans.stream(), httpGenerators.all().stream()).forEach(generator -> {
+            if (named.putIfAbsent(generator.name(), generator) != null) {
+                throw new IllegalArgumentException("Two generators are named '" + generator.name() + "'");
+            }
+        });
+        this.byName = Map.copyOf(named);
         this.defaultName = config.defaultGenerator();
         if (!byName.containsKey(defaultName)) {
             throw new IllegalArgumentException("synthgate.generator.default names '" + defaultName

@@ -6,8 +6,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 fingerprints of a mask and of source pixels, recorded so a result can be traced to its inputs. */
-final class Hashes {
+/**
+ * SHA-256 fingerprints of what SynthGate writes and sends (masks, source pixels, images sent to a
+ * generator), recorded so a result can be traced to its inputs.
+ */
+public final class Hashes {
 
     private Hashes() {
     }
@@ -21,7 +24,7 @@ final class Hashes {
         return sha256((byte[]) samples);
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

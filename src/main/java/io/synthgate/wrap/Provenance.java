@@ -13,6 +13,7 @@ import com.pixelmed.dicom.DecimalStringAttribute;
 import com.pixelmed.dicom.UnsignedLongAttribute;
 import io.synthgate.pixels.FidelityMetrics;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The private block {@code SYNTHGATE 1} in group 0099: who generated the pixels, with what, and
@@ -20,7 +21,7 @@ import java.util.Optional;
  * Private Data Element Characteristics Sequence; the prompt and request id are marked identifying
  * because they are free text from outside.
  */
-record Provenance(String provider, String model, String revision, String prompt, String negativePrompt, long seed,
+record Provenance(String provider, String model, String revision, String prompt, String negativePrompt, OptionalLong seed,
         String requestId, String outcome, String maskSha256, String sourcePixelsSha256, Optional<LabelBox> label,
         FidelityMetrics metrics) {
 
@@ -42,7 +43,9 @@ record Provenance(String provider, String model, String revision, String prompt,
         Attributes.put(list, new UnlimitedTextAttribute(element(0x03)), prompt);
         Attributes.put(list, new UnlimitedTextAttribute(element(0x04)), negativePrompt);
         // The spec asks for UV; PixelMed 20220618 writes UV as a pair of UL values, so the seed is text.
-        Attributes.put(list, new LongStringAttribute(element(0x05)), Long.toUnsignedString(seed));
+        if (seed.isPresent()) {
+            Attributes.put(list, new LongStringAttribute(element(0x05)), Long.toUnsignedString(seed.getAsLong()));
+        }
         Attributes.put(list, new LongStringAttribute(element(0x09)), requestId);
         Attributes.put(list, new CodeStringAttribute(element(0x0A)), outcome);
         Attributes.put(list, new LongStringAttribute(element(0x0B)), maskSha256);

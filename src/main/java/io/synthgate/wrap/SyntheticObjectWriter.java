@@ -61,6 +61,7 @@ public class SyntheticObjectWriter {
     static final String VERSION = "0.1.0";
     private static final String IMPLEMENTATION_AE = "SYNTHGATE";
     private static final CodedConcept SYNTHESIZING_EQUIPMENT = new CodedConcept("109100", "DCM", "Synthesizing Equipment");
+    private static final CodedConcept SPATIAL_RESAMPLING = new CodedConcept("113085", "DCM", "Spatial resampling");
     private static final CodedConcept DEIDENTIFYING_EQUIPMENT = new CodedConcept("109104", "DCM",
             "De-identifying Equipment");
     private static final CodedConcept SOURCE_FOR_PROCESSING = new CodedConcept("121322", "DCM",
@@ -161,7 +162,9 @@ public class SyntheticObjectWriter {
                 + operation.toLowerCase() + " of the masked region (" + generated.input().spec().text() + ") by "
                 + generator.model() + "; every other pixel copied unchanged from the de-identified source"
                 + label.map(box -> " except the burned-in label").orElse(""), 1024));
-        list.put(Attributes.sequence(TagFromName.DerivationCodeSequence, code(derivation(generated))));
+        list.put(Attributes.sequence(TagFromName.DerivationCodeSequence, generated.provenance().resampled()
+                ? new AttributeList[] {code(derivation(generated)), code(SPATIAL_RESAMPLING)}
+                : new AttributeList[] {code(derivation(generated))}));
         list.put(Attributes.sequence(TagFromName.CodingSchemeIdentificationSequence, localCodingScheme()));
         Attributes.put(list, new LongTextAttribute(TagFromName.ImageComments), "SYNTHETIC IMAGE - AI GENERATED - "
                 + "NOT FOR DIAGNOSIS. Made by SynthGate job " + jobId + ", experiment " + experiment + ".");
@@ -170,7 +173,9 @@ public class SyntheticObjectWriter {
         putPixels(list, layout, samples);
         putDisplay(list, description);
         byte[] maskBits = MaskOverlay.writeTo(list, generated.input().mask(), "GENERATIVE " + operation + " REGION");
-        new Provenance(generator.provider(), generator.model(), generator.version(), "", "", 0L, "", "OK",
+        GeneratedImage.Provenance asked = generated.provenance();
+        new Provenance(generator.provider(), generator.model(), generator.version(), asked.prompt(),
+                asked.negativePrompt(), asked.seed(), asked.requestId().orElse(""), asked.outcome().name(),
                 Hashes.sha256(maskBits), Hashes.samples(generated.input().image().storedSamples()), label,
                 generated.metrics()).writeTo(list);
 

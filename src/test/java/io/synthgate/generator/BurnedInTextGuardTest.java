@@ -11,6 +11,7 @@ import io.synthgate.mask.MaskedImage;
 import io.synthgate.pixels.PixelDecoder;
 import io.synthgate.testing.Corpus;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Images that may carry burned-in text never reach a generator that sends pixels off site. */
@@ -33,14 +34,15 @@ class BurnedInTextGuardTest {
         MaskedImage screenshot = masked("SC_rgb_small_odd.dcm");
         int before = probe.calls();
         GenerationRefusedException refusal = assertThrows(GenerationRefusedException.class,
-                () -> generate.generate(screenshot, OffSiteProbeGenerator.NAME, null));
+                () -> generate.generate(screenshot, OffSiteProbeGenerator.NAME, null, null, null, null, "test", UUID.randomUUID()));
         assertTrue(refusal.getMessage().contains("may carry burned-in text"), refusal.getMessage());
         assertEquals(before, probe.calls(), "the off-site generator must not have been called");
     }
 
     @Test
     void theSameImageMayUseTheBuiltInGeneratorThatRunsHere() throws Exception {
-        GeneratedImage generated = generate.generate(masked("SC_rgb_small_odd.dcm"), "builtin", null);
+        GeneratedImage generated = generate.generate(masked("SC_rgb_small_odd.dcm"), "builtin", null, null, null, null, "test",
+                UUID.randomUUID());
         assertEquals(0, generated.metrics().maxAbsoluteDifferenceOutsideMask());
     }
 
@@ -48,7 +50,7 @@ class BurnedInTextGuardTest {
     void aCtSliceMayGoToAnOffSiteGenerator() throws Exception {
         int before = probe.calls();
         assertThrows(GenerationRefusedException.class, () -> generate.generate(masked("CT_small.dcm"),
-                OffSiteProbeGenerator.NAME, null), "the probe answers ERROR, which the step reports");
+                OffSiteProbeGenerator.NAME, null, null, null, null, "test", UUID.randomUUID()), "the probe answers ERROR, which the step reports");
         assertEquals(before + 1, probe.calls(), "a CT slice passes the burned-in text rule");
     }
 

@@ -31,6 +31,7 @@ public class OffSiteProbeGenerator implements Generator {
     @Override
     public GenerationOutcome generate(GenerationRequest request) {
         calls.incrementAndGet();
-        return GenerationOutcome.refused(GenerationOutcome.Status.ERROR, "the probe generates nothing");
+        return GenerationOutcome.failed(GenerationOutcome.Status.ERROR,
+                GenerationOutcome.ProviderDetail.of("the probe generates nothing"));
     }
 }

@@ -54,7 +54,8 @@ class SyntheticObjectValidityTest {
                 continue;
             }
             SyntheticObject written = writer.write(UUID.randomUUID(), "validity",
-                    generate.generate(mask.apply(image, "rectangle 40% 40% 20% 20%"), null, null));
+                    generate.generate(mask.apply(image, "rectangle 40% 40% 20% 20%"), null, null, null, null,
+                            null, "test", UUID.randomUUID()));
             ProcessRun run = ProcessRun.run(List.of("dciodvfy", "-new", written.file().toString()));
             for (String line : run.output().split("\n")) {
                 if (line.startsWith("Error") && !line.contains(EXPECTED_ERROR)) {

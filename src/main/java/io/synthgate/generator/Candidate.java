@@ -1,0 +1,15 @@
+package io.synthgate.generator;
+
+import io.synthgate.pixels.PixelPlanes;
+import java.util.OptionalLong;
+
+/**
+ * One generated image, already mapped back to the source's geometry and stored-value range.
+ *
+ * @param pixels the candidate's values; only its masked pixels are ever used
+ * @param seed the seed the provider reports it used, when it reports one
+ * @param resampled whether the pixels were scaled on the way to the provider or back (DICOM
+ *        derivation code 113085, spatial resampling)
+ */
+public record Candidate(PixelPlanes pixels, OptionalLong seed, boolean resampled) {
+}

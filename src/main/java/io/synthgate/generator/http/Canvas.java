@@ -1,0 +1,163 @@
+package io.synthgate.generator.http;
+
+import io.synthgate.mask.Mask;
+import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.pixels.Rendering;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+
+/**
+ * Where a source image sits in the picture a provider receives: scaled to fit, keeping its aspect,
+ * centred, with black padding around it. Renders the image and its mask onto that picture, and maps
+ * a provider's result back onto the source grid and stored-value range.
+ *
+ * @param width the picture's width sent to the provider
+ * @param height the picture's height
+ * @param contentX left edge of the scaled source in the picture
+ * @param contentY top edge of the scaled source
+ * @param contentWidth width of the scaled source
+ * @param contentHeight height of the scaled source
+ */
+record Canvas(int width, int height, int contentX, int contentY, int contentWidth, int contentHeight) {
+
+    /** How a provider reads a mask: white means regenerate, or transparent means regenerate. */
+    enum MaskPolarity {
+        /** Grayscale: 255 = regenerate, 0 = keep (AUTOMATIC1111, Stability, our KServe contract). */
+        WHITE_REGENERATES,
+        /** RGBA: alpha 0 = regenerate, opaque = keep (OpenAI Images). */
+        TRANSPARENT_REGENERATES
+    }
+
+    /** The source scaled to fit a {@code width}x{@code height} picture, padded to it. */
+    static Canvas fit(int sourceColumns, int sourceRows, int width, int height) {
+        double scale = Math.min((double) width / sourceColumns, (double) height / sourceRows);
+        int contentWidth = Math.max(1, Math.min(width, (int) Math.round(sourceColumns * scale)));
+        int contentHeight = Math.max(1, Math.min(height, (int) Math.round(sourceRows * scale)));
+        return new Canvas(width, height, (width - contentWidth) / 2, (height - contentHeight) / 2, contentWidth,
+                contentHeight);
+    }
+
+    /**
+     * The source scaled so its longer side is at most {@code maxSide} and both sides are multiples of
+     * {@code multiple}, without padding: for providers that return the size they receive.
+     */
+    static Canvas scaled(int sourceColumns, int sourceRows, int maxSide, int multiple) {
+        double scale = Math.min(1.0, (double) maxSide / Math.max(sourceColumns, sourceRows));
+        int width = Math.max(multiple, (int) Math.round(sourceColumns * scale / multiple) * multiple);
+        int height = Math.max(multiple, (int) Math.round(sourceRows * scale / multiple) * multiple);
+        return new Canvas(width, height, 0, 0, width, height);
+    }
+
+    /** Whether the source is resampled on its way to the provider (DICOM derivation code 113085). */
+    boolean resamples(int sourceColumns, int sourceRows) {
+        return contentWidth != sourceColumns || contentHeight != sourceRows;
+    }
+
+    /** The image as the provider sees it: 8-bit RGB (grayscale replicated), through {@code rendering}. */
+    BufferedImage render(PixelPlanes image, Rendering rendering) {
+        BufferedImage source = new BufferedImage(image.columns(), image.rows(), BufferedImage.TYPE_INT_RGB);
+        double[][] planes = image.planes();
+        for (int p = 0; p < image.columns() * image.rows(); p++) {
+            int r = rendering.toDisplay(planes[0][p]);
+            int g = planes.length == 3 ? rendering.toDisplay(planes[1][p]) : r;
+            int b = planes.length == 3 ? rendering.toDisplay(planes[2][p]) : r;
+            source.setRGB(p % image.columns(), p / image.columns(), r << 16 | g << 8 | b);
+        }
+        return place(source, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /**
+     * The mask as the provider reads it. Scaling is conservative: a picture pixel is marked when any
+     * masked source pixel falls within it, so the provider regenerates at least the whole mask.
+     */
+    BufferedImage render(Mask mask, MaskPolarity polarity) {
+        int columns = mask.columns();
+        int rows = mask.rows();
+        // Summed-area table: how many masked pixels lie above and left of each grid corner.
+        int[] sums = new int[(columns + 1) * (rows + 1)];
+        for (int row = 0; row < rows; row++) {
+            for (int column = 0; column < columns; column++) {
+                int corner = (row + 1) * (columns + 1) + column + 1;
+                sums[corner] = (mask.isSet(column, row) ? 1 : 0) + sums[corner - 1] + sums[corner - columns - 1]
+                        - sums[corner - columns - 2];
+            }
+        }
+        BufferedImage out = new BufferedImage(width, height, polarity == MaskPolarity.WHITE_REGENERATES
+                ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean regenerate = false;
+                if (x >= contentX && x < contentX + contentWidth && y >= contentY && y < contentY + contentHeight) {
+                    int left = (int) Math.floor((double) (x - contentX) * columns / contentWidth);
+                    int right = Math.min(columns, (int) Math.ceil((double) (x - contentX + 1) * columns / contentWidth));
+                    int top = (int) Math.floor((double) (y - contentY) * rows / contentHeight);
+                    int bottom = Math.min(rows, (int) Math.ceil((double) (y - contentY + 1) * rows / contentHeight));
+                    regenerate = sums[bottom * (columns + 1) + right] - sums[top * (columns + 1) + right]
+                            - sums[bottom * (columns + 1) + left] + sums[top * (columns + 1) + left] > 0;
+                }
+                if (polarity == MaskPolarity.WHITE_REGENERATES) {
+                    out.getRaster().setSample(x, y, 0, regenerate ? 255 : 0);
+                } else {
+                    out.setRGB(x, y, regenerate ? 0x00000000 : 0xFF000000);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A provider's picture mapped back: scaled to this canvas if the provider answered another size,
+     * cropped to the content, scaled to the source grid, and turned into stored values through
+     * {@code rendering}. A grayscale source takes the picture's luma.
+     */
+    PixelPlanes restore(BufferedImage generated, Rendering rendering, int sourceColumns, int sourceRows, int samples,
+            double minValue, double maxValue) {
+        BufferedImage onCanvas = generated.getWidth() == width && generated.getHeight() == height
+                ? generated : resize(generated, width, height);
+        BufferedImage content = onCanvas.getSubimage(contentX, contentY, contentWidth, contentHeight);
+        BufferedImage back = resize(content, sourceColumns, sourceRows);
+        double[][] planes = new double[samples][sourceColumns * sourceRows];
+        for (int p = 0; p < sourceColumns * sourceRows; p++) {
+            int rgb = back.getRGB(p % sourceColumns, p / sourceColumns);
+            int r = rgb >> 16 & 0xFF;
+            int g = rgb >> 8 & 0xFF;
+            int b = rgb & 0xFF;
+            if (samples == 1) {
+                planes[0][p] = rendering.toStored((int) Math.round(0.299 * r + 0.587 * g + 0.114 * b));
+            } else {
+                planes[0][p] = rendering.toStored(r);
+                planes[1][p] = rendering.toStored(g);
+                planes[2][p] = rendering.toStored(b);
+            }
+        }
+        return new PixelPlanes(sourceColumns, sourceRows, planes, minValue, maxValue);
+    }
+
+    private BufferedImage place(BufferedImage source, int type) {
+        BufferedImage out = new BufferedImage(width, height, type);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(source, contentX, contentY, contentWidth, contentHeight, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private static BufferedImage resize(BufferedImage source, int width, int height) {
+        if (source.getWidth() == width && source.getHeight() == height) {
+            return source;
+        }
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(source, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+}

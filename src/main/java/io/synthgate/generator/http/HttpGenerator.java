@@ -1,0 +1,314 @@
+package io.synthgate.generator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgate.generator.Candidate;
+import io.synthgate.generator.EgressGuard;
+import io.synthgate.generator.GenerationOperation;
+import io.synthgate.generator.GenerationOutcome;
+import io.synthgate.generator.GenerationOutcome.ProviderDetail;
+import io.synthgate.generator.GenerationOutcome.Status;
+import io.synthgate.generator.GenerationRequest;
+import io.synthgate.generator.Generator;
+import io.synthgate.generator.GeneratorCall;
+import io.synthgate.generator.GeneratorCallLog;
+import io.synthgate.generator.GeneratorConfig;
+import io.synthgate.generator.GeneratorIdentity;
+import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.wrap.Hashes;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What every HTTP generator shares: the egress guard before anything is sent, the call policy
+ * (concurrency, retries, circuit breaker), the audit of each call, and the mapping of returned
+ * pictures back onto the source. Subclasses speak one provider's API: they build the request and
+ * read the reply.
+ */
+public abstract class HttpGenerator implements Generator {
+
+    private final String name;
+    private final GeneratorConfig.Settings settings;
+    private final URI baseUrl;
+    private final HttpClient http;
+    private final CallPolicy policy;
+    private final GeneratorCallLog log;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    /** The shared collaborators every adapter is built with. */
+    public record Collaborators(GeneratorCallLog log, ObjectMapper json, Clock clock) {
+    }
+
+    protected HttpGenerator(String name, GeneratorConfig.Settings settings, Collaborators collaborators) {
+        this.name = name;
+        this.settings = settings;
+        this.baseUrl = settings.baseUrl().orElseThrow(() -> new IllegalArgumentException(
+                "synthgate.generator." + name + ".base-url is required for a " + settings.type() + " generator"));
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.policy = new CallPolicy(name, settings, collaborators.clock());
+        this.log = collaborators.log();
+        this.clock = collaborators.clock();
+        this.json = collaborators.json();
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public GeneratorIdentity identity() {
+        return new GeneratorIdentity(providerName(), settings.model().orElse(providerName()), apiVersion());
+    }
+
+    /** The circuit breaker's state, for health. */
+    public CircuitBreaker.State circuitState() {
+        return policy.breaker().state();
+    }
+
+    /** What health says about this generator beyond the circuit state; empty when nothing is wrong. */
+    public Optional<String> readinessProblem() {
+        return Optional.empty();
+    }
+
+    @Override
+    public final GenerationOutcome generate(GenerationRequest request) {
+        Optional<String> blocked = EgressGuard.check(request);
+        if (blocked.isPresent()) {
+            GenerationOutcome refused = GenerationOutcome.failed(Status.REFUSED, new ProviderDetail(
+                    Optional.of("egress_guard"), "SynthGate kept the request on site: " + blocked.get(), Optional.empty()));
+            audit(request, 0, "(not sent)", Attempt.finalOutcome(refused, 0, List.of()), clock.instant(), 0,
+                    Optional.empty(), Optional.empty(), "(withheld)");
+            return refused;
+        }
+        Optional<String> unsupported = unsupported(request.operation());
+        if (unsupported.isPresent()) {
+            return GenerationOutcome.failed(Status.ERROR, ProviderDetail.of(unsupported.get()));
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        GenerationOutcome last = null;
+        for (int call = 0; candidates.size() < request.candidates(); call++) {
+            int wanted = Math.min(maxCandidatesPerCall(), request.candidates() - candidates.size());
+            PreparedCall prepared;
+            try {
+                prepared = prepare(request, wanted, call);
+            } catch (IllegalArgumentException e) {
+                return GenerationOutcome.failed(Status.ERROR, ProviderDetail.of(e.getMessage()));
+            }
+            last = policy.execute(attempt -> send(request, prepared, attempt));
+            if (last.status() != Status.OK) {
+                return last;
+            }
+            candidates.addAll(last.candidates());
+        }
+        return GenerationOutcome.ok(candidates, last.detail());
+    }
+
+    /** The provider's name as recorded in provenance ("OpenAI", "AUTOMATIC1111", ...). */
+    protected abstract String providerName();
+
+    /** The API's version as recorded in provenance. */
+    protected abstract String apiVersion();
+
+    /** Why this adapter cannot do {@code operation}, or empty when it can. */
+    protected Optional<String> unsupported(GenerationOperation operation) {
+        return Optional.empty();
+    }
+
+    /** How many candidates one call may ask for. */
+    protected int maxCandidatesPerCall() {
+        return 1;
+    }
+
+    /**
+     * Builds the {@code call}-th HTTP call (from 0) of a request, asking for {@code candidates} results.
+     * An {@link IllegalArgumentException} says the request cannot be expressed in this API.
+     */
+    protected abstract PreparedCall prepare(GenerationRequest request, int candidates, int call);
+
+    /**
+     * One HTTP call ready to send, and how to read its answer.
+     *
+     * @param request the HTTP request; sent again unchanged on retries
+     * @param endpoint the path called, for the audit
+     * @param inputSha256 SHA-256 of the image bytes sent, when any
+     * @param maskSha256 SHA-256 of the mask bytes sent, when any
+     * @param reader turns the answer into an attempt
+     */
+    protected record PreparedCall(HttpRequest request, String endpoint, Optional<String> inputSha256,
+            Optional<String> maskSha256, ReplyReader reader) {
+    }
+
+    /** Reads a provider's answer. */
+    @FunctionalInterface
+    protected interface ReplyReader {
+        Attempt read(Reply reply) throws MalformedReplyException;
+    }
+
+    protected final GeneratorConfig.Settings settings() {
+        return settings;
+    }
+
+    protected final ObjectMapper json() {
+        return json;
+    }
+
+    protected final Clock clock() {
+        return clock;
+    }
+
+    /** A POST to {@code path} under the base URL, with the call timeout and SynthGate's user agent. */
+    protected final HttpRequest.Builder post(String path) {
+        return HttpRequest.newBuilder(endpoint(path)).timeout(settings.timeout()).header("User-Agent", "SynthGate");
+    }
+
+    protected final URI endpoint(String path) {
+        String base = baseUrl.toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    }
+
+    /** The configured size as {width, height}, or {@code fallback} when none is configured. */
+    protected final int[] size(int fallbackWidth, int fallbackHeight) {
+        if (settings.size().isEmpty()) {
+            return new int[] {fallbackWidth, fallbackHeight};
+        }
+        String[] parts = settings.size().get().toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            if (parts.length == 2) {
+                return new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("synthgate.generator." + name + ".size must be WIDTHxHEIGHT, not '"
+                + settings.size().get() + "'");
+    }
+
+    /** The configured extra parameters as JSON values: numbers and booleans typed, everything else text. */
+    protected final void putParameters(ObjectNode body) {
+        for (Map.Entry<String, String> parameter : settings.parameters().entrySet()) {
+            body.set(parameter.getKey(), JsonValues.typed(json, parameter.getValue()));
+        }
+    }
+
+    /**
+     * The pictures a provider returned, mapped back onto the source grid through {@code canvas}; for
+     * text-to-image, the pictures as they are, in grayscale.
+     */
+    protected final Attempt candidates(GenerationRequest request, Canvas canvas, List<byte[]> images,
+            List<OptionalLong> seeds, int status, ProviderDetail detail) throws MalformedReplyException {
+        if (images.isEmpty()) {
+            throw new MalformedReplyException("HTTP " + status + " without any image");
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            BufferedImage picture = Png.decode(images.get(i));
+            hashes.add(Hashes.sha256(images.get(i)));
+            OptionalLong seed = i < seeds.size() ? seeds.get(i) : OptionalLong.empty();
+            boolean resampled = request.hasImage() && (canvas.resamples(request.image().columns(), request.image().rows())
+                    || picture.getWidth() != canvas.width() || picture.getHeight() != canvas.height());
+            candidates.add(new Candidate(restore(request, canvas, picture), seed, resampled));
+        }
+        return Attempt.finalOutcome(GenerationOutcome.ok(candidates, detail), status, hashes);
+    }
+
+    private static PixelPlanes restore(GenerationRequest request, Canvas canvas, BufferedImage picture) {
+        if (!request.hasImage()) {
+            Canvas whole = new Canvas(picture.getWidth(), picture.getHeight(), 0, 0, picture.getWidth(), picture.getHeight());
+            return whole.restore(picture, new io.synthgate.pixels.Rendering(0, 255, false), picture.getWidth(),
+                    picture.getHeight(), 1, 0, 255);
+        }
+        PixelPlanes image = request.image();
+        return canvas.restore(picture, request.rendering(), image.columns(), image.rows(), image.planes().length,
+                image.minValue(), image.maxValue());
+    }
+
+    /**
+     * The outcome of an answer that carries no result, for the statuses every provider shares: 429 is
+     * throttling (retried after the provider's wait), 408, 409 and 5xx are retried, anything else is final.
+     */
+    protected final Attempt unsuccessful(Reply reply, Optional<String> code, String message, Optional<String> requestId) {
+        ProviderDetail detail = new ProviderDetail(code, "HTTP " + reply.status() + (message.isBlank() ? "" : " " + message),
+                requestId);
+        int status = reply.status();
+        if (status == 429) {
+            return Attempt.retryable(GenerationOutcome.failed(Status.THROTTLED, detail), status,
+                    RetryAfter.from(reply.headers(), clock));
+        }
+        if (status == 408 || status == 409 || status >= 500) {
+            return Attempt.retryable(GenerationOutcome.failed(Status.ERROR, detail), status,
+                    RetryAfter.from(reply.headers(), clock));
+        }
+        return Attempt.finalOutcome(GenerationOutcome.failed(Status.ERROR, detail), status, List.of());
+    }
+
+    /** A final outcome without candidates: a refusal, a filter, or an error not worth retrying. */
+    protected static Attempt finalOutcome(Status status, Reply reply, Optional<String> code, String message,
+            Optional<String> requestId) {
+        return Attempt.finalOutcome(GenerationOutcome.failed(status, new ProviderDetail(code, message, requestId)),
+                reply.status(), List.of());
+    }
+
+    /** Text of a JSON field, empty when absent or null. */
+    protected static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    private Attempt send(GenerationRequest request, PreparedCall prepared, int attemptNumber) {
+        Instant at = clock.instant();
+        long start = System.nanoTime();
+        Attempt attempt;
+        try {
+            HttpResponse<byte[]> response = http.send(prepared.request(), HttpResponse.BodyHandlers.ofByteArray());
+            Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
+            try {
+                attempt = prepared.reader().read(reply);
+            } catch (MalformedReplyException e) {
+                attempt = Attempt.finalOutcome(GenerationOutcome.failed(Status.ERROR, new ProviderDetail(
+                        Optional.of("malformed_reply"), "the provider's answer does not follow its API: " + e.getMessage(),
+                        Optional.empty())), reply.status(), List.of());
+            }
+        } catch (HttpTimeoutException e) {
+            attempt = Attempt.retryable(GenerationOutcome.failed(Status.ERROR, new ProviderDetail(Optional.of("timeout"),
+                    "no answer within " + settings.timeout(), Optional.empty())), 0, Optional.empty());
+        } catch (IOException e) {
+            attempt = Attempt.retryable(GenerationOutcome.failed(Status.ERROR, new ProviderDetail(
+                    Optional.of("connection"), "the call to " + prepared.endpoint() + " failed: " + e, Optional.empty())),
+                    0, Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            attempt = Attempt.finalOutcome(GenerationOutcome.failed(Status.ERROR, ProviderDetail.of("interrupted")), 0,
+                    List.of());
+        }
+        audit(request, attemptNumber, prepared.endpoint(), attempt, at, (System.nanoTime() - start) / 1_000_000,
+                prepared.inputSha256(), prepared.maskSha256(), request.prompt());
+        return attempt;
+    }
+
+    private void audit(GenerationRequest request, int attemptNumber, String endpoint, Attempt attempt, Instant at,
+            long latencyMillis, Optional<String> inputSha256, Optional<String> maskSha256, String prompt) {
+        GenerationOutcome outcome = attempt.outcome();
+        log.record(new GeneratorCall(at, name, settings.type().name().toLowerCase(java.util.Locale.ROOT),
+                settings.model().orElse(null), request.operation().name(), request.reference(), attemptNumber, endpoint,
+                attempt.httpStatus() == 0 ? Optional.empty() : Optional.of(attempt.httpStatus()), outcome.status().name(),
+                outcome.detail().code(), outcome.detail().requestId(), outcome.detail().message(), prompt, inputSha256,
+                maskSha256, attempt.outputSha256(), latencyMillis));
+    }
+}
