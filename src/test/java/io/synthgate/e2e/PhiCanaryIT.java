@@ -1,5 +1,9 @@
 package io.synthgate.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +18,11 @@ import com.pixelmed.dicom.ShortStringAttribute;
 import com.pixelmed.dicom.ShortTextAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.GeneratorRequests;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
@@ -31,13 +39,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PHI canaries: a study whose every text attribute carries a unique marker passes through the
- * pipeline; no marker appears in any object the gateway writes after de-identification, in any
- * object the research PACS received, or in any log line at INFO or above. (Bytes sent to an external
- * generator are checked once HTTP generators exist; the built-in one sends nothing anywhere.)
+ * pipeline with an external generator (OpenAI Images, served by WireMock with its documented
+ * answers); no marker appears in any byte sent to the generator, in any object the gateway writes
+ * after de-identification, in any object the research PACS received, or in any log line at INFO or
+ * above. The generator's API key, given through the environment, appears in no log line at all.
  */
 class PhiCanaryIT {
 
     private static final String CANARY = "CANARY";
+    private static final String API_KEY = "sk-canary-key-never-logged";
 
     @TempDir
     Path folder;
@@ -45,20 +55,41 @@ class PhiCanaryIT {
     @Test
     void noCanaryLeavesTheClinicalCopy() throws Exception {
         Path source = canaryStudy(folder.resolve("canary.dcm"));
+        WireMockServer openAi = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        openAi.start();
+        openAi.stubFor(post(urlEqualTo("/v1/images/edits")).willReturn(okJson(
+                GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 128)).withHeader("x-request-id", "req_canary")));
+        Map<String, String> generator = Map.of(
+                "synthgate.generator.openai.type", "openai",
+                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
+                "synthgate.generator.openai.model", "gpt-image-2",
+                "synthgate.experiment.inpaint.generator", "openai");
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
-                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, Map.of()).start()) {
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, generator)
+                        .withEnvironment("SYNTHGATE_GENERATOR_OPENAI_API_KEY", API_KEY).start()) {
             ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
                     List.of(source));
             assertEquals(0, sent.exitCode(), sent.output());
             Map<String, String> outputs = StudyProgress.awaitExported(gateway, "2.25.987654321", 1, Duration.ofSeconds(90));
             assertEquals(1, outputs.size());
 
+            List<ServeEvent> generatorCalls = openAi.getAllServeEvents();
+            assertEquals(1, generatorCalls.size(), "one image, one call to the generator");
+            LoggedRequest toGenerator = generatorCalls.get(0).getRequest();
+            assertEquals("Bearer " + API_KEY, toGenerator.getHeader("Authorization"), "the key from the environment is used");
             List<String> leaks = new ArrayList<>();
+            String sentBytes = new String(toGenerator.getBody(), StandardCharsets.ISO_8859_1) + toGenerator.getHeaders()
+                    + toGenerator.getUrl();
+            if (sentBytes.contains(CANARY)) {
+                leaks.add("bytes sent to the generator");
+            }
             for (com.fasterxml.jackson.databind.JsonNode id : orthanc.get("/instances")) {
-                if (new String(orthanc.getBytes("/instances/" + id.asText() + "/file"), StandardCharsets.ISO_8859_1)
-                        .contains(CANARY)) {
+                String stored = new String(orthanc.getBytes("/instances/" + id.asText() + "/file"), StandardCharsets.ISO_8859_1);
+                if (stored.contains(CANARY)) {
                     leaks.add("research PACS instance " + id.asText());
                 }
+                assertTrue(stored.contains("gpt-image-2") && stored.contains("req_canary"),
+                        "the synthetic object records the model and the provider's request id");
             }
             Path spool = folder.resolve("gateway/data/spool");
             for (String written : List.of("deidentified", "outbound")) {
@@ -74,7 +105,8 @@ class PhiCanaryIT {
             try (Stream<Path> logs = Files.list(folder.resolve("gateway"))) {
                 for (Path log : logs.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
                     for (String line : Files.readAllLines(log)) {
-                        if (line.contains(CANARY) && line.matches(".*\\b(INFO|WARN|ERROR|FATAL)\\b.*")) {
+                        if (line.contains(CANARY) && line.matches(".*\\b(INFO|WARN|ERROR|FATAL)\\b.*")
+                                || line.contains(API_KEY)) {
                             leaks.add(log.getFileName() + ": " + line);
                         }
                     }
@@ -83,6 +115,8 @@ class PhiCanaryIT {
             assertTrue(leaks.isEmpty(), "canaries leaked: " + leaks);
             assertTrue(new String(Files.readAllBytes(source), StandardCharsets.ISO_8859_1).contains(CANARY + "01"),
                     "the test must actually send canaries");
+        } finally {
+            openAi.stop();
         }
     }
 

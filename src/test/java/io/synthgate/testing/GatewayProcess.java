@@ -23,6 +23,7 @@ public final class GatewayProcess implements AutoCloseable {
 
     private final Path folder;
     private final Map<String, String> properties;
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private final int httpPort;
     private final int dicomPort;
     private Process process;
@@ -60,6 +61,12 @@ public final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(folder, properties, httpPort, dicomPort);
     }
 
+    /** An environment variable for the gateway's JVM, the way secrets reach it in production. */
+    public GatewayProcess withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     public GatewayProcess start() throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("synthgate.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
@@ -70,9 +77,10 @@ public final class GatewayProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         Files.createDirectories(folder);
-        process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("gateway-" + (++starts) + ".log").toFile()))
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("gateway-" + (++starts) + ".log").toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
         awaitLive();
         return this;
     }

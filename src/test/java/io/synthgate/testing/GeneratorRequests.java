@@ -76,6 +76,17 @@ public final class GeneratorRequests {
         return Base64.getEncoder().encodeToString(png(width, height, gray));
     }
 
+    /** An OpenAI Images answer carrying {@code count} flat gray pictures as {@code b64_json}. */
+    public static String openAiImagesAnswer(int count, int width, int height, int gray) {
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            data.append(i == 0 ? "" : ",").append("{\"b64_json\":\"").append(pngBase64(width, height, gray))
+                    .append("\",\"revised_prompt\":null}");
+        }
+        return "{\"created\":1700000000,\"data\":[" + data + "],\"output_format\":\"png\",\"size\":\"" + width + "x"
+                + height + "\"}";
+    }
+
     public static BufferedImage read(byte[] png) {
         try {
             return ImageIO.read(new ByteArrayInputStream(png));

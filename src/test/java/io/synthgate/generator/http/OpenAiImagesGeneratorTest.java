@@ -56,7 +56,7 @@ class OpenAiImagesGeneratorTest {
 
     @Test
     void inpaintSendsImageAndTransparentMaskAndMapsTheResultBack() {
-        wireMock.stubFor(post(urlEqualTo(EDITS)).willReturn(okJson(images(1, 1024, 1024, 200))
+        wireMock.stubFor(post(urlEqualTo(EDITS)).willReturn(okJson(GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 200))
                 .withHeader("x-request-id", "req_abc123")));
         GenerationRequest request = GeneratorRequests.inpaint("An X-ray of a knee");
 
@@ -98,7 +98,7 @@ class OpenAiImagesGeneratorTest {
 
     @Test
     void textToImagePostsJsonToGenerations() {
-        wireMock.stubFor(post(urlEqualTo("/v1/images/generations")).willReturn(okJson(images(2, 1024, 1024, 90))));
+        wireMock.stubFor(post(urlEqualTo("/v1/images/generations")).willReturn(okJson(GeneratorRequests.openAiImagesAnswer(2, 1024, 1024, 90))));
 
         GenerationOutcome outcome = generators.get("openai").generate(GeneratorRequests.request(GenerationOperation.TXT2IMG,
                 "An X-ray of a pelvis", OptionalLong.empty(), 2, null));
@@ -114,7 +114,7 @@ class OpenAiImagesGeneratorTest {
 
     @Test
     void dallE2ShapeSendsASquarePngAndAsksForBase64() {
-        wireMock.stubFor(post(urlEqualTo("/compat/v1/images/edits")).willReturn(okJson(images(1, 512, 512, 128))));
+        wireMock.stubFor(post(urlEqualTo("/compat/v1/images/edits")).willReturn(okJson(GeneratorRequests.openAiImagesAnswer(1, 512, 512, 128))));
 
         GenerationOutcome outcome = generators.get("dalle2").generate(GeneratorRequests.inpaint("An X-ray of a hand"));
 
@@ -169,7 +169,7 @@ class OpenAiImagesGeneratorTest {
                         .withBody(error("Rate limit reached for images per minute", "requests", "rate_limit_exceeded")))
                 .willSetStateTo("cooled down"));
         wireMock.stubFor(post(urlEqualTo(EDITS)).inScenario("throttled").whenScenarioStateIs("cooled down")
-                .willReturn(okJson(images(1, 1024, 1024, 50))));
+                .willReturn(okJson(GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 50))));
         GenerationRequest request = GeneratorRequests.inpaint("An X-ray of an ankle");
 
         long start = System.nanoTime();
@@ -213,7 +213,7 @@ class OpenAiImagesGeneratorTest {
         wireMock.stubFor(post(urlEqualTo(EDITS)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(502).withBody("<html>Bad gateway</html>")).willSetStateTo("up"));
         wireMock.stubFor(post(urlEqualTo(EDITS)).inScenario("flaky").whenScenarioStateIs("up")
-                .willReturn(okJson(images(1, 1024, 1024, 10))));
+                .willReturn(okJson(GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 10))));
         GenerationRequest request = GeneratorRequests.inpaint("An X-ray of a knee");
 
         GenerationOutcome outcome = generators.get("openai").generate(request);
@@ -228,7 +228,7 @@ class OpenAiImagesGeneratorTest {
     @Test
     void aCallThatTimesOutIsRetriedThenReportedAsAnError() {
         wireMock.stubFor(post(urlEqualTo("/slow/v1/images/edits"))
-                .willReturn(okJson(images(1, 1024, 1024, 10)).withFixedDelay(1500)));
+                .willReturn(okJson(GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 10)).withFixedDelay(1500)));
 
         GenerationOutcome outcome = generators.get("slow").generate(GeneratorRequests.inpaint("An X-ray of a knee"));
 
@@ -286,16 +286,6 @@ class OpenAiImagesGeneratorTest {
 
     private static int alpha(BufferedImage image, int x, int y) {
         return image.getRGB(x, y) >>> 24;
-    }
-
-    static String images(int count, int width, int height, int gray) {
-        StringBuilder data = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            data.append(i == 0 ? "" : ",").append("{\"b64_json\":\"")
-                    .append(GeneratorRequests.pngBase64(width, height, gray)).append("\",\"revised_prompt\":null}");
-        }
-        return "{\"created\":1700000000,\"data\":[" + data + "],\"output_format\":\"png\",\"size\":\"" + width + "x"
-                + height + "\"}";
     }
 
     private static String error(String message, String type, String code) {

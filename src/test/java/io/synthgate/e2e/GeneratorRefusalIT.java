@@ -1,0 +1,105 @@
+package io.synthgate.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.synthgate.testing.DicomCopies;
+import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.GeneratorRequests;
+import io.synthgate.testing.OrthancProcess;
+import io.synthgate.testing.ProcessRun;
+import io.synthgate.testing.TestFiles;
+import io.synthgate.testing.TestHttp;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed paper's "bleeding" case: the generator refuses the prompt with OpenAI's
+ * {@code content_policy_violation}. The job fails with the provider's code and message, visible in
+ * {@code /api/jobs} and in the generator call audit; nothing reaches the research PACS. Once the
+ * provider accepts, retrying the job exports exactly one synthetic object.
+ */
+class GeneratorRefusalIT {
+
+    private static final String EDITS = "/v1/images/edits";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aRefusedPromptFailsTheJobWithTheProvidersReasonAndARetryExportsOnce() throws Exception {
+        Path ct = TestFiles.pydicom("CT_small.dcm");
+        String study = DicomCopies.studyInstanceUid(ct);
+        WireMockServer openAi = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        openAi.start();
+        openAi.stubFor(post(urlEqualTo(EDITS)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withHeader("x-request-id", "req_refused")
+                .withBody("{\"error\":{\"message\":\"Your request was rejected as a result of our safety system.\","
+                        + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"content_policy_violation\"}}")));
+        Map<String, String> config = Map.of(
+                "synthgate.generator.openai.type", "openai",
+                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
+                "synthgate.generator.openai.model", "gpt-image-2",
+                "synthgate.experiment.inpaint.generator", "openai",
+                "synthgate.experiment.inpaint.prompt", "An X-ray of {bodyPart} with bleeding");
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
+            ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
+                    List.of(ct));
+            assertEquals(0, sent.exitCode(), sent.output());
+
+            JsonNode job = awaitFailed(gateway, study);
+            String reason = job.path("reason").asText();
+            assertTrue(reason.contains("REFUSED (content_policy_violation)") && reason.contains("safety system")
+                    && reason.contains("req_refused"), reason);
+            String jobId = job.path("id").asText();
+            JsonNode calls = gateway.getJson("/api/generator-calls?reference=" + jobId);
+            assertEquals(1, calls.size(), "a refusal is never retried: " + calls);
+            assertEquals("REFUSED", calls.get(0).path("outcome").asText());
+            assertEquals("An X-ray of body part with bleeding", calls.get(0).path("prompt").asText());
+            assertEquals(0, orthanc.get("/instances").size(), "nothing reaches the research PACS");
+
+            openAi.resetAll();
+            openAi.stubFor(post(urlEqualTo(EDITS)).willReturn(okJson(GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 60))));
+            HttpResponse<String> retried = TestHttp.send(HttpRequest.newBuilder(URI.create(gateway.url("/api/jobs/" + jobId
+                    + "/retry"))).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, retried.statusCode(), retried.body());
+
+            Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(90));
+            assertEquals(1, outputs.size());
+            assertEquals(1, orthanc.get("/instances").size(), "one synthetic object, however often the job ran");
+            assertEquals(1, openAi.findAll(postRequestedFor(urlEqualTo(EDITS))).size());
+        } finally {
+            openAi.stop();
+        }
+    }
+
+    private static JsonNode awaitFailed(GatewayProcess gateway, String study) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode job : gateway.getJson("/api/studies/" + study).path("jobs")) {
+                if (job.path("state").asText().equals("FAILED")) {
+                    return job;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no failed job for study " + study + ": " + gateway.getJson("/api/studies/" + study));
+    }
+}

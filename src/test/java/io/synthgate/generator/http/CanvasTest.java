@@ -1,0 +1,58 @@
+package io.synthgate.generator.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.synthgate.mask.Mask;
+import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.pixels.Rendering;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class CanvasTest {
+
+    @Test
+    void fitKeepsTheAspectAndCentresThePadding() {
+        Canvas canvas = Canvas.fit(2048, 2500, 1024, 1024);
+        assertEquals(839, canvas.contentWidth());
+        assertEquals(1024, canvas.contentHeight());
+        assertEquals((1024 - 839) / 2, canvas.contentX());
+        assertTrue(canvas.resamples(2048, 2500));
+        assertFalse(Canvas.fit(512, 512, 512, 512).resamples(512, 512));
+    }
+
+    @Test
+    void aOnePixelMaskSurvivesDownscaling() {
+        Mask mask = new Mask(2000, 2000);
+        mask.set(1001, 999);
+        Canvas canvas = Canvas.fit(2000, 2000, 256, 256);
+        BufferedImage picture = canvas.render(mask, Canvas.MaskPolarity.WHITE_REGENERATES);
+        int marked = 0;
+        for (int y = 0; y < 256; y++) {
+            for (int x = 0; x < 256; x++) {
+                marked += picture.getRaster().getSample(x, y, 0) == 255 ? 1 : 0;
+            }
+        }
+        assertEquals(1, marked, "the canvas pixel that covers the masked source pixel, and only it");
+        assertEquals(255, picture.getRaster().getSample(1001 * 256 / 2000, 999 * 256 / 2000, 0));
+    }
+
+    @Test
+    void anUnchangedPictureMapsBackToTheSourceWithinOneDisplayLevel() {
+        double[] plane = new double[40 * 30];
+        for (int p = 0; p < plane.length; p++) {
+            plane[p] = 1000 + (p % 40) * 50;
+        }
+        PixelPlanes image = new PixelPlanes(40, 30, new double[][] {plane}, 0, 4095);
+        Rendering rendering = new Rendering(1000, 2950, true);
+        Canvas canvas = Canvas.fit(40, 30, 40, 40);
+
+        PixelPlanes back = canvas.restore(canvas.render(image, rendering), rendering, 40, 30, 1, 0, 4095);
+
+        double oneLevel = (2950 - 1000) / 255.0;
+        for (int p = 0; p < plane.length; p++) {
+            assertEquals(plane[p], back.planes()[0][p], oneLevel / 2 + 1e-9, "pixel " + p);
+        }
+    }
+}
