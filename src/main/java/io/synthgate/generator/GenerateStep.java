@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.apache.camel.ExchangeProperty;
@@ -66,11 +67,12 @@ public class GenerateStep {
                     + budget.limit(experiment).getAsInt() + " images for today (synthgate.budget." + experiment
                     + ".images-per-day); nothing was sent. Retry the job tomorrow: POST /api/jobs/" + jobId + "/retry");
         }
+        Rendering rendering = Rendering.of(input.image());
         GenerationOutcome outcome;
         try {
-            outcome = generator.generate(new GenerationRequest(operation, PixelPlanes.of(input.image()),
-                    Rendering.of(input.image()), input.mask(), prompt, negativePrompt, seed, CANDIDATES,
-                    String.valueOf(jobId), source.deidentificationMethod()));
+            outcome = generator.generate(new GenerationRequest(operation, PixelPlanes.of(input.image()), rendering,
+                    input.mask(), prompt, negativePrompt, seed, CANDIDATES, String.valueOf(jobId),
+                    source.deidentificationMethod()));
         } catch (RuntimeException e) {
             budget.release(experiment, CANDIDATES);
             throw e;
@@ -89,7 +91,8 @@ public class GenerateStep {
         }
         GeneratedImage.Provenance provenance = new GeneratedImage.Provenance(prompt, negativePrompt,
                 candidate.seed().isPresent() ? candidate.seed() : seed, outcome.detail().requestId(), outcome.status(),
-                candidate.resampled());
+                candidate.resampled(), generator.sampling(),
+                generator.sendsPixelsOffSite() ? Optional.of(rendering) : Optional.empty());
         return new GeneratedImage(input, operation, generator.identity(), provenance, samples, metrics);
     }
 

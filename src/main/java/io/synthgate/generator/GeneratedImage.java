@@ -2,6 +2,7 @@ package io.synthgate.generator;
 
 import io.synthgate.mask.MaskedImage;
 import io.synthgate.pixels.FidelityMetrics;
+import io.synthgate.pixels.Rendering;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -28,8 +29,12 @@ public record GeneratedImage(MaskedImage input, GenerationOperation operation, G
      * @param requestId the provider's request id
      * @param outcome the provider's outcome class
      * @param resampled whether the candidate was scaled to and from the provider's size
+     * @param sampling the generator's diffusion settings
+     * @param exportWindow the window that mapped stored values to the 8-bit picture sent off site;
+     *        empty when no pixel left the gateway
      */
     public record Provenance(String prompt, String negativePrompt, OptionalLong seed, Optional<String> requestId,
-            GenerationOutcome.Status outcome, boolean resampled) {
+            GenerationOutcome.Status outcome, boolean resampled, SamplingParameters sampling,
+            Optional<Rendering> exportWindow) {
     }
 }

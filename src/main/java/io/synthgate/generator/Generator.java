@@ -18,6 +18,11 @@ public interface Generator {
         return true;
     }
 
+    /** The diffusion settings recorded with each output; none for a classical generator. */
+    default SamplingParameters sampling() {
+        return SamplingParameters.NONE;
+    }
+
     /** Generates candidates for the request; a refusal is an outcome, not an exception. */
     GenerationOutcome generate(GenerationRequest request);
 }

@@ -11,7 +11,10 @@ import com.pixelmed.dicom.UnsignedShortAttribute;
 import com.pixelmed.dicom.CodeStringAttribute;
 import com.pixelmed.dicom.DecimalStringAttribute;
 import com.pixelmed.dicom.UnsignedLongAttribute;
+import com.pixelmed.dicom.IntegerStringAttribute;
+import io.synthgate.generator.SamplingParameters;
 import io.synthgate.pixels.FidelityMetrics;
+import io.synthgate.pixels.Rendering;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -22,8 +25,8 @@ import java.util.OptionalLong;
  * because they are free text from outside.
  */
 record Provenance(String provider, String model, String revision, String prompt, String negativePrompt, OptionalLong seed,
-        String requestId, String outcome, String maskSha256, String sourcePixelsSha256, Optional<LabelBox> label,
-        FidelityMetrics metrics) {
+        SamplingParameters sampling, String requestId, String outcome, String maskSha256, String sourcePixelsSha256,
+        Optional<Rendering> exportWindow, Optional<LabelBox> label, FidelityMetrics metrics) {
 
     static final int GROUP = 0x0099;
     static final String CREATOR = "SYNTHGATE 1";
@@ -33,7 +36,8 @@ record Provenance(String provider, String model, String revision, String prompt,
     private static final AttributeTag BLOCK_STATUS = new AttributeTag(0x0008, 0x0303);
     private static final AttributeTag NONIDENTIFYING_ELEMENTS = new AttributeTag(0x0008, 0x0304);
     /** Elements that can never identify anyone: all but prompt (03), negative prompt (04) and request id (09). */
-    private static final int[] NONIDENTIFYING = {0x00, 0x01, 0x02, 0x05, 0x0A, 0x0B, 0x0C, 0x0E, 0x10, 0x11, 0x12, 0x13};
+    private static final int[] NONIDENTIFYING = {0x00, 0x01, 0x02, 0x05, 0x06, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E,
+        0x10, 0x11, 0x12, 0x13};
 
     void writeTo(AttributeList list) throws DicomException {
         Attributes.put(list, new LongStringAttribute(CREATOR_TAG), CREATOR);
@@ -46,10 +50,24 @@ record Provenance(String provider, String model, String revision, String prompt,
         if (seed.isPresent()) {
             Attributes.put(list, new LongStringAttribute(element(0x05)), Long.toUnsignedString(seed.getAsLong()));
         }
+        if (sampling.denoise().isPresent()) {
+            Attributes.put(list, new DecimalStringAttribute(element(0x06)), decimal(sampling.denoise().getAsDouble()));
+        }
+        if (sampling.steps().isPresent()) {
+            Attributes.put(list, new IntegerStringAttribute(element(0x07)), Integer.toString(sampling.steps().getAsInt()));
+        }
+        if (sampling.guidance().isPresent()) {
+            Attributes.put(list, new DecimalStringAttribute(element(0x08)), decimal(sampling.guidance().getAsDouble()));
+        }
         Attributes.put(list, new LongStringAttribute(element(0x09)), requestId);
         Attributes.put(list, new CodeStringAttribute(element(0x0A)), outcome);
         Attributes.put(list, new LongStringAttribute(element(0x0B)), maskSha256);
         Attributes.put(list, new LongStringAttribute(element(0x0C)), sourcePixelsSha256);
+        if (exportWindow.isPresent()) {
+            Rendering window = exportWindow.get();
+            Attributes.put(list, new DecimalStringAttribute(element(0x0D)), decimal((window.low() + window.high()) / 2),
+                    decimal(window.high() - window.low()));
+        }
         if (label.isPresent()) {
             LabelBox box = label.get();
             Attributes.put(list, new UnsignedShortAttribute(element(0x0E)), Integer.toString(box.column()),

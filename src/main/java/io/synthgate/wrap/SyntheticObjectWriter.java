@@ -175,9 +175,9 @@ public class SyntheticObjectWriter {
         byte[] maskBits = MaskOverlay.writeTo(list, generated.input().mask(), "GENERATIVE " + operation + " REGION");
         GeneratedImage.Provenance asked = generated.provenance();
         new Provenance(generator.provider(), generator.model(), generator.version(), asked.prompt(),
-                asked.negativePrompt(), asked.seed(), asked.requestId().orElse(""), asked.outcome().name(),
-                Hashes.sha256(maskBits), Hashes.samples(generated.input().image().storedSamples()), label,
-                generated.metrics()).writeTo(list);
+                asked.negativePrompt(), asked.seed(), asked.sampling(), asked.requestId().orElse(""),
+                asked.outcome().name(), Hashes.sha256(maskBits), Hashes.samples(generated.input().image().storedSamples()),
+                asked.exportWindow(), label, generated.metrics()).writeTo(list);
 
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, IMPLEMENTATION_AE);
         Path temporary = spool.newTemporaryFile();

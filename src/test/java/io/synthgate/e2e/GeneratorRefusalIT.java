@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.synthgate.testing.DicomCopies;
+import io.synthgate.testing.Dciodvfy;
 import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.GeneratorRequests;
 import io.synthgate.testing.OrthancProcess;
@@ -21,6 +22,7 @@ import io.synthgate.testing.TestHttp;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,6 +87,17 @@ class GeneratorRefusalIT {
             assertEquals(1, outputs.size());
             assertEquals(1, orthanc.get("/instances").size(), "one synthetic object, however often the job ran");
             assertEquals(1, openAi.findAll(postRequestedFor(urlEqualTo(EDITS))).size());
+
+            Path exported = folder.resolve("exported.dcm");
+            Files.write(exported, orthanc.getBytes("/instances/" + orthanc.get("/instances").get(0).asText() + "/file"));
+            assertEquals(List.of(), Dciodvfy.unexpectedErrors(exported));
+            String dump = ProcessRun.run(List.of("dcmdump", "+P", "0099,1003", "+P", "0099,1005", "+P", "0099,100a",
+                    "+P", "0099,100d", "+P", "0008,0100", exported.toString())).output();
+            assertTrue(dump.contains("[An X-ray of body part with bleeding]"), "prompt in provenance: " + dump);
+            assertTrue(dump.contains("[OK]"), "outcome in provenance: " + dump);
+            assertTrue(dump.matches("(?s).*\\(0099,1005\\) LO \\[\\d+\\].*"), "seed in provenance: " + dump);
+            assertTrue(dump.contains("(0099,100d) DS"), "export window in provenance: " + dump);
+            assertTrue(dump.contains("[113085]"), "resampled for the 1024x1024 canvas: " + dump);
         } finally {
             openAi.stop();
         }

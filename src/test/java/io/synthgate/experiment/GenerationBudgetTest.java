@@ -2,13 +2,22 @@ package io.synthgate.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.synthgate.deid.DeidService;
+import io.synthgate.generator.GenerateStep;
+import io.synthgate.generator.GenerationRefusedException;
+import io.synthgate.mask.MaskStep;
+import io.synthgate.mask.MaskedImage;
+import io.synthgate.pixels.PixelDecoder;
+import io.synthgate.testing.Corpus;
 import io.synthgate.testing.GeneratorWireMock;
 import jakarta.inject.Inject;
 import java.util.OptionalInt;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The experiment "budgeted" may ask for 2 images a day ({@link GeneratorWireMock} configures it). */
@@ -18,6 +27,14 @@ class GenerationBudgetTest {
 
     @Inject
     GenerationBudget budget;
+    @Inject
+    DeidService deid;
+    @Inject
+    PixelDecoder decoder;
+    @Inject
+    MaskStep mask;
+    @Inject
+    GenerateStep generate;
 
     @Test
     void reservationsStopAtTheDailyLimitAndReleasedImagesCanBeUsedAgain() {
@@ -29,6 +46,21 @@ class GenerationBudgetTest {
         assertTrue(budget.reserve("budgeted", 1), "a refused or failed call gives its image back");
         assertFalse(budget.reserve("budgeted", 3), "more than the whole limit never fits");
         budget.release("budgeted", 2);
+    }
+
+    @Test
+    void theGenerateStepStopsCleanlyWhenTheBudgetIsSpent() throws Exception {
+        var instance = Corpus.instances().stream()
+                .filter(i -> i.file().getFileName().toString().equals("CT_small.dcm")).findFirst().orElseThrow();
+        MaskedImage masked = mask.apply(decoder.decode(deid.deidentify(instance)), "rectangle 25% 25% 50% 50%");
+
+        generate.generate(masked, "builtin", null, null, null, null, "one-a-day", UUID.randomUUID());
+        UUID secondJob = UUID.randomUUID();
+        GenerationRefusedException spent = assertThrows(GenerationRefusedException.class,
+                () -> generate.generate(masked, "builtin", null, null, null, null, "one-a-day", secondJob));
+
+        assertTrue(spent.getMessage().contains("spent its budget of 1 images")
+                && spent.getMessage().contains("/api/jobs/" + secondJob + "/retry"), spent.getMessage());
     }
 
     @Test

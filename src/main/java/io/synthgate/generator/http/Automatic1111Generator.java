@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.GenerationRequest;
 import io.synthgate.generator.GeneratorConfig;
+import io.synthgate.generator.SamplingParameters;
 import io.synthgate.wrap.Hashes;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -24,6 +26,8 @@ import java.util.OptionalLong;
  */
 public class Automatic1111Generator extends HttpGenerator {
 
+    private static final double DEFAULT_DENOISING = 0.75;
+
     public Automatic1111Generator(String name, GeneratorConfig.Settings settings, Collaborators collaborators) {
         super(name, settings, collaborators);
         int[] size = size(512, 512);
@@ -31,6 +35,14 @@ public class Automatic1111Generator extends HttpGenerator {
             throw new IllegalArgumentException("synthgate.generator." + name + ".size must be multiples of 8 for "
                     + "AUTOMATIC1111, not " + size[0] + "x" + size[1]);
         }
+    }
+
+    /** The webui's denoising strength is 0.75 unless configured: what this adapter sends. */
+    @Override
+    public SamplingParameters sampling() {
+        SamplingParameters configured = super.sampling();
+        return configured.denoise().isPresent() ? configured
+                : new SamplingParameters(OptionalDouble.of(DEFAULT_DENOISING), configured.steps(), configured.guidance());
     }
 
     @Override
@@ -76,7 +88,7 @@ public class Automatic1111Generator extends HttpGenerator {
         // the composite afterwards keeps every unmasked pixel of the source anyway.
         body.put("inpainting_fill", 1);
         body.put("inpaint_full_res", false);
-        body.put("denoising_strength", 0.75);
+        body.put("denoising_strength", DEFAULT_DENOISING);
         body.put("resize_mode", 0);
         putParameters(body);
         return new PreparedCall(postJson("/sdapi/v1/img2img", body), "/sdapi/v1/img2img",

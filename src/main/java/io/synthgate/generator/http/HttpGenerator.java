@@ -15,6 +15,7 @@ import io.synthgate.generator.GeneratorCall;
 import io.synthgate.generator.GeneratorCallLog;
 import io.synthgate.generator.GeneratorConfig;
 import io.synthgate.generator.GeneratorIdentity;
+import io.synthgate.generator.SamplingParameters;
 import io.synthgate.pixels.PixelPlanes;
 import io.synthgate.wrap.Hashes;
 import java.awt.image.BufferedImage;
@@ -30,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -74,6 +77,28 @@ public abstract class HttpGenerator implements Generator {
     @Override
     public GeneratorIdentity identity() {
         return new GeneratorIdentity(providerName(), settings.model().orElse(providerName()), apiVersion());
+    }
+
+    /**
+     * The configured diffusion settings under the names the providers use: {@code denoising_strength},
+     * {@code creativity} or {@code strength}; {@code steps}; {@code cfg_scale} or {@code guidance}.
+     */
+    @Override
+    public SamplingParameters sampling() {
+        Map<String, String> parameters = settings.parameters();
+        return new SamplingParameters(decimal(parameters, "denoising_strength", "creativity", "strength"),
+                parameters.containsKey("steps") ? OptionalInt.of(Integer.parseInt(parameters.get("steps").strip()))
+                        : OptionalInt.empty(),
+                decimal(parameters, "cfg_scale", "guidance"));
+    }
+
+    private static OptionalDouble decimal(Map<String, String> parameters, String... names) {
+        for (String name : names) {
+            if (parameters.containsKey(name)) {
+                return OptionalDouble.of(Double.parseDouble(parameters.get(name).strip()));
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     /** The circuit breaker's state, for health. */

@@ -25,8 +25,12 @@ import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +147,28 @@ class Automatic1111GeneratorTest {
         assertEquals(HealthCheckResponse.Status.DOWN, readiness.getStatus());
         assertTrue(String.valueOf(readiness.getData().orElseThrow().get("flaky")).startsWith("DOWN"),
                 readiness.getData().toString());
+    }
+
+    @Test
+    void concurrencyOneSendsOneCallAtATime() throws Exception {
+        wireMock.stubFor(post(urlEqualTo("/serial/sdapi/v1/img2img"))
+                .willReturn(okJson(answer(1, 0, "[5]")).withFixedDelay(400)));
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            long start = System.nanoTime();
+            List<Future<GenerationOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                outcomes.add(callers.submit(() -> generators.get("serial").generate(
+                        GeneratorRequests.inpaint("An X-ray of a knee"))));
+            }
+            for (Future<GenerationOutcome> outcome : outcomes) {
+                assertEquals(Status.OK, outcome.get().status(), outcome.get().describe());
+            }
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(elapsedMillis >= 1200, "three 400 ms calls through one slot took " + elapsedMillis + " ms");
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     /** An img2img/txt2img answer: {@code images} pictures, the real seeds in the info string. */
