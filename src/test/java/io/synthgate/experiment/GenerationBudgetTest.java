@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.synthgate.deid.DeidService;
 import io.synthgate.generator.GenerateStep;
 import io.synthgate.generator.GenerationRefusedException;
-import io.synthgate.mask.MaskStep;
 import io.synthgate.mask.MaskedImage;
-import io.synthgate.pixels.PixelDecoder;
-import io.synthgate.testing.Corpus;
+import io.synthgate.testing.CorpusImages;
 import io.synthgate.testing.GeneratorWireMock;
 import jakarta.inject.Inject;
 import java.util.OptionalInt;
@@ -28,11 +25,7 @@ class GenerationBudgetTest {
     @Inject
     GenerationBudget budget;
     @Inject
-    DeidService deid;
-    @Inject
-    PixelDecoder decoder;
-    @Inject
-    MaskStep mask;
+    CorpusImages corpus;
     @Inject
     GenerateStep generate;
 
@@ -50,9 +43,7 @@ class GenerationBudgetTest {
 
     @Test
     void theGenerateStepStopsCleanlyWhenTheBudgetIsSpent() throws Exception {
-        var instance = Corpus.instances().stream()
-                .filter(i -> i.file().getFileName().toString().equals("CT_small.dcm")).findFirst().orElseThrow();
-        MaskedImage masked = mask.apply(decoder.decode(deid.deidentify(instance)), "rectangle 25% 25% 50% 50%");
+        MaskedImage masked = corpus.masked("CT_small.dcm", "rectangle 25% 25% 50% 50%");
 
         generate.generate(masked, "builtin", null, null, null, null, "one-a-day", UUID.randomUUID());
         UUID secondJob = UUID.randomUUID();

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.synthgate.deid.DeidService;
-import io.synthgate.mask.MaskStep;
 import io.synthgate.mask.MaskedImage;
-import io.synthgate.pixels.PixelDecoder;
-import io.synthgate.testing.Corpus;
+import io.synthgate.testing.CorpusImages;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,11 +16,7 @@ import org.junit.jupiter.api.Test;
 class BurnedInTextGuardTest {
 
     @Inject
-    DeidService deid;
-    @Inject
-    PixelDecoder decoder;
-    @Inject
-    MaskStep mask;
+    CorpusImages corpus;
     @Inject
     GenerateStep generate;
     @Inject
@@ -34,7 +27,8 @@ class BurnedInTextGuardTest {
         MaskedImage screenshot = masked("SC_rgb_small_odd.dcm");
         int before = probe.calls();
         GenerationRefusedException refusal = assertThrows(GenerationRefusedException.class,
-                () -> generate.generate(screenshot, OffSiteProbeGenerator.NAME, null, null, null, null, "test", UUID.randomUUID()));
+                () -> generate.generate(screenshot, OffSiteProbeGenerator.NAME, null, null, null, null, "test",
+                        UUID.randomUUID()));
         assertTrue(refusal.getMessage().contains("may carry burned-in text"), refusal.getMessage());
         assertEquals(before, probe.calls(), "the off-site generator must not have been called");
     }
@@ -50,13 +44,12 @@ class BurnedInTextGuardTest {
     void aCtSliceMayGoToAnOffSiteGenerator() throws Exception {
         int before = probe.calls();
         assertThrows(GenerationRefusedException.class, () -> generate.generate(masked("CT_small.dcm"),
-                OffSiteProbeGenerator.NAME, null, null, null, null, "test", UUID.randomUUID()), "the probe answers ERROR, which the step reports");
+                OffSiteProbeGenerator.NAME, null, null, null, null, "test", UUID.randomUUID()),
+                "the probe answers ERROR, which the step reports");
         assertEquals(before + 1, probe.calls(), "a CT slice passes the burned-in text rule");
     }
 
     private MaskedImage masked(String pydicomFile) throws Exception {
-        var instance = Corpus.instances().stream()
-                .filter(i -> i.file().getFileName().toString().equals(pydicomFile)).findFirst().orElseThrow();
-        return mask.apply(decoder.decode(deid.deidentify(instance)), "rectangle 25% 25% 50% 50%");
+        return corpus.masked(pydicomFile, "rectangle 25% 25% 50% 50%");
     }
 }

@@ -1,0 +1,29 @@
+package io.synthgate.testing;
+
+import io.synthgate.deid.DeidService;
+import io.synthgate.mask.MaskStep;
+import io.synthgate.mask.MaskedImage;
+import io.synthgate.pixels.PixelDecoder;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A corpus image as the generate step receives it: de-identified, decoded and masked by the real steps. */
+@ApplicationScoped
+public class CorpusImages {
+
+    private final DeidService deid;
+    private final PixelDecoder decoder;
+    private final MaskStep mask;
+
+    public CorpusImages(DeidService deid, PixelDecoder decoder, MaskStep mask) {
+        this.deid = deid;
+        this.decoder = decoder;
+        this.mask = mask;
+    }
+
+    /** The corpus file named {@code fileName}, masked with {@code maskSpec}. */
+    public MaskedImage masked(String fileName, String maskSpec) throws Exception {
+        var instance = Corpus.instances().stream()
+                .filter(i -> i.file().getFileName().toString().equals(fileName)).findFirst().orElseThrow();
+        return mask.apply(decoder.decode(deid.deidentify(instance)), maskSpec);
+    }
+}
