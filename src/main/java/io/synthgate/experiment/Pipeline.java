@@ -1,13 +1,18 @@
 package io.synthgate.experiment;
 
+import io.synthgate.job.JobOrigin;
+
 /**
  * The names routes and step beans agree on. A route takes a {@code JobTicket} from {@link #ENTRY},
  * sets the headers below with {@code setHeader}, and passes the job id along as an exchange property.
  */
 public final class Pipeline {
 
-    /** Endpoint every completed job is sent to, once at a time. */
+    /** Endpoint every completed study's job is sent to, once at a time. */
     public static final String ENTRY = "direct:job-ready";
+
+    /** Endpoint every job of a text-to-image run (one prompt) is sent to, once at a time. */
+    public static final String TEXT_ENTRY = "direct:text-prompt-ready";
 
     /** Exchange property: the job being processed ({@code UUID}). */
     public static final String JOB_ID = "SynthGateJobId";
@@ -40,5 +45,10 @@ public final class Pipeline {
     public static final String DESTINATION = "SynthGateDestination";
 
     private Pipeline() {
+    }
+
+    /** The endpoint jobs of {@code origin} enter. */
+    public static String entryFor(JobOrigin origin) {
+        return origin == JobOrigin.TEXT_RUN ? TEXT_ENTRY : ENTRY;
     }
 }

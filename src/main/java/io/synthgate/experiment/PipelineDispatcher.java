@@ -63,10 +63,12 @@ public class PipelineDispatcher {
             return;
         }
         runners.execute(() -> {
+            String entry = Pipeline.ENTRY;
             try {
-                producer.sendBody(Pipeline.ENTRY, new JobTicket(jobId));
+                entry = jobs.find(jobId).map(job -> Pipeline.entryFor(job.origin())).orElse(Pipeline.ENTRY);
+                producer.sendBody(entry, new JobTicket(jobId));
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Job %s could not be handed to %s; the next sweep retries", jobId, Pipeline.ENTRY);
+                LOG.errorf(e, "Job %s could not be handed to %s; the next sweep retries", jobId, entry);
             } finally {
                 inFlight.remove(jobId);
             }

@@ -7,7 +7,8 @@ import java.util.OptionalLong;
  * One generated image, already mapped back to the source's geometry and stored-value range.
  *
  * @param pixels the candidate's values; only its masked pixels are ever used
- * @param seed the seed the provider reports it used, when it reports one
+ * @param seed the seed the candidate was made with: as the provider reports it, else as sent to a
+ *        provider that honours seeds; empty when no seed is known (OpenAI takes none)
  * @param resampled whether the pixels were scaled on the way to the provider or back (DICOM
  *        derivation code 113085, spatial resampling)
  */

@@ -11,7 +11,6 @@ import io.synthgate.pixels.PixelPlanes;
 import io.synthgate.pixels.Rendering;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -61,7 +60,7 @@ public class GenerateStep {
                 ? DEFAULT_ERASE_PROMPT : promptTemplate;
         String prompt = PromptTemplate.expand(template, input.image().description());
         String negativePrompt = PromptTemplate.expand(negativeTemplate, input.image().description());
-        OptionalLong seed = seed(seedPolicy, jobId, source);
+        OptionalLong seed = SeedPolicy.seedFor(seedPolicy, jobId + "/" + source.sopInstanceUid());
         if (!budget.reserve(experiment, CANDIDATES)) {
             throw new GenerationRefusedException("Experiment '" + experiment + "' has spent its budget of "
                     + budget.limit(experiment).getAsInt() + " images for today (synthgate.budget." + experiment
@@ -90,25 +89,9 @@ public class GenerateStep {
                     + source.original() + " by up to " + metrics.maxAbsoluteDifferenceOutsideMask());
         }
         GeneratedImage.Provenance provenance = new GeneratedImage.Provenance(prompt, negativePrompt,
-                candidate.seed().isPresent() ? candidate.seed() : seed, outcome.detail().requestId(), outcome.status(),
+                candidate.seed(), outcome.detail().requestId(), outcome.status(),
                 candidate.resampled(), generator.sampling(),
                 generator.sendsPixelsOffSite() ? Optional.of(rendering) : Optional.empty());
         return new GeneratedImage(input, operation, generator.identity(), provenance, samples, metrics);
-    }
-
-    /** The seed to ask for under {@code policy}: a number, {@code random}, or derived from job and image. */
-    static OptionalLong seed(String policy, UUID jobId, DeidentifiedSource source) {
-        if (policy == null || policy.isBlank()) {
-            UUID derived = UUID.nameUUIDFromBytes((jobId + "/" + source.sopInstanceUid()).getBytes(StandardCharsets.UTF_8));
-            return OptionalLong.of(derived.getLeastSignificantBits() & 0xFFFF_FFFFL);
-        }
-        if (policy.strip().equalsIgnoreCase("random")) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(policy.strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SynthGateSeed must be a number, 'random' or empty, not '" + policy + "'");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.synthgate.job;
 
+import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.pixels.FidelityMetrics;
 import java.time.Instant;
 import java.util.List;
@@ -8,12 +9,13 @@ import java.util.List;
 public record JobDetail(JobView job, List<JobEventView> events, List<OutputView> outputs) {
 
     /** One synthetic object, without its spool path (an internal detail). */
-    public record OutputView(String sourceSopInstanceUid, String sopInstanceUid, OutputState state,
-            String destination, Instant exportedAt, String maskSpec, FidelityMetrics fidelity) {
+    public record OutputView(String sourceSopInstanceUid, int candidateIndex, Long seed, String sopInstanceUid,
+            OutputState state, String destination, Instant exportedAt, String maskSpec, FidelityMetrics fidelity) {
 
         static OutputView of(JobOutput output) {
-            return new OutputView(output.source().value(), output.sopInstanceUid().value(), output.state(),
-                    output.destination(), output.exportedAt(), output.maskSpec(), output.metrics());
+            return new OutputView(output.source().map(SopInstanceUid::value).orElse(null), output.candidateIndex(),
+                    output.seed().isPresent() ? output.seed().getAsLong() : null, output.sopInstanceUid().value(),
+                    output.state(), output.destination(), output.exportedAt(), output.maskSpec(), output.metrics());
         }
     }
 }

@@ -26,6 +26,10 @@ public class JobEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
+    public JobOrigin origin = JobOrigin.STUDY;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
     public JobState state;
 
     public String reason;

@@ -4,12 +4,16 @@ import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.pixels.FidelityMetrics;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** One synthetic object of a job, as other features see it. */
 public record JobOutput(
         UUID jobId,
-        SopInstanceUid source,
+        Optional<SopInstanceUid> source,
+        int candidateIndex,
+        OptionalLong seed,
         SopInstanceUid sopInstanceUid,
         String sopClassUid,
         Path file,

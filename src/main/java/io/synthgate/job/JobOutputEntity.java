@@ -23,8 +23,14 @@ public class JobOutputEntity {
     @Column(name = "job_id", nullable = false)
     public UUID jobId;
 
-    @Column(name = "source_sop_instance_uid", nullable = false)
+    /** The source's original SOP Instance UID; null for a text-to-image candidate. */
+    @Column(name = "source_sop_instance_uid")
     public String sourceSopInstanceUid;
+
+    @Column(name = "candidate_index")
+    public Integer candidateIndex;
+
+    public Long seed;
 
     @Column(name = "sop_instance_uid", nullable = false)
     public String sopInstanceUid;

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,24 +29,26 @@ public class JobOutputService {
         this.clock = clock;
     }
 
-    /** Records a synthetic object that is durably in the outbound spool. */
-    public void recordGenerated(UUID jobId, SopInstanceUid source, SopInstanceUid output, String sopClassUid, Path file,
-            String maskSpec, FidelityMetrics metrics) {
-        JobOutputEntity row = outputs.findBySopInstanceUid(output.value()).orElseGet(JobOutputEntity::new);
+    /** Records a synthetic object that is durably in the outbound spool; recording it again replaces the row. */
+    public void recordGenerated(UUID jobId, GeneratedOutput output) {
+        JobOutputEntity row = outputs.findBySopInstanceUid(output.sopInstanceUid().value()).orElseGet(JobOutputEntity::new);
         boolean isNew = row.id == null;
         row.jobId = jobId;
-        row.sourceSopInstanceUid = source.value();
-        row.sopInstanceUid = output.value();
-        row.sopClassUid = sopClassUid;
-        row.spoolPath = file.toString();
+        row.sourceSopInstanceUid = output.source().map(SopInstanceUid::value).orElse(null);
+        row.candidateIndex = output.candidateIndex();
+        row.seed = output.seed().isPresent() ? output.seed().getAsLong() : null;
+        row.sopInstanceUid = output.sopInstanceUid().value();
+        row.sopClassUid = output.sopClassUid();
+        row.spoolPath = output.file().toString();
         row.state = OutputState.GENERATED;
         row.createdAt = clock.instant();
         row.exportedAt = null;
-        row.maskSpec = maskSpec;
-        row.psnrDb = metrics.psnrDb();
-        row.ssim = metrics.ssim();
-        row.meanAbsoluteError = metrics.meanAbsoluteError();
-        row.maxAbsDifferenceOutsideMask = metrics.maxAbsoluteDifferenceOutsideMask();
+        row.maskSpec = output.maskSpec().orElse(null);
+        FidelityMetrics metrics = output.metrics().orElse(null);
+        row.psnrDb = metrics == null ? null : metrics.psnrDb();
+        row.ssim = metrics == null ? null : metrics.ssim();
+        row.meanAbsoluteError = metrics == null ? null : metrics.meanAbsoluteError();
+        row.maxAbsDifferenceOutsideMask = metrics == null ? null : metrics.maxAbsoluteDifferenceOutsideMask();
         if (isNew) {
             outputs.persist(row);
         }
@@ -70,6 +74,7 @@ public class JobOutputService {
     /** Source instances of the job that already have an output, so a resumed job skips them. */
     public Set<SopInstanceUid> sourcesWithOutput(UUID jobId) {
         return outputs.listForJob(jobId).stream()
+                .filter(o -> o.sourceSopInstanceUid != null)
                 .map(o -> new SopInstanceUid(o.sourceSopInstanceUid))
                 .collect(Collectors.toSet());
     }
@@ -77,7 +82,9 @@ public class JobOutputService {
     private static JobOutput toView(JobOutputEntity row) {
         FidelityMetrics metrics = row.ssim == null ? null : new FidelityMetrics(row.psnrDb, row.ssim,
                 row.meanAbsoluteError, row.maxAbsDifferenceOutsideMask);
-        return new JobOutput(row.jobId, new SopInstanceUid(row.sourceSopInstanceUid),
+        return new JobOutput(row.jobId, Optional.ofNullable(row.sourceSopInstanceUid).map(SopInstanceUid::new),
+                row.candidateIndex == null ? 0 : row.candidateIndex,
+                row.seed == null ? OptionalLong.empty() : OptionalLong.of(row.seed),
                 new SopInstanceUid(row.sopInstanceUid), row.sopClassUid, Path.of(row.spoolPath), row.state,
                 row.destination, row.exportedAt, row.maskSpec, metrics);
     }

@@ -66,6 +66,29 @@ public class JobService {
         return job.id;
     }
 
+    /**
+     * Opens a job for one prompt of a text-to-image run and hands it to the pipeline at once; its
+     * outputs will form {@code syntheticStudy}. Joins the caller's transaction, so the run's rows
+     * and its jobs commit together.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID startTextRunJob(StudyInstanceUid syntheticStudy, String experiment, String reason) {
+        Instant now = clock.instant();
+        JobEntity job = new JobEntity();
+        job.id = UUID.randomUUID();
+        job.studyInstanceUid = syntheticStudy.value();
+        job.experiment = experiment;
+        job.origin = JobOrigin.TEXT_RUN;
+        job.state = JobState.RECEIVED;
+        job.createdAt = now;
+        job.updatedAt = now;
+        job.lastInstanceAt = now;
+        jobs.persist(job);
+        record(job.id, null, JobState.RECEIVED, reason);
+        move(job, JobState.PROCESSING, reason);
+        return job.id;
+    }
+
     /** Completes the study's open job, if it has one, and hands it to the pipeline. */
     public Optional<UUID> completeOpenJob(StudyInstanceUid study, String reason) {
         return jobs.findOpenForStudy(study.value()).map(job -> {
@@ -176,7 +199,7 @@ public class JobService {
     }
 
     private static JobView toView(JobEntity job) {
-        return new JobView(job.id, job.studyInstanceUid, job.experiment, job.state, job.reason,
+        return new JobView(job.id, job.studyInstanceUid, job.experiment, job.origin, job.state, job.reason,
                 job.instanceCount, job.createdAt, job.updatedAt);
     }
 }

@@ -8,6 +8,7 @@ public record JobView(
         UUID id,
         String studyInstanceUid,
         String experiment,
+        JobOrigin origin,
         JobState state,
         String reason,
         int instanceCount,

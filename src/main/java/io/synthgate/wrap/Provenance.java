@@ -25,8 +25,9 @@ import java.util.OptionalLong;
  * because they are free text from outside.
  */
 record Provenance(String provider, String model, String revision, String prompt, String negativePrompt, OptionalLong seed,
-        SamplingParameters sampling, String requestId, String outcome, String maskSha256, String sourcePixelsSha256,
-        Optional<Rendering> exportWindow, Optional<LabelBox> label, FidelityMetrics metrics) {
+        SamplingParameters sampling, String requestId, String outcome, Optional<String> maskSha256,
+        Optional<String> sourcePixelsSha256, Optional<Rendering> exportWindow, Optional<LabelBox> label,
+        Optional<FidelityMetrics> metrics) {
 
     static final int GROUP = 0x0099;
     static final String CREATOR = "SYNTHGATE 1";
@@ -61,8 +62,12 @@ record Provenance(String provider, String model, String revision, String prompt,
         }
         Attributes.put(list, new LongStringAttribute(element(0x09)), requestId);
         Attributes.put(list, new CodeStringAttribute(element(0x0A)), outcome);
-        Attributes.put(list, new LongStringAttribute(element(0x0B)), maskSha256);
-        Attributes.put(list, new LongStringAttribute(element(0x0C)), sourcePixelsSha256);
+        if (maskSha256.isPresent()) {
+            Attributes.put(list, new LongStringAttribute(element(0x0B)), maskSha256.get());
+        }
+        if (sourcePixelsSha256.isPresent()) {
+            Attributes.put(list, new LongStringAttribute(element(0x0C)), sourcePixelsSha256.get());
+        }
         if (exportWindow.isPresent()) {
             Rendering window = exportWindow.get();
             Attributes.put(list, new DecimalStringAttribute(element(0x0D)), decimal((window.low() + window.high()) / 2),
@@ -73,13 +78,16 @@ record Provenance(String provider, String model, String revision, String prompt,
             Attributes.put(list, new UnsignedShortAttribute(element(0x0E)), Integer.toString(box.column()),
                     Integer.toString(box.row()), Integer.toString(box.width()), Integer.toString(box.height()));
         }
-        if (metrics.psnrDb() != null) {
-            Attributes.put(list, new DecimalStringAttribute(element(0x10)), decimal(metrics.psnrDb()));
+        if (metrics.isPresent()) {
+            FidelityMetrics fidelity = metrics.get();
+            if (fidelity.psnrDb() != null) {
+                Attributes.put(list, new DecimalStringAttribute(element(0x10)), decimal(fidelity.psnrDb()));
+            }
+            Attributes.put(list, new DecimalStringAttribute(element(0x11)), decimal(fidelity.ssim()));
+            Attributes.put(list, new DecimalStringAttribute(element(0x12)), decimal(fidelity.meanAbsoluteError()));
+            Attributes.put(list, new UnsignedLongAttribute(element(0x13)),
+                    Integer.toString(fidelity.maxAbsoluteDifferenceOutsideMask()));
         }
-        Attributes.put(list, new DecimalStringAttribute(element(0x11)), decimal(metrics.ssim()));
-        Attributes.put(list, new DecimalStringAttribute(element(0x12)), decimal(metrics.meanAbsoluteError()));
-        Attributes.put(list, new UnsignedLongAttribute(element(0x13)),
-                Integer.toString(metrics.maxAbsoluteDifferenceOutsideMask()));
         AttributeList declaration = new AttributeList();
         Attributes.put(declaration, new UnsignedShortAttribute(PRIVATE_GROUP_REFERENCE), Integer.toString(GROUP));
         Attributes.put(declaration, new LongStringAttribute(PRIVATE_CREATOR_REFERENCE), CREATOR);

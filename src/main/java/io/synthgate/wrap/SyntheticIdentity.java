@@ -2,14 +2,26 @@ package io.synthgate.wrap;
 
 import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.Uids;
+import io.synthgate.generator.GeneratedText;
 
 /**
- * The identifiers of a synthetic object, derived from the experiment and the de-identified source
- * so that a retry reproduces them: a new study per source study, a new series per source series,
- * and the source's patient pseudonym.
+ * The identifiers of a synthetic object, derived so that a retry reproduces them. From a source: a
+ * new study per source study, a new series per source series, and the source's patient pseudonym.
+ * From text: the run's synthetic study for the body part, a series per model, and a synthetic patient.
  */
 record SyntheticIdentity(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid,
-        String patientPseudonym) {
+        String patientName, String patientId) {
+
+    /** The patient of text-to-image outputs: no identity ever existed. */
+    static final String TEXT_PATIENT_NAME = "SYNTHETIC^TXT2IMG";
+
+    static SyntheticIdentity ofText(GeneratedText text) {
+        String study = text.prompt().syntheticStudy().value();
+        return new SyntheticIdentity(study,
+                Uids.derive("txt2img-series", study, text.generator().model()),
+                Uids.derive("txt2img-instance", text.prompt().jobId().toString(), Integer.toString(text.candidateIndex())),
+                TEXT_PATIENT_NAME, "SYN-" + text.prompt().runId());
+    }
 
     static SyntheticIdentity of(String experiment, DeidentifiedSource source) {
         String study = source.studyInstanceUid();
@@ -18,6 +30,6 @@ record SyntheticIdentity(String studyInstanceUid, String seriesInstanceUid, Stri
                 Uids.derive("study", experiment, study),
                 Uids.derive("series", experiment, series),
                 Uids.derive("instance", experiment, source.sopInstanceUid()),
-                source.patientPseudonym());
+                source.patientPseudonym(), source.patientPseudonym());
     }
 }

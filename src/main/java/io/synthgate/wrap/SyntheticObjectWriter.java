@@ -26,6 +26,8 @@ import io.synthgate.deid.CodedConcept;
 import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.generator.GeneratedImage;
+import io.synthgate.generator.GeneratedText;
+import io.synthgate.generator.GenerationOperation;
 import io.synthgate.generator.GeneratorIdentity;
 import io.synthgate.pixels.ImageDescription;
 import io.synthgate.pixels.PixelLayout;
@@ -88,86 +90,36 @@ public class SyntheticObjectWriter {
         this.clock = clock;
     }
 
+    /** Writes an inpainted, outpainted or erased image: the de-identified source's layout, patient and references. */
     public SyntheticObject write(UUID jobId, String experiment, GeneratedImage generated) throws IOException, DicomException {
         DeidentifiedSource source = generated.input().image().source();
         SyntheticIdentity identity = SyntheticIdentity.of(experiment, source);
         PixelLayout layout = generated.input().image().layout();
         ImageDescription description = generated.input().image().description();
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
-        String operation = generated.operation().name();
+        GenerationOperation operation = generated.operation();
         GeneratorIdentity generator = generated.generator();
-
         Object samples = generated.storedSamples();
         Optional<LabelBox> label = BurnedInLabel.burn(samples, layout);
 
         AttributeList list = new AttributeList();
-        Attributes.put(list, new CodeStringAttribute(TagFromName.SpecificCharacterSet), "ISO_IR 192");
-        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SOPClassUID), SOPClass.SecondaryCaptureImageStorage);
-        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SOPInstanceUID), identity.sopInstanceUid());
-        Attributes.put(list, new CodeStringAttribute(SYNTHETIC_DATA), "YES");
-        Attributes.put(list, new CodeStringAttribute(TagFromName.ImageType), "DERIVED", "SECONDARY", "SYNTHETIC", operation);
-        Attributes.put(list, new CodeStringAttribute(TagFromName.ContentQualification), "RESEARCH");
-        Attributes.put(list, new DateAttribute(TagFromName.InstanceCreationDate), now.format(DATE));
-        Attributes.put(list, new TimeAttribute(TagFromName.InstanceCreationTime), now.format(TIME));
-
-        Attributes.put(list, new PersonNameAttribute(TagFromName.PatientName), identity.patientPseudonym());
-        Attributes.put(list, new LongStringAttribute(TagFromName.PatientID), identity.patientPseudonym());
-        Attributes.put(list, new DateAttribute(TagFromName.PatientBirthDate));
-        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientSex));
+        putMarkers(list, identity, operation, now);
         Attributes.put(list, new CodeStringAttribute(TagFromName.PatientIdentityRemoved), "YES");
         Attributes.put(list, new LongStringAttribute(TagFromName.DeidentificationMethod), source.deidentificationMethod());
         list.put(Attributes.sequence(TagFromName.DeidentificationMethodCodeSequence,
                 source.deidentificationMethodCodes().stream().map(SyntheticObjectWriter::code).toArray(AttributeList[]::new)));
-
-        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.StudyInstanceUID), identity.studyInstanceUid());
-        Attributes.put(list, new DateAttribute(TagFromName.StudyDate), now.format(DATE));
-        Attributes.put(list, new TimeAttribute(TagFromName.StudyTime), now.format(TIME));
-        Attributes.put(list, new PersonNameAttribute(TagFromName.ReferringPhysicianName));
-        Attributes.put(list, new ShortStringAttribute(TagFromName.StudyID), "SYN");
-        Attributes.put(list, new ShortStringAttribute(TagFromName.AccessionNumber));
-        Attributes.put(list, new LongStringAttribute(TagFromName.StudyDescription), "SYNTHETIC AI-GENERATED (RESEARCH)");
-
-        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SeriesInstanceUID), identity.seriesInstanceUid());
-        Attributes.put(list, new CodeStringAttribute(TagFromName.Modality), orDefault(description.modality(), "OT"));
-        Attributes.put(list, new IntegerStringAttribute(TagFromName.SeriesNumber), "9001");
-        Attributes.put(list, new LongStringAttribute(TagFromName.SeriesDescription),
-                truncate("SYNTHETIC AI-" + operation + " " + generator.model() + " NOT FOR DIAGNOSIS", 64));
-        if (description.bodyPartExamined() != null) {
-            Attributes.put(list, new CodeStringAttribute(TagFromName.BodyPartExamined), description.bodyPartExamined());
-        }
-        if (!UNPAIRED_BODY_PARTS.contains(String.valueOf(description.bodyPartExamined()))) {
-            String side = description.laterality();
-            Attributes.put(list, new CodeStringAttribute(TagFromName.Laterality),
-                    "L".equals(side) || "R".equals(side) ? new String[] {side} : new String[0]);
-        }
-
-        Attributes.put(list, new LongStringAttribute(TagFromName.Manufacturer), generator.provider());
-        Attributes.put(list, new CodeStringAttribute(TagFromName.ConversionType), "SYN");
-        Attributes.put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceManufacturer), "SynthGate");
-        Attributes.put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceManufacturerModelName),
-                "SynthGate gateway");
-        Attributes.put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceSoftwareVersions), VERSION);
-        list.put(Attributes.sequence(TagFromName.ContributingEquipmentSequence,
-                equipment(SYNTHESIZING_EQUIPMENT, generator.provider(), generator.model(), generator.version(), now,
-                        "Generative " + operation.toLowerCase() + " of a masked region"),
+        putSeries(list, identity, orDefault(description.modality(), "OT"), operation, generator);
+        putBodyPart(list, description.bodyPartExamined(), description.laterality());
+        putEquipment(list, generator, equipment(SYNTHESIZING_EQUIPMENT, generator.provider(), generator.model(),
+                        generator.version(), now, "Generative " + lower(operation) + " of a masked region"),
                 equipment(DEIDENTIFYING_EQUIPMENT, "SynthGate", "SynthGate de-identifier", VERSION, now,
-                        "PS3.15 Basic Application Level Confidentiality Profile")));
-
-        Attributes.put(list, new IntegerStringAttribute(TagFromName.InstanceNumber), orDefault(description.instanceNumber(), "1"));
-        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientOrientation));
-        Attributes.put(list, new DateAttribute(TagFromName.ContentDate), now.format(DATE));
-        Attributes.put(list, new TimeAttribute(TagFromName.ContentTime), now.format(TIME));
-        Attributes.put(list, new CodeStringAttribute(TagFromName.BurnedInAnnotation), "NO");
-        Attributes.put(list, new ShortTextAttribute(TagFromName.DerivationDescription), truncate("Generative "
-                + operation.toLowerCase() + " of the masked region (" + generated.input().spec().text() + ") by "
-                + generator.model() + "; every other pixel copied unchanged from the de-identified source"
-                + label.map(box -> " except the burned-in label").orElse(""), 1024));
-        list.put(Attributes.sequence(TagFromName.DerivationCodeSequence, generated.provenance().resampled()
-                ? new AttributeList[] {code(derivation(generated)), code(SPATIAL_RESAMPLING)}
-                : new AttributeList[] {code(derivation(generated))}));
-        list.put(Attributes.sequence(TagFromName.CodingSchemeIdentificationSequence, localCodingScheme()));
-        Attributes.put(list, new LongTextAttribute(TagFromName.ImageComments), "SYNTHETIC IMAGE - AI GENERATED - "
-                + "NOT FOR DIAGNOSIS. Made by SynthGate job " + jobId + ", experiment " + experiment + ".");
+                        "PS3.15 Basic Application Level Confidentiality Profile"));
+        putImage(list, orDefault(description.instanceNumber(), "1"), now, "Generative " + lower(operation)
+                + " of the masked region (" + generated.input().spec().text() + ") by " + generator.model()
+                + "; every other pixel copied unchanged from the de-identified source"
+                + label.map(box -> " except the burned-in label").orElse(""), jobId, experiment,
+                generated.provenance().resampled() ? new CodedConcept[] {derivation(operation), SPATIAL_RESAMPLING}
+                        : new CodedConcept[] {derivation(operation)});
         putSourceReference(list, source);
 
         putPixels(list, layout, samples);
@@ -176,9 +128,121 @@ public class SyntheticObjectWriter {
         GeneratedImage.Provenance asked = generated.provenance();
         new Provenance(generator.provider(), generator.model(), generator.version(), asked.prompt(),
                 asked.negativePrompt(), asked.seed(), asked.sampling(), asked.requestId().orElse(""),
-                asked.outcome().name(), Hashes.sha256(maskBits), Hashes.samples(generated.input().image().storedSamples()),
-                asked.exportWindow(), label, generated.metrics()).writeTo(list);
+                asked.outcome().name(), Optional.of(Hashes.sha256(maskBits)),
+                Optional.of(Hashes.samples(generated.input().image().storedSamples())), asked.exportWindow(), label,
+                Optional.of(generated.metrics())).writeTo(list);
+        return commit(list, jobId, identity);
+    }
 
+    /**
+     * Writes a text-to-image candidate: modality OT, 8-bit grayscale at the generator's size, and a
+     * synthetic patient ({@code SYNTHETIC^TXT2IMG}, ID {@code SYN-<run>}) because no identity ever
+     * existed, so no de-identification attributes and no source reference.
+     */
+    public SyntheticObject writeText(UUID jobId, String experiment, GeneratedText text) throws IOException, DicomException {
+        SyntheticIdentity identity = SyntheticIdentity.ofText(text);
+        PixelLayout layout = new PixelLayout(text.rows(), text.columns(), 1, 8, 8, 7, false, "MONOCHROME2");
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
+        GeneratorIdentity generator = text.generator();
+        byte[] samples = text.samples().clone();
+        Optional<LabelBox> label = BurnedInLabel.burn(samples, layout);
+
+        AttributeList list = new AttributeList();
+        putMarkers(list, identity, GenerationOperation.TXT2IMG, now);
+        putSeries(list, identity, "OT", GenerationOperation.TXT2IMG, generator);
+        putBodyPart(list, BodyParts.code(text.prompt().bodyPart()).orElse(null), null);
+        putEquipment(list, generator, equipment(SYNTHESIZING_EQUIPMENT, generator.provider(), generator.model(),
+                generator.version(), now, "Generative text-to-image synthesis"));
+        putImage(list, Integer.toString(text.candidateIndex() + 1), now, "Generative text-to-image synthesis by "
+                + generator.model() + " from a text prompt; no source image, the patient is synthetic", jobId, experiment,
+                new CodedConcept[] {derivation(GenerationOperation.TXT2IMG)});
+
+        putPixels(list, layout, samples);
+        GeneratedImage.Provenance asked = text.provenance();
+        new Provenance(generator.provider(), generator.model(), generator.version(), asked.prompt(),
+                asked.negativePrompt(), asked.seed(), asked.sampling(), asked.requestId().orElse(""),
+                asked.outcome().name(), Optional.empty(), Optional.empty(), Optional.empty(), label, Optional.empty())
+                .writeTo(list);
+        return commit(list, jobId, identity);
+    }
+
+    /** SOP Common and the synthetic markers, and the patient and study every synthetic object carries. */
+    private static void putMarkers(AttributeList list, SyntheticIdentity identity, GenerationOperation operation,
+            ZonedDateTime now) throws DicomException {
+        Attributes.put(list, new CodeStringAttribute(TagFromName.SpecificCharacterSet), "ISO_IR 192");
+        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SOPClassUID), SOPClass.SecondaryCaptureImageStorage);
+        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SOPInstanceUID), identity.sopInstanceUid());
+        Attributes.put(list, new CodeStringAttribute(SYNTHETIC_DATA), "YES");
+        Attributes.put(list, new CodeStringAttribute(TagFromName.ImageType), "DERIVED", "SECONDARY", "SYNTHETIC",
+                operation.name());
+        Attributes.put(list, new CodeStringAttribute(TagFromName.ContentQualification), "RESEARCH");
+        Attributes.put(list, new DateAttribute(TagFromName.InstanceCreationDate), now.format(DATE));
+        Attributes.put(list, new TimeAttribute(TagFromName.InstanceCreationTime), now.format(TIME));
+
+        Attributes.put(list, new PersonNameAttribute(TagFromName.PatientName), identity.patientName());
+        Attributes.put(list, new LongStringAttribute(TagFromName.PatientID), identity.patientId());
+        Attributes.put(list, new DateAttribute(TagFromName.PatientBirthDate));
+        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientSex));
+
+        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.StudyInstanceUID), identity.studyInstanceUid());
+        Attributes.put(list, new DateAttribute(TagFromName.StudyDate), now.format(DATE));
+        Attributes.put(list, new TimeAttribute(TagFromName.StudyTime), now.format(TIME));
+        Attributes.put(list, new PersonNameAttribute(TagFromName.ReferringPhysicianName));
+        Attributes.put(list, new ShortStringAttribute(TagFromName.StudyID), "SYN");
+        Attributes.put(list, new ShortStringAttribute(TagFromName.AccessionNumber));
+        Attributes.put(list, new LongStringAttribute(TagFromName.StudyDescription), "SYNTHETIC AI-GENERATED (RESEARCH)");
+    }
+
+    private static void putSeries(AttributeList list, SyntheticIdentity identity, String modality,
+            GenerationOperation operation, GeneratorIdentity generator) throws DicomException {
+        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SeriesInstanceUID), identity.seriesInstanceUid());
+        Attributes.put(list, new CodeStringAttribute(TagFromName.Modality), modality);
+        Attributes.put(list, new IntegerStringAttribute(TagFromName.SeriesNumber), "9001");
+        Attributes.put(list, new LongStringAttribute(TagFromName.SeriesDescription),
+                truncate("SYNTHETIC AI-" + operation.name() + " " + generator.model() + " NOT FOR DIAGNOSIS", 64));
+    }
+
+    /** Body Part Examined when known, and Laterality unless the body part is an unpaired one (General Series, Type 2C). */
+    private static void putBodyPart(AttributeList list, String bodyPart, String laterality) throws DicomException {
+        if (bodyPart != null) {
+            Attributes.put(list, new CodeStringAttribute(TagFromName.BodyPartExamined), bodyPart);
+        }
+        if (!UNPAIRED_BODY_PARTS.contains(String.valueOf(bodyPart))) {
+            Attributes.put(list, new CodeStringAttribute(TagFromName.Laterality),
+                    "L".equals(laterality) || "R".equals(laterality) ? new String[] {laterality} : new String[0]);
+        }
+    }
+
+    private static void putEquipment(AttributeList list, GeneratorIdentity generator, AttributeList... contributors)
+            throws DicomException {
+        Attributes.put(list, new LongStringAttribute(TagFromName.Manufacturer), generator.provider());
+        Attributes.put(list, new CodeStringAttribute(TagFromName.ConversionType), "SYN");
+        Attributes.put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceManufacturer), "SynthGate");
+        Attributes.put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceManufacturerModelName),
+                "SynthGate gateway");
+        Attributes.put(list, new LongStringAttribute(TagFromName.SecondaryCaptureDeviceSoftwareVersions), VERSION);
+        list.put(Attributes.sequence(TagFromName.ContributingEquipmentSequence, contributors));
+    }
+
+    /** General Image and SC Image attributes: numbering, content time, derivation, disclaimer. */
+    private static void putImage(AttributeList list, String instanceNumber, ZonedDateTime now, String derivation,
+            UUID jobId, String experiment, CodedConcept[] derivationCodes) throws DicomException {
+        Attributes.put(list, new IntegerStringAttribute(TagFromName.InstanceNumber), instanceNumber);
+        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientOrientation));
+        Attributes.put(list, new DateAttribute(TagFromName.ContentDate), now.format(DATE));
+        Attributes.put(list, new TimeAttribute(TagFromName.ContentTime), now.format(TIME));
+        Attributes.put(list, new CodeStringAttribute(TagFromName.BurnedInAnnotation), "NO");
+        Attributes.put(list, new ShortTextAttribute(TagFromName.DerivationDescription), truncate(derivation, 1024));
+        list.put(Attributes.sequence(TagFromName.DerivationCodeSequence,
+                Arrays.stream(derivationCodes).map(SyntheticObjectWriter::code).toArray(AttributeList[]::new)));
+        list.put(Attributes.sequence(TagFromName.CodingSchemeIdentificationSequence, localCodingScheme()));
+        Attributes.put(list, new LongTextAttribute(TagFromName.ImageComments), "SYNTHETIC IMAGE - AI GENERATED - "
+                + "NOT FOR DIAGNOSIS. Made by SynthGate job " + jobId + ", experiment " + experiment + ".");
+    }
+
+    /** Writes the object to a temporary file and commits it into the job's outbound folder. */
+    private SyntheticObject commit(AttributeList list, UUID jobId, SyntheticIdentity identity)
+            throws IOException, DicomException {
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, IMPLEMENTATION_AE);
         Path temporary = spool.newTemporaryFile();
         try {
@@ -192,8 +256,12 @@ public class SyntheticObjectWriter {
         }
     }
 
-    private static CodedConcept derivation(GeneratedImage generated) {
-        return switch (generated.operation()) {
+    private static String lower(GenerationOperation operation) {
+        return operation.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static CodedConcept derivation(GenerationOperation operation) {
+        return switch (operation) {
             case INPAINT -> new CodedConcept("GEN-INPAINT", LOCAL_SCHEME, "Generative inpainting");
             case ERASE -> new CodedConcept("GEN-ERASE", LOCAL_SCHEME, "Generative erasing of an element");
             case OUTPAINT -> new CodedConcept("GEN-OUTPAINT", LOCAL_SCHEME, "Generative outpainting");

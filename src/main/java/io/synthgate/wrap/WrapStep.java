@@ -3,10 +3,13 @@ package io.synthgate.wrap;
 import com.pixelmed.dicom.DicomException;
 import io.synthgate.experiment.Pipeline;
 import io.synthgate.generator.GeneratedImage;
+import io.synthgate.generator.GeneratedText;
+import io.synthgate.job.GeneratedOutput;
 import io.synthgate.job.JobOutputService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -27,8 +30,19 @@ public class WrapStep {
     public SyntheticObject wrap(GeneratedImage generated, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
             @Header(Pipeline.EXPERIMENT) String experiment) throws IOException, DicomException {
         SyntheticObject written = writer.write(jobId, experiment, generated);
-        outputs.recordGenerated(jobId, generated.input().image().source().original(), written.sopInstanceUid(),
-                written.sopClassUid(), written.file(), generated.input().spec().text(), generated.metrics());
+        outputs.recordGenerated(jobId, new GeneratedOutput(Optional.of(generated.input().image().source().original()), 0,
+                generated.provenance().seed(), written.sopInstanceUid(), written.sopClassUid(), written.file(),
+                Optional.of(generated.input().spec().text()), Optional.of(generated.metrics())));
+        return written;
+    }
+
+    /** Writes one text-to-image candidate and records it on the job with its seed. */
+    public SyntheticObject wrapText(GeneratedText text, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
+            @Header(Pipeline.EXPERIMENT) String experiment) throws IOException, DicomException {
+        SyntheticObject written = writer.writeText(jobId, experiment, text);
+        outputs.recordGenerated(jobId, new GeneratedOutput(Optional.empty(), text.candidateIndex(),
+                text.provenance().seed(), written.sopInstanceUid(), written.sopClassUid(), written.file(),
+                Optional.empty(), Optional.empty()));
         return written;
     }
 }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,7 +96,7 @@ class GeneratorRefusalIT {
                     "+P", "0099,100d", "+P", "0008,0100", exported.toString())).output();
             assertTrue(dump.contains("[An X-ray of body part with bleeding]"), "prompt in provenance: " + dump);
             assertTrue(dump.contains("[OK]"), "outcome in provenance: " + dump);
-            assertTrue(dump.matches("(?s).*\\(0099,1005\\) LO \\[\\d+\\].*"), "seed in provenance: " + dump);
+            assertFalse(dump.contains("(0099,1005)"), "OpenAI takes no seed, so none is claimed: " + dump);
             assertTrue(dump.contains("(0099,100d) DS"), "export window in provenance: " + dump);
             assertTrue(dump.contains("[113085]"), "resampled for the 1024x1024 canvas: " + dump);
         } finally {

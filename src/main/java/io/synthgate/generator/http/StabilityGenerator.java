@@ -66,18 +66,22 @@ public class StabilityGenerator extends HttpGenerator {
         if (!request.negativePrompt().isBlank()) {
             form.field("negative_prompt", request.negativePrompt());
         }
-        if (request.seed().isPresent()) {
-            form.field("seed", Long.toString(Math.floorMod(request.seed().getAsLong() + call, MAX_SEED) + 1));
+        OptionalLong sent = request.seed().isPresent()
+                ? OptionalLong.of(Math.floorMod(request.seed().getAsLong() + call, MAX_SEED) + 1) : OptionalLong.empty();
+        if (sent.isPresent()) {
+            form.field("seed", Long.toString(sent.getAsLong()));
         }
         settings().parameters().forEach(form::field);
         HttpRequest.Builder builder = post(INPAINT).header("Content-Type", form.contentType())
                 .header("Accept", "application/json").header("stability-client-id", "SynthGate");
         settings().apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
         return new PreparedCall(builder.POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build(), INPAINT,
-                Optional.of(Hashes.sha256(image)), Optional.of(Hashes.sha256(mask)), reply -> read(request, canvas, reply));
+                Optional.of(Hashes.sha256(image)), Optional.of(Hashes.sha256(mask)),
+                reply -> read(request, canvas, sent, reply));
     }
 
-    private Attempt read(GenerationRequest request, Canvas canvas, Reply reply) throws MalformedReplyException {
+    private Attempt read(GenerationRequest request, Canvas canvas, OptionalLong sent, Reply reply)
+            throws MalformedReplyException {
         Optional<String> requestId = reply.header("x-request-id");
         if (!reply.isSuccess()) {
             Optional<JsonNode> error = reply.jsonIfAny(json());
@@ -116,7 +120,7 @@ public class StabilityGenerator extends HttpGenerator {
         if (picture == null) {
             throw new MalformedReplyException("HTTP " + reply.status() + " without an image");
         }
-        return candidates(request, canvas, List.of(picture), List.of(seed), reply.status(),
+        return candidates(request, canvas, List.of(picture), List.of(seed.isPresent() ? seed : sent), reply.status(),
                 new ProviderDetail(finishReason, "", requestId));
     }
 }

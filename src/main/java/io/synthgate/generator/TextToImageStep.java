@@ -1,0 +1,88 @@
+package io.synthgate.generator;
+
+import io.synthgate.experiment.GenerationBudget;
+import io.synthgate.experiment.Pipeline;
+import io.synthgate.experiment.TextPrompt;
+import io.synthgate.experiment.TextRuns;
+import io.synthgate.job.JobOutputService;
+import io.synthgate.pixels.PixelPlanes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.camel.Header;
+
+/**
+ * Route step {@code textToImageStep}: asks the run's generator for every candidate of one prompt and
+ * hands all of them on, none filtered. A job that already has its candidates (a resumed or retried
+ * export) asks for nothing: new pixels under the same UIDs would change objects already sent.
+ */
+@ApplicationScoped
+@Named("textToImageStep")
+public class TextToImageStep {
+
+    private final GeneratorRegistry generators;
+    private final GenerationBudget budget;
+    private final TextRuns runs;
+    private final JobOutputService outputs;
+
+    public TextToImageStep(GeneratorRegistry generators, GenerationBudget budget, TextRuns runs, JobOutputService outputs) {
+        this.generators = generators;
+        this.budget = budget;
+        this.runs = runs;
+        this.outputs = outputs;
+    }
+
+    public List<GeneratedText> generate(TextPrompt prompt, @Header(Pipeline.EXPERIMENT) String experiment)
+            throws GenerationRefusedException {
+        if (outputs.listForJob(prompt.jobId()).size() >= prompt.candidates()) {
+            return List.of();
+        }
+        Generator generator = generators.get(prompt.generator());
+        OptionalLong seed = SeedPolicy.seedFor(prompt.seedPolicy(), prompt.runId() + "/" + prompt.bodyPart());
+        if (!budget.reserve(experiment, prompt.candidates())) {
+            String reason = "Experiment '" + experiment + "' has spent its budget of " + budget.limit(experiment).getAsInt()
+                    + " images for today (synthgate.budget." + experiment + ".images-per-day); nothing was sent";
+            runs.recordOutcome(prompt.jobId(), GenerationOutcome.Status.REFUSED, reason);
+            throw new GenerationRefusedException(reason + ". Retry the job tomorrow: POST /api/jobs/" + prompt.jobId() + "/retry");
+        }
+        GenerationOutcome outcome;
+        try {
+            outcome = generator.generate(new GenerationRequest(GenerationOperation.TXT2IMG, null, null, null,
+                    prompt.prompt(), prompt.negativePrompt(), seed, prompt.candidates(), prompt.jobId().toString(), null));
+        } catch (RuntimeException e) {
+            budget.release(experiment, prompt.candidates());
+            throw e;
+        }
+        budget.release(experiment, prompt.candidates() - outcome.candidates().size());
+        runs.recordOutcome(prompt.jobId(), outcome.status(), outcome.status() == GenerationOutcome.Status.OK
+                ? null : outcome.describe());
+        if (outcome.status() != GenerationOutcome.Status.OK) {
+            throw new GenerationRefusedException("Generator '" + generator.name() + "' answered " + outcome.describe()
+                    + " for the prompt \"" + prompt.prompt() + "\"");
+        }
+        List<GeneratedText> generated = new ArrayList<>();
+        for (int i = 0; i < outcome.candidates().size(); i++) {
+            Candidate candidate = outcome.candidates().get(i);
+            GeneratedImage.Provenance provenance = new GeneratedImage.Provenance(prompt.prompt(), prompt.negativePrompt(),
+                    candidate.seed(), outcome.detail().requestId(), outcome.status(), false, generator.sampling(),
+                    Optional.empty());
+            PixelPlanes pixels = candidate.pixels();
+            generated.add(new GeneratedText(prompt, i, generator.identity(), provenance, pixels.columns(), pixels.rows(),
+                    grayscale(pixels)));
+        }
+        return generated;
+    }
+
+    /** The candidate's first plane as 8-bit samples: text-to-image pictures are mapped to 0-255 gray. */
+    private static byte[] grayscale(PixelPlanes pixels) {
+        double[] plane = pixels.planes()[0];
+        byte[] samples = new byte[plane.length];
+        for (int p = 0; p < plane.length; p++) {
+            samples[p] = (byte) Math.max(0, Math.min(255, Math.round(plane[p])));
+        }
+        return samples;
+    }
+}
