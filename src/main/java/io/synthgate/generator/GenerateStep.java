@@ -3,14 +3,28 @@ package io.synthgate.generator;
 import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.experiment.GenerationBudget;
 import io.synthgate.experiment.Pipeline;
+import io.synthgate.mask.Mask;
 import io.synthgate.mask.MaskedImage;
+import io.synthgate.mask.MaskedStack;
 import io.synthgate.pixels.Compositor;
+import io.synthgate.pixels.DecodedSource;
 import io.synthgate.pixels.FidelityMeter;
 import io.synthgate.pixels.FidelityMetrics;
+import io.synthgate.pixels.FrameStack;
 import io.synthgate.pixels.PixelPlanes;
 import io.synthgate.pixels.Rendering;
+import io.synthgate.pixels.SourceImage;
+import io.synthgate.pixels.StoredSamples;
+import io.synthgate.spool.Spool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,8 +33,9 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
 /**
- * Route step {@code generateStep}: asks the chosen generator for a candidate for a masked image and
- * composites it back into the source, so only masked pixels can change. Refuses, before anything is
+ * Route step {@code generateStep}: asks the chosen generator for a candidate for a masked image (or
+ * for each frame of a masked stack) and composites it back into the source, so only masked pixels
+ * can change. Refuses, before anything is
  * sent, an image that may carry burned-in text to a generator off site, and a request that the
  * experiment's daily budget cannot pay for.
  */
@@ -34,10 +49,12 @@ public class GenerateStep {
 
     private final GeneratorRegistry generators;
     private final GenerationBudget budget;
+    private final Spool spool;
 
-    public GenerateStep(GeneratorRegistry generators, GenerationBudget budget) {
+    public GenerateStep(GeneratorRegistry generators, GenerationBudget budget, Spool spool) {
         this.generators = generators;
         this.budget = budget;
+        this.spool = spool;
     }
 
     public GeneratedImage generate(MaskedImage input, @Header(Pipeline.GENERATOR) String generatorName,
@@ -45,11 +62,53 @@ public class GenerateStep {
             @Header(Pipeline.NEGATIVE_PROMPT) String negativeTemplate, @Header(Pipeline.SEED) String seedPolicy,
             @Header(Pipeline.EXPERIMENT) String experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId)
             throws GenerationRefusedException {
+        Call call = call(input.image(), generatorName, operationName, promptTemplate, negativeTemplate, experiment, jobId);
+        Frame frame = call.generate(input.image(), input.mask(),
+                SeedPolicy.seedFor(seedPolicy, jobId + "/" + input.image().source().sopInstanceUid()));
+        return new GeneratedImage(input, call.operation(), call.generator().identity(), frame.provenance(), frame.samples(),
+                frame.metrics());
+    }
+
+    /**
+     * Generates every frame of a stack in turn, writing each composited frame to a spool temporary
+     * file as soon as it is done: one frame at a time is in memory, whatever the stack's length.
+     */
+    public GeneratedStack generate(MaskedStack input, @Header(Pipeline.GENERATOR) String generatorName,
+            @Header(Pipeline.OPERATION) String operationName, @Header(Pipeline.PROMPT) String promptTemplate,
+            @Header(Pipeline.NEGATIVE_PROMPT) String negativeTemplate, @Header(Pipeline.SEED) String seedPolicy,
+            @Header(Pipeline.EXPERIMENT) String experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId)
+            throws GenerationRefusedException, IOException {
+        FrameStack stack = input.stack();
+        Call call = call(stack, generatorName, operationName, promptTemplate, negativeTemplate, experiment, jobId);
+        Path frames = spool.newTemporaryFile();
+        boolean done = false;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(frames))) {
+            List<FidelityMetrics> metrics = new ArrayList<>();
+            GeneratedImage.Provenance first = null;
+            for (int index = 0; index < stack.frames(); index++) {
+                Frame frame = call.generate(stack.frame(index), input.mask(), SeedPolicy.seedFor(seedPolicy,
+                        jobId + "/" + stack.source().sopInstanceUid() + "/" + index));
+                out.write(StoredSamples.littleEndianBytes(frame.samples()));
+                metrics.add(frame.metrics());
+                first = first == null ? frame.provenance() : first;
+            }
+            done = true;
+            return new GeneratedStack(input, call.operation(), call.generator().identity(), first, frames,
+                    FidelityMetrics.ofFrames(metrics, stack.layout().bitsStored()));
+        } finally {
+            if (!done) {
+                spool.discard(frames);
+            }
+        }
+    }
+
+    private Call call(DecodedSource image, String generatorName, String operationName, String promptTemplate,
+            String negativeTemplate, String experiment, UUID jobId) throws GenerationRefusedException {
         Generator generator = generators.get(generatorName);
         GenerationOperation operation = operationName == null || operationName.isBlank()
                 ? GenerationOperation.INPAINT
                 : GenerationOperation.valueOf(operationName.strip().toUpperCase(Locale.ROOT));
-        DeidentifiedSource source = input.image().source();
+        DeidentifiedSource source = image.source();
         if (generator.sendsPixelsOffSite() && source.mayCarryBurnedInText()) {
             throw new GenerationRefusedException("Refused to send SOP Instance " + source.original()
                     + " to generator '" + generator.name() + "': its pixels may carry burned-in text (Burned In"
@@ -58,40 +117,74 @@ public class GenerateStep {
         }
         String template = (promptTemplate == null || promptTemplate.isBlank()) && operation == GenerationOperation.ERASE
                 ? DEFAULT_ERASE_PROMPT : promptTemplate;
-        String prompt = PromptTemplate.expand(template, input.image().description());
-        String negativePrompt = PromptTemplate.expand(negativeTemplate, input.image().description());
-        OptionalLong seed = SeedPolicy.seedFor(seedPolicy, jobId + "/" + source.sopInstanceUid());
-        if (!budget.reserve(experiment, CANDIDATES)) {
-            throw new GenerationRefusedException("Experiment '" + experiment + "' has spent its budget of "
-                    + budget.limit(experiment).getAsInt() + " images for today (synthgate.budget." + experiment
-                    + ".images-per-day); nothing was sent. Retry the job tomorrow: POST /api/jobs/" + jobId + "/retry");
+        return new Call(generator, operation, PromptTemplate.expand(template, image.description()),
+                PromptTemplate.expand(negativeTemplate, image.description()), experiment, jobId);
+    }
+
+    /** One frame's composited samples, their fidelity, and how they were asked for. */
+    private record Frame(Object samples, FidelityMetrics metrics, GeneratedImage.Provenance provenance) {
+    }
+
+    /** What every frame of one source is generated with. */
+    private final class Call {
+
+        private final Generator generator;
+        private final GenerationOperation operation;
+        private final String prompt;
+        private final String negativePrompt;
+        private final String experiment;
+        private final UUID jobId;
+
+        Call(Generator generator, GenerationOperation operation, String prompt, String negativePrompt, String experiment,
+                UUID jobId) {
+            this.generator = generator;
+            this.operation = operation;
+            this.prompt = prompt;
+            this.negativePrompt = negativePrompt;
+            this.experiment = experiment;
+            this.jobId = jobId;
         }
-        Rendering rendering = Rendering.of(input.image());
-        GenerationOutcome outcome;
-        try {
-            outcome = generator.generate(new GenerationRequest(operation, PixelPlanes.of(input.image()), rendering,
-                    input.mask(), prompt, negativePrompt, seed, CANDIDATES, String.valueOf(jobId),
-                    source.deidentificationMethod()));
-        } catch (RuntimeException e) {
-            budget.release(experiment, CANDIDATES);
-            throw e;
+
+        Generator generator() {
+            return generator;
         }
-        budget.release(experiment, CANDIDATES - outcome.candidates().size());
-        if (outcome.status() != GenerationOutcome.Status.OK) {
-            throw new GenerationRefusedException("Generator '" + generator.name() + "' answered " + outcome.describe()
-                    + " for SOP Instance " + source.original());
+
+        GenerationOperation operation() {
+            return operation;
         }
-        Candidate candidate = outcome.candidates().get(0);
-        Object samples = Compositor.composite(input.image(), input.mask(), candidate.pixels());
-        FidelityMetrics metrics = FidelityMeter.measure(input.image(), input.mask(), samples);
-        if (metrics.maxAbsoluteDifferenceOutsideMask() != 0) {
-            throw new IllegalStateException("Compositing changed pixels outside the mask of SOP Instance "
-                    + source.original() + " by up to " + metrics.maxAbsoluteDifferenceOutsideMask());
+
+        Frame generate(SourceImage image, Mask mask, OptionalLong seed) throws GenerationRefusedException {
+            DeidentifiedSource source = image.source();
+            if (!budget.reserve(experiment, CANDIDATES)) {
+                throw new GenerationRefusedException("Experiment '" + experiment + "' has spent its budget of "
+                        + budget.limit(experiment).getAsInt() + " images for today (synthgate.budget." + experiment
+                        + ".images-per-day); nothing was sent. Retry the job tomorrow: POST /api/jobs/" + jobId
+                        + "/retry");
+            }
+            Rendering rendering = Rendering.of(image);
+            GenerationOutcome outcome;
+            try {
+                outcome = generator.generate(new GenerationRequest(operation, PixelPlanes.of(image), rendering, mask,
+                        prompt, negativePrompt, seed, CANDIDATES, String.valueOf(jobId), source.deidentificationMethod()));
+            } catch (RuntimeException e) {
+                budget.release(experiment, CANDIDATES);
+                throw e;
+            }
+            budget.release(experiment, CANDIDATES - outcome.candidates().size());
+            if (outcome.status() != GenerationOutcome.Status.OK) {
+                throw new GenerationRefusedException("Generator '" + generator.name() + "' answered "
+                        + outcome.describe() + " for SOP Instance " + source.original());
+            }
+            Candidate candidate = outcome.candidates().get(0);
+            Object samples = Compositor.composite(image, mask, candidate.pixels());
+            FidelityMetrics metrics = FidelityMeter.measure(image, mask, samples);
+            if (metrics.maxAbsoluteDifferenceOutsideMask() != 0) {
+                throw new IllegalStateException("Compositing changed pixels outside the mask of SOP Instance "
+                        + source.original() + " by up to " + metrics.maxAbsoluteDifferenceOutsideMask());
+            }
+            return new Frame(samples, metrics, new GeneratedImage.Provenance(prompt, negativePrompt, candidate.seed(),
+                    outcome.detail().requestId(), outcome.status(), candidate.resampled(), generator.sampling(),
+                    generator.sendsPixelsOffSite() ? Optional.of(rendering) : Optional.empty()));
         }
-        GeneratedImage.Provenance provenance = new GeneratedImage.Provenance(prompt, negativePrompt,
-                candidate.seed(), outcome.detail().requestId(), outcome.status(),
-                candidate.resampled(), generator.sampling(),
-                generator.sendsPixelsOffSite() ? Optional.of(rendering) : Optional.empty());
-        return new GeneratedImage(input, operation, generator.identity(), provenance, samples, metrics);
     }
 }

@@ -1,12 +1,13 @@
 package io.synthgate.mask;
 
 import io.synthgate.experiment.Pipeline;
+import io.synthgate.pixels.FrameStack;
 import io.synthgate.pixels.SourceImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.apache.camel.Header;
 
-/** Route step {@code maskStep}: rasterises the {@link Pipeline#MASK} spec over the image. */
+/** Route step {@code maskStep}: rasterises the {@link Pipeline#MASK} spec over the image, or over every frame of a stack. */
 @ApplicationScoped
 @Named("maskStep")
 public class MaskStep {
@@ -14,5 +15,10 @@ public class MaskStep {
     public MaskedImage apply(SourceImage image, @Header(Pipeline.MASK) String spec) {
         MaskSpec parsed = MaskSpec.parse(spec);
         return new MaskedImage(image, parsed, parsed.rasterize(image.layout().columns(), image.layout().rows()));
+    }
+
+    public MaskedStack apply(FrameStack stack, @Header(Pipeline.MASK) String spec) {
+        MaskSpec parsed = MaskSpec.parse(spec);
+        return new MaskedStack(stack, parsed, parsed.rasterize(stack.layout().columns(), stack.layout().rows()));
     }
 }

@@ -5,7 +5,7 @@ import io.synthgate.dicom.UnsupportedSourceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-/** Route step {@code decodeStep}: a de-identified instance in, its decoded image out. */
+/** Route step {@code decodeStep}: a de-identified instance in, its decoded image (or lazily read frame stack) out. */
 @ApplicationScoped
 @Named("decodeStep")
 public class DecodeStep {
@@ -16,7 +16,7 @@ public class DecodeStep {
         this.decoder = decoder;
     }
 
-    public SourceImage decode(DeidentifiedSource source) throws UnsupportedSourceException {
+    public DecodedSource decode(DeidentifiedSource source) throws UnsupportedSourceException {
         return decoder.decode(source);
     }
 }

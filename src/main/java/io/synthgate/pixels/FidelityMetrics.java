@@ -7,4 +7,25 @@ package io.synthgate.pixels;
  * difference outside the mask, which must be 0.
  */
 public record FidelityMetrics(Double psnrDb, double ssim, double meanAbsoluteError, int maxAbsoluteDifferenceOutsideMask) {
+
+    /**
+     * The figures of a stack from those of its frames, which share one mask and so weigh alike: PSNR
+     * from the mean squared error over all frames, SSIM and MAE averaged, the largest difference
+     * outside the mask the largest of any frame.
+     */
+    public static FidelityMetrics ofFrames(java.util.List<FidelityMetrics> frames, int bitsStored) {
+        double peak = Math.pow(Math.pow(2, bitsStored) - 1, 2);
+        double mse = 0;
+        double ssim = 0;
+        double mae = 0;
+        int outside = 0;
+        for (FidelityMetrics frame : frames) {
+            mse += frame.psnrDb() == null ? 0 : peak / Math.pow(10, frame.psnrDb() / 10);
+            ssim += frame.ssim();
+            mae += frame.meanAbsoluteError();
+            outside = Math.max(outside, frame.maxAbsoluteDifferenceOutsideMask());
+        }
+        int n = frames.size();
+        return new FidelityMetrics(mse == 0 ? null : 10 * Math.log10(peak / (mse / n)), ssim / n, mae / n, outside);
+    }
 }

@@ -9,17 +9,35 @@ import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.UnsupportedSourceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Decodes a de-identified object into a {@link SourceImage} with PixelMed. De-identification already
- * decompressed it (uncompressed, deflate, RLE, JPEG with pixelmed_imageio, JPEG 2000 with
- * jai-imageio). Colour is handed on sample-interleaved.
+ * Decodes a de-identified object with PixelMed. De-identification already decompressed it
+ * (uncompressed, deflate, RLE, JPEG with pixelmed_imageio, JPEG 2000 with jai-imageio), so pixel
+ * data is native. Colour is handed on sample-interleaved.
  */
 @ApplicationScoped
 public class PixelDecoder {
 
-    public SourceImage decode(DeidentifiedSource source) throws UnsupportedSourceException {
+    /**
+     * Decodes a single-frame instance into memory; for a multi-frame one, reads only the header and
+     * returns a {@link FrameStack} that reads frames on demand.
+     */
+    public DecodedSource decode(DeidentifiedSource source) throws UnsupportedSourceException {
         String name = "SOP Instance " + source.original();
+        AttributeList header = new AttributeList();
+        try {
+            header.read(source.file().toFile(), TagFromName.PixelData);
+        } catch (IOException | DicomException | RuntimeException e) {
+            throw new UnsupportedSourceException(name + " cannot be decoded: " + e, e);
+        }
+        int frames = Attribute.getSingleIntegerValueOrDefault(header, TagFromName.NumberOfFrames, 1);
+        if (frames > 1) {
+            return stack(source, header, frames, name);
+        }
         AttributeList list = new AttributeList();
         try {
             list.read(source.file().toFile());
@@ -31,20 +49,8 @@ public class PixelDecoder {
         if (pixelData == null) {
             throw new UnsupportedSourceException(name + " has no Pixel Data: it is not an image");
         }
-        int frames = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.NumberOfFrames, 1);
-        if (frames != 1) {
-            throw new UnsupportedSourceException(name + " has " + frames + " frames; multi-frame sources are not supported yet");
-        }
         try {
-            PixelLayout layout = new PixelLayout(
-                    Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0),
-                    Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0),
-                    Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1),
-                    Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 0),
-                    Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored, 0),
-                    Attribute.getSingleIntegerValueOrDefault(list, TagFromName.HighBit, -1),
-                    Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PixelRepresentation, 0) == 1,
-                    Attribute.getSingleStringValueOrDefault(list, TagFromName.PhotometricInterpretation, "MONOCHROME2"));
+            PixelLayout layout = layout(list);
             Object samples = samples(pixelData, layout);
             if (layout.samplesPerPixel() > 1
                     && Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PlanarConfiguration, 0) == 1) {
@@ -56,6 +62,50 @@ public class PixelDecoder {
         }
     }
 
+    /** A multi-frame instance: its header, and where its native Pixel Data value starts in the file. */
+    private static FrameStack stack(DeidentifiedSource source, AttributeList header, int frames, String name)
+            throws UnsupportedSourceException {
+        PixelLayout layout;
+        try {
+            layout = layout(header);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedSourceException(name + " has pixel data SynthGate cannot use: " + e.getMessage(), e);
+        }
+        long valueLength = (long) frames * layout.pixelCount() * layout.samplesPerPixel() * (layout.bitsAllocated() / 8);
+        long padded = valueLength + (valueLength % 2);
+        try (FileChannel channel = FileChannel.open(source.file(), StandardOpenOption.READ)) {
+            long offset = channel.size() - padded;
+            ByteBuffer element = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            if (offset < 12 || channel.read(element, offset - 12) != 12) {
+                throw new UnsupportedSourceException(name + " is shorter than its " + frames + " frames");
+            }
+            element.flip();
+            boolean pixelData = element.getShort() == (short) 0x7FE0 && element.getShort() == 0x0010;
+            element.position(8);
+            if (!pixelData || (element.getInt() & 0xFFFFFFFFL) != padded) {
+                throw new UnsupportedSourceException(name + ": its de-identified copy does not end with native Pixel"
+                        + " Data of " + frames + " frames");
+            }
+            return new FrameStack(source, layout, frames, describe(header), offset,
+                    layout.samplesPerPixel() > 1
+                            && Attribute.getSingleIntegerValueOrDefault(header, TagFromName.PlanarConfiguration, 0) == 1);
+        } catch (IOException e) {
+            throw new UnsupportedSourceException(name + " cannot be read: " + e, e);
+        }
+    }
+
+    private static PixelLayout layout(AttributeList list) {
+        return new PixelLayout(
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 0),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored, 0),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.HighBit, -1),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PixelRepresentation, 0) == 1,
+                Attribute.getSingleStringValueOrDefault(list, TagFromName.PhotometricInterpretation, "MONOCHROME2"));
+    }
+
     private static Object samples(Attribute pixelData, PixelLayout layout) throws DicomException {
         if (layout.bitsAllocated() == 16) {
             return pixelData.getShortValues();
@@ -64,7 +114,7 @@ public class PixelDecoder {
     }
 
     /** Converts colour-by-plane (Planar Configuration 1) to colour-by-pixel. */
-    private static Object interleave(Object planar, PixelLayout layout) {
+    static Object interleave(Object planar, PixelLayout layout) {
         int pixels = layout.pixelCount();
         int spp = layout.samplesPerPixel();
         if (planar instanceof short[] words) {

@@ -8,7 +8,7 @@ import io.synthgate.deid.DeidentifiedSource;
  * copy keeps.
  */
 public record SourceImage(DeidentifiedSource source, PixelLayout layout, Object storedSamples,
-        ImageDescription description) {
+        ImageDescription description) implements DecodedSource {
 
     public SourceImage {
         int expected = layout.pixelCount() * layout.samplesPerPixel();

@@ -15,6 +15,16 @@ public final class StoredSamples {
         return samples instanceof short[] words ? words.clone() : ((byte[]) samples).clone();
     }
 
+    /** Stored samples as they lie in Explicit VR Little Endian Pixel Data. */
+    public static byte[] littleEndianBytes(Object samples) {
+        if (samples instanceof short[] words) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(words.length * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            bytes.asShortBuffer().put(words);
+            return bytes.array();
+        }
+        return (byte[]) samples;
+    }
+
     /** The value of a sample, sign-extended from Bits Stored when the pixels are signed. */
     public static int read(Object samples, PixelLayout layout, int pixel, int sample) {
         int index = pixel * layout.samplesPerPixel() + sample;

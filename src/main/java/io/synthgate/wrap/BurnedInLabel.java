@@ -40,6 +40,20 @@ final class BurnedInLabel {
         return Optional.empty();
     }
 
+    /** Burns the label into another frame of the same stack exactly where {@link #burn} put it on the first. */
+    static void burnAt(Object samples, PixelLayout layout, LabelBox box) {
+        int scale = Math.max(1, (int) Math.round(layout.rows() * 0.03 / LabelFont.HEIGHT));
+        for (List<String> lines : FORMS) {
+            int longest = lines.stream().mapToInt(String::length).max().orElse(0);
+            if ((longest * (LabelFont.WIDTH + 1) + 1) * scale == box.width()
+                    && (lines.size() * (LabelFont.HEIGHT + 1) + 1) * scale == box.height()) {
+                draw(samples, layout, box, lines, scale);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("No label form is " + box.width() + "x" + box.height() + " at this size");
+    }
+
     private static LabelBox darkestCorner(Object samples, PixelLayout layout, int width, int height, int margin) {
         int right = layout.columns() - margin - width;
         int bottom = layout.rows() - margin - height;

@@ -1,7 +1,7 @@
 package io.synthgate.wrap;
 
+import io.synthgate.pixels.StoredSamples;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,12 +16,29 @@ public final class Hashes {
     }
 
     static String samples(Object samples) {
-        if (samples instanceof short[] words) {
-            ByteBuffer buffer = ByteBuffer.allocate(words.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-            buffer.asShortBuffer().put(words);
-            return sha256(buffer.array());
+        return sha256(StoredSamples.littleEndianBytes(samples));
+    }
+
+    /** SHA-256 of {@code length} bytes of {@code file} from {@code offset}, read in blocks. */
+    static String sha256(java.nio.file.Path file, long offset, long length) throws java.io.IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ByteBuffer block = ByteBuffer.allocate(1 << 16);
+            long position = offset;
+            long end = offset + length;
+            while (position < end) {
+                block.clear().limit((int) Math.min(block.capacity(), end - position));
+                int read = channel.read(block, position);
+                if (read < 0) {
+                    throw new java.io.EOFException(file + " ends before byte " + end);
+                }
+                digest.update(block.array(), 0, read);
+                position += read;
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
-        return sha256((byte[]) samples);
     }
 
     public static String sha256(byte[] bytes) {

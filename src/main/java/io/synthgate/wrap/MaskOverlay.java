@@ -40,7 +40,7 @@ final class MaskOverlay {
     }
 
     /** One bit per pixel, row by row, least significant bit first, padded to whole 16-bit words. */
-    private static byte[] packBits(Mask mask) {
+    static byte[] packBits(Mask mask) {
         int pixels = mask.columns() * mask.rows();
         byte[] packed = new byte[((pixels + 15) / 16) * 2];
         for (int i = 0; i < pixels; i++) {

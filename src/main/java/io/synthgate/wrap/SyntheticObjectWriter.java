@@ -2,6 +2,7 @@ package io.synthgate.wrap;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.AttributeTagAttribute;
 import com.pixelmed.dicom.CodeStringAttribute;
 import com.pixelmed.dicom.DateAttribute;
 import com.pixelmed.dicom.DateTimeAttribute;
@@ -26,15 +27,26 @@ import io.synthgate.deid.CodedConcept;
 import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.generator.GeneratedImage;
+import io.synthgate.generator.GeneratedStack;
 import io.synthgate.generator.GeneratedText;
 import io.synthgate.generator.GenerationOperation;
 import io.synthgate.generator.GeneratorIdentity;
+import io.synthgate.dicom.UnsupportedSourceException;
+import io.synthgate.pixels.FrameStack;
 import io.synthgate.pixels.ImageDescription;
 import io.synthgate.pixels.PixelLayout;
+import io.synthgate.pixels.StoredSamples;
 import io.synthgate.spool.Spool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -132,6 +144,144 @@ public class SyntheticObjectWriter {
                 Optional.of(Hashes.samples(generated.input().image().storedSamples())), asked.exportWindow(), label,
                 Optional.of(generated.metrics())).writeTo(list);
         return commit(list, jobId, identity);
+    }
+
+    /**
+     * Writes a generated frame stack as a multi-frame Secondary Capture (Grayscale Byte, Grayscale
+     * Word or True Color, by the source's layout). The header is written first; the frames are then
+     * streamed from the generate step's temporary file, the label burned into each, so a stack of any
+     * length passes through one frame at a time. The mask goes into the provenance hash only: overlay
+     * planes are for single frames.
+     */
+    public SyntheticObject writeStack(UUID jobId, String experiment, GeneratedStack generated)
+            throws IOException, DicomException, UnsupportedSourceException {
+        FrameStack stack = generated.input().stack();
+        DeidentifiedSource source = stack.source();
+        PixelLayout layout = stack.layout();
+        String sopClass = multiFrameClass(layout, source);
+        SyntheticIdentity identity = SyntheticIdentity.of(experiment, source);
+        ImageDescription description = stack.description();
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
+        GenerationOperation operation = generated.operation();
+        GeneratorIdentity generator = generated.generator();
+        long frameBytes = stack.frameBytes();
+
+        Object firstFrame = readFrame(generated.frames(), 0, layout, frameBytes);
+        Optional<LabelBox> label = BurnedInLabel.burn(firstFrame, layout);
+
+        AttributeList list = new AttributeList();
+        putMarkers(list, identity, operation, now);
+        Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SOPClassUID), sopClass);
+        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientIdentityRemoved), "YES");
+        Attributes.put(list, new LongStringAttribute(TagFromName.DeidentificationMethod), source.deidentificationMethod());
+        list.put(Attributes.sequence(TagFromName.DeidentificationMethodCodeSequence,
+                source.deidentificationMethodCodes().stream().map(SyntheticObjectWriter::code).toArray(AttributeList[]::new)));
+        putSeries(list, identity, orDefault(description.modality(), "OT"), operation, generator);
+        putBodyPart(list, description.bodyPartExamined(), description.laterality());
+        putEquipment(list, generator, equipment(SYNTHESIZING_EQUIPMENT, generator.provider(), generator.model(),
+                        generator.version(), now, "Generative " + lower(operation) + " of a masked region in every frame"),
+                equipment(DEIDENTIFYING_EQUIPMENT, "SynthGate", "SynthGate de-identifier", VERSION, now,
+                        "PS3.15 Basic Application Level Confidentiality Profile"));
+        putImage(list, orDefault(description.instanceNumber(), "1"), now, "Generative " + lower(operation)
+                + " of the masked region (" + generated.input().spec().text() + ") of each of " + stack.frames()
+                + " frames by " + generator.model() + "; every other pixel copied unchanged from the de-identified"
+                + " source" + label.map(box -> " except the burned-in label").orElse(""), jobId, experiment,
+                generated.provenance().resampled() ? new CodedConcept[] {derivation(operation), SPATIAL_RESAMPLING}
+                        : new CodedConcept[] {derivation(operation)});
+        putSourceReference(list, source);
+        putPixelModule(list, layout);
+        Attributes.put(list, new IntegerStringAttribute(TagFromName.NumberOfFrames), Integer.toString(stack.frames()));
+        AttributeTagAttribute frameIncrement = new AttributeTagAttribute(TagFromName.FrameIncrementPointer);
+        frameIncrement.addValue(TagFromName.PageNumberVector);
+        list.put(frameIncrement);
+        String[] pages = new String[stack.frames()];
+        Arrays.setAll(pages, i -> Integer.toString(i + 1));
+        Attributes.put(list, new IntegerStringAttribute(TagFromName.PageNumberVector), pages);
+        if (layout.samplesPerPixel() == 1) {
+            Attributes.put(list, new CodeStringAttribute(TagFromName.PresentationLUTShape), "IDENTITY");
+            Attributes.put(list, new DecimalStringAttribute(TagFromName.RescaleIntercept),
+                    orDefault(description.rescaleIntercept(), "0"));
+            Attributes.put(list, new DecimalStringAttribute(TagFromName.RescaleSlope), orDefault(description.rescaleSlope(), "1"));
+            Attributes.put(list, new LongStringAttribute(TagFromName.RescaleType), orDefault(description.rescaleType(), "US"));
+        }
+        putDisplay(list, description);
+        GeneratedImage.Provenance asked = generated.provenance();
+        new Provenance(generator.provider(), generator.model(), generator.version(), asked.prompt(),
+                asked.negativePrompt(), asked.seed(), asked.sampling(), asked.requestId().orElse(""),
+                asked.outcome().name(), Optional.of(Hashes.sha256(MaskOverlay.packBits(generated.input().mask()))),
+                Optional.of(Hashes.sha256(source.file(), stack.pixelDataOffset(), frameBytes * stack.frames())),
+                asked.exportWindow(), label, Optional.of(generated.metrics())).writeTo(list);
+
+        FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, IMPLEMENTATION_AE);
+        Path temporary = spool.newTemporaryFile();
+        try {
+            list.write(temporary.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+            appendPixelData(temporary, generated.frames(), stack.frames(), layout, frameBytes, firstFrame, label);
+            Path target = spool.outbound().resolve(jobId.toString()).resolve(identity.sopInstanceUid() + ".dcm");
+            spool.commit(temporary, target);
+            return new SyntheticObject(new SopInstanceUid(identity.sopInstanceUid()), sopClass, target);
+        } finally {
+            spool.discard(temporary);
+            spool.discard(generated.frames());
+        }
+    }
+
+    /** The multi-frame Secondary Capture class that holds this layout; none holds 16-bit colour or MONOCHROME1. */
+    private static String multiFrameClass(PixelLayout layout, DeidentifiedSource source) throws UnsupportedSourceException {
+        if (layout.samplesPerPixel() == 1 && "MONOCHROME2".equals(layout.photometricInterpretation())) {
+            return layout.bitsAllocated() == 8 ? SOPClass.MultiframeGrayscaleByteSecondaryCaptureImageStorage
+                    : SOPClass.MultiframeGrayscaleWordSecondaryCaptureImageStorage;
+        }
+        if (layout.samplesPerPixel() == 3 && layout.bitsAllocated() == 8 && "RGB".equals(layout.photometricInterpretation())) {
+            return SOPClass.MultiframeTrueColorSecondaryCaptureImageStorage;
+        }
+        throw new UnsupportedSourceException("SOP Instance " + source.original() + " is a stack of "
+                + layout.photometricInterpretation() + " " + layout.bitsAllocated() + "-bit frames; no multi-frame"
+                + " Secondary Capture class holds that (they take MONOCHROME2 8 or 16 bits, or RGB 8 bits)");
+    }
+
+    /** Appends Pixel Data to the written header: the frames, one at a time, each with the label burned in. */
+    private static void appendPixelData(Path object, Path frames, int frameCount, PixelLayout layout, long frameBytes,
+            Object firstFrame, Optional<LabelBox> label) throws IOException {
+        long length = frameBytes * frameCount;
+        long padded = length + (length % 2);
+        if (padded > 0xFFFFFFFEL) {
+            throw new IOException("Pixel Data of " + padded + " bytes does not fit a 32-bit value length");
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(object, StandardOpenOption.APPEND))) {
+            ByteBuffer element = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            element.putShort((short) 0x7FE0).putShort((short) 0x0010);
+            element.put((byte) 'O').put((byte) (layout.bitsAllocated() == 16 ? 'W' : 'B')).putShort((short) 0);
+            element.putInt((int) padded);
+            out.write(element.array());
+            out.write(StoredSamples.littleEndianBytes(firstFrame));
+            for (int index = 1; index < frameCount; index++) {
+                Object frame = readFrame(frames, index, layout, frameBytes);
+                label.ifPresent(box -> BurnedInLabel.burnAt(frame, layout, box));
+                out.write(StoredSamples.littleEndianBytes(frame));
+            }
+            if (padded != length) {
+                out.write(0);
+            }
+        }
+    }
+
+    private static Object readFrame(Path frames, int index, PixelLayout layout, long frameBytes) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(frameBytes)).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel channel = FileChannel.open(frames)) {
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, index * frameBytes + bytes.position()) < 0) {
+                    throw new IOException("frame " + index + " is missing from " + frames);
+                }
+            }
+        }
+        bytes.flip();
+        if (layout.bitsAllocated() == 16) {
+            short[] words = new short[Math.toIntExact(frameBytes / 2)];
+            bytes.asShortBuffer().get(words);
+            return words;
+        }
+        return bytes.array();
     }
 
     /**
@@ -319,6 +469,21 @@ public class SyntheticObjectWriter {
     }
 
     private static void putPixels(AttributeList list, PixelLayout layout, Object samples) throws DicomException {
+        putPixelModule(list, layout);
+        int count = layout.pixelCount() * layout.samplesPerPixel();
+        if (samples instanceof short[] words) {
+            OtherWordAttribute pixelData = new OtherWordAttribute(TagFromName.PixelData);
+            pixelData.setValues(words.length == count ? words : Arrays.copyOf(words, count));
+            list.put(pixelData);
+        } else {
+            OtherByteAttribute pixelData = new OtherByteAttribute(TagFromName.PixelData);
+            pixelData.setValues(Arrays.copyOf((byte[]) samples, count + (count % 2)));
+            list.put(pixelData);
+        }
+    }
+
+    /** The Image Pixel module's description of the pixels (colour always written colour-by-pixel). */
+    private static void putPixelModule(AttributeList list, PixelLayout layout) throws DicomException {
         Attributes.put(list, new UnsignedShortAttribute(TagFromName.Rows), Integer.toString(layout.rows()));
         Attributes.put(list, new UnsignedShortAttribute(TagFromName.Columns), Integer.toString(layout.columns()));
         Attributes.put(list, new UnsignedShortAttribute(TagFromName.SamplesPerPixel), Integer.toString(layout.samplesPerPixel()));
@@ -329,16 +494,6 @@ public class SyntheticObjectWriter {
         Attributes.put(list, new UnsignedShortAttribute(TagFromName.PixelRepresentation), layout.signed() ? "1" : "0");
         if (layout.samplesPerPixel() > 1) {
             Attributes.put(list, new UnsignedShortAttribute(TagFromName.PlanarConfiguration), "0");
-        }
-        int count = layout.pixelCount() * layout.samplesPerPixel();
-        if (samples instanceof short[] words) {
-            OtherWordAttribute pixelData = new OtherWordAttribute(TagFromName.PixelData);
-            pixelData.setValues(words.length == count ? words : Arrays.copyOf(words, count));
-            list.put(pixelData);
-        } else {
-            OtherByteAttribute pixelData = new OtherByteAttribute(TagFromName.PixelData);
-            pixelData.setValues(Arrays.copyOf((byte[]) samples, count + (count % 2)));
-            list.put(pixelData);
         }
     }
 

@@ -2,7 +2,9 @@ package io.synthgate.wrap;
 
 import com.pixelmed.dicom.DicomException;
 import io.synthgate.experiment.Pipeline;
+import io.synthgate.dicom.UnsupportedSourceException;
 import io.synthgate.generator.GeneratedImage;
+import io.synthgate.generator.GeneratedStack;
 import io.synthgate.generator.GeneratedText;
 import io.synthgate.job.GeneratedOutput;
 import io.synthgate.job.JobOutputService;
@@ -31,6 +33,16 @@ public class WrapStep {
             @Header(Pipeline.EXPERIMENT) String experiment) throws IOException, DicomException {
         SyntheticObject written = writer.write(jobId, experiment, generated);
         outputs.recordGenerated(jobId, new GeneratedOutput(Optional.of(generated.input().image().source().original()), 0,
+                generated.provenance().seed(), written.sopInstanceUid(), written.sopClassUid(), written.file(),
+                Optional.of(generated.input().spec().text()), Optional.of(generated.metrics())));
+        return written;
+    }
+
+    /** Writes a generated stack as one multi-frame object and records it as the source's output. */
+    public SyntheticObject wrap(GeneratedStack generated, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
+            @Header(Pipeline.EXPERIMENT) String experiment) throws IOException, DicomException, UnsupportedSourceException {
+        SyntheticObject written = writer.writeStack(jobId, experiment, generated);
+        outputs.recordGenerated(jobId, new GeneratedOutput(Optional.of(generated.input().stack().source().original()), 0,
                 generated.provenance().seed(), written.sopInstanceUid(), written.sopClassUid(), written.file(),
                 Optional.of(generated.input().spec().text()), Optional.of(generated.metrics())));
         return written;

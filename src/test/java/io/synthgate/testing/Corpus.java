@@ -25,14 +25,15 @@ public final class Corpus {
         for (Path folder : List.of(TestFiles.SHARED.resolve("fo-dicom"), TestFiles.PYDICOM)) {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    asInstance(file).ifPresent(instances::add);
+                    instance(file).ifPresent(instances::add);
                 }
             }
         }
         return instances;
     }
 
-    private static Optional<SourceInstance> asInstance(Path file) {
+    /** The file as a stored instance, or empty when it is no DICOM object with valid UIDs. */
+    public static Optional<SourceInstance> instance(Path file) {
         try {
             AttributeList list = new AttributeList();
             list.read(file.toFile(), TagFromName.PixelData);

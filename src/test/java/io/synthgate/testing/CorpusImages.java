@@ -4,6 +4,7 @@ import io.synthgate.deid.DeidService;
 import io.synthgate.mask.MaskStep;
 import io.synthgate.mask.MaskedImage;
 import io.synthgate.pixels.PixelDecoder;
+import io.synthgate.pixels.SourceImage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** A corpus image as the generate step receives it: de-identified, decoded and masked by the real steps. */
@@ -24,6 +25,6 @@ public class CorpusImages {
     public MaskedImage masked(String fileName, String maskSpec) throws Exception {
         var instance = Corpus.instances().stream()
                 .filter(i -> i.file().getFileName().toString().equals(fileName)).findFirst().orElseThrow();
-        return mask.apply(decoder.decode(deid.deidentify(instance)), maskSpec);
+        return mask.apply((SourceImage) decoder.decode(deid.deidentify(instance)), maskSpec);
     }
 }

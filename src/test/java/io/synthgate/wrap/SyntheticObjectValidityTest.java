@@ -8,6 +8,8 @@ import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.UnsupportedSourceException;
 import io.synthgate.generator.GenerateStep;
 import io.synthgate.mask.MaskStep;
+import io.synthgate.pixels.DecodedSource;
+import io.synthgate.pixels.FrameStack;
 import io.synthgate.pixels.PixelDecoder;
 import io.synthgate.pixels.SourceImage;
 import io.synthgate.study.SourceInstance;
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.Test;
 class SyntheticObjectValidityTest {
 
     private static final int MINIMUM_VALIDATED = 30;
+    /** SC_rgb_rle_2frame and rtdose decode to stacks a multi-frame Secondary Capture holds. */
+    private static final int MINIMUM_STACKS = 1;
+    private static final String MASK = "rectangle 40% 40% 20% 20%";
 
     @Inject
     DeidService deid;
@@ -44,23 +49,30 @@ class SyntheticObjectValidityTest {
     void dciodvfyReportsNoErrorOnAnyObjectWrittenFromTheCorpus() throws Exception {
         List<String> errors = new ArrayList<>();
         List<String> validated = new ArrayList<>();
+        List<String> stacks = new ArrayList<>();
         for (SourceInstance instance : Corpus.instances()) {
-            SourceImage image;
+            SyntheticObject written;
             try {
                 DeidentifiedSource source = deid.deidentify(instance);
-                image = decoder.decode(source);
+                DecodedSource decoded = decoder.decode(source);
+                if (decoded instanceof FrameStack stack) {
+                    written = writer.writeStack(UUID.randomUUID(), "validity", generate.generate(mask.apply(stack, MASK),
+                            null, null, null, null, null, "test", UUID.randomUUID()));
+                    stacks.add(instance.file().getFileName().toString());
+                } else {
+                    written = writer.write(UUID.randomUUID(), "validity", generate.generate(
+                            mask.apply((SourceImage) decoded, MASK), null, null, null, null, null, "test", UUID.randomUUID()));
+                }
             } catch (UnsupportedSourceException notAnImageSynthGateTakes) {
                 continue;
             }
-            SyntheticObject written = writer.write(UUID.randomUUID(), "validity",
-                    generate.generate(mask.apply(image, "rectangle 40% 40% 20% 20%"), null, null, null, null,
-                            null, "test", UUID.randomUUID()));
             for (String line : Dciodvfy.unexpectedErrors(written.file())) {
                 errors.add(instance.file().getFileName() + ": " + line);
             }
             validated.add(instance.file().getFileName().toString());
         }
         assertTrue(validated.size() >= MINIMUM_VALIDATED, "only " + validated.size() + " objects validated: " + validated);
+        assertTrue(stacks.size() >= MINIMUM_STACKS, "only " + stacks.size() + " multi-frame objects validated: " + stacks);
         assertTrue(errors.isEmpty(), String.join("\n", errors));
     }
 }
