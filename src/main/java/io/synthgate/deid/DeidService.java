@@ -7,15 +7,21 @@ import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.synthgate.dicom.DataSetStructure;
 import io.synthgate.dicom.UnsupportedSourceException;
 import io.synthgate.pixels.NativeTranscoder;
 import io.synthgate.spool.Spool;
 import io.synthgate.study.SourceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -51,7 +57,27 @@ public class DeidService {
     }
 
     public DeidentifiedSource deidentify(SourceInstance source) throws UnsupportedSourceException, IOException {
-        AttributeList list = read(source);
+        Path decompressed = null;
+        try {
+            Path file = source.file();
+            String syntax = transferSyntax(source, file);
+            if (transcoder.handles(syntax)) {
+                decompressed = transcoder.decompress(file, syntax);
+                file = decompressed;
+                syntax = transferSyntax(source, file);
+            }
+            AttributeList header = read(source, file, true);
+            Optional<NativePixelData> streamed = streamable(header, file, syntax);
+            return deidentify(source, streamed.isPresent() ? header : read(source, file, false), streamed);
+        } finally {
+            if (decompressed != null) {
+                spool.discard(decompressed);
+            }
+        }
+    }
+
+    private DeidentifiedSource deidentify(SourceInstance source, AttributeList list, Optional<NativePixelData> streamed)
+            throws UnsupportedSourceException, IOException {
         String issuer = Attribute.getSingleStringValueOrNull(list, TagFromName.IssuerOfPatientID);
         String patientId = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PatientID);
         String patientName = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PatientName);
@@ -72,6 +98,9 @@ public class DeidService {
             Path temporary = spool.newTemporaryFile();
             try {
                 list.write(temporary.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+                if (streamed.isPresent()) {
+                    streamed.get().appendTo(temporary);
+                }
                 Path target = spool.deidentified().resolve(study).resolve(sop + ".dcm");
                 spool.commit(temporary, target);
                 return new DeidentifiedSource(source.sopInstanceUid(), target, sopClass, study,
@@ -88,27 +117,75 @@ public class DeidService {
         }
     }
 
-    private AttributeList read(SourceInstance source) throws UnsupportedSourceException, IOException {
-        Path file = source.file();
-        Path decompressed = null;
+    private static String transferSyntax(SourceInstance source, Path file) throws UnsupportedSourceException, IOException {
         try {
             AttributeList meta = new AttributeList();
             meta.readOnlyMetaInformationHeader(file.toFile());
-            String syntax = Attribute.getSingleStringValueOrEmptyString(meta, TagFromName.TransferSyntaxUID);
-            if (transcoder.handles(syntax)) {
-                decompressed = transcoder.decompress(file, syntax);
-                file = decompressed;
-            }
+            return Attribute.getSingleStringValueOrEmptyString(meta, TagFromName.TransferSyntaxUID);
+        } catch (DicomException | RuntimeException e) {
+            throw new UnsupportedSourceException("SOP Instance " + source.sopInstanceUid() + " cannot be read: " + e, e);
+        }
+    }
+
+    /**
+     * Where a multi-frame object's native Pixel Data lies, when its frames can be copied as they are
+     * (little endian, not encapsulated): such a stack is de-identified without ever being read into
+     * memory whole. Single-frame objects and every other encoding are read and rewritten by PixelMed.
+     */
+    private static Optional<NativePixelData> streamable(AttributeList header, Path file, String syntax)
+            throws IOException {
+        if (!TransferSyntax.ExplicitVRLittleEndian.equals(syntax) && !TransferSyntax.ImplicitVRLittleEndian.equals(syntax)) {
+            return Optional.empty();
+        }
+        if (Attribute.getSingleIntegerValueOrDefault(header, TagFromName.NumberOfFrames, 1) <= 1) {
+            return Optional.empty();
+        }
+        DataSetStructure.Result structure = DataSetStructure.walk(file, syntax);
+        if (structure.fault() != null || structure.nativePixelDataOffset() < 0) {
+            return Optional.empty();
+        }
+        boolean words = Attribute.getSingleIntegerValueOrDefault(header, TagFromName.BitsAllocated, 8) > 8;
+        return Optional.of(new NativePixelData(file, structure.nativePixelDataOffset(), structure.nativePixelDataLength(),
+                words ? "OW" : "OB"));
+    }
+
+    private static AttributeList read(SourceInstance source, Path file, boolean headerOnly)
+            throws UnsupportedSourceException, IOException {
+        try {
             AttributeList list = new AttributeList();
+            if (headerOnly) {
+                list.read(file.toFile(), TagFromName.PixelData);
+                return list;
+            }
             list.read(file.toFile());
             list.correctDecompressedImagePixelModule();
             list.insertLossyImageCompressionHistoryIfDecompressed();
             return list;
         } catch (DicomException | RuntimeException e) {
             throw new UnsupportedSourceException("SOP Instance " + source.sopInstanceUid() + " cannot be read: " + e, e);
-        } finally {
-            if (decompressed != null) {
-                spool.discard(decompressed);
+        }
+    }
+
+    /** A native Pixel Data value in a file, copied block by block behind a de-identified header. */
+    private record NativePixelData(Path file, long offset, long length, String vr) {
+
+        void appendTo(Path object) throws IOException {
+            try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ);
+                    FileChannel to = FileChannel.open(object, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                ByteBuffer element = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+                element.putShort((short) 0x7FE0).putShort((short) 0x0010).put((byte) vr.charAt(0))
+                        .put((byte) vr.charAt(1)).putShort((short) 0).putInt((int) length).flip();
+                while (element.hasRemaining()) {
+                    to.write(element);
+                }
+                long copied = 0;
+                while (copied < length) {
+                    long moved = from.transferTo(offset + copied, length - copied, to);
+                    if (moved <= 0) {
+                        throw new IOException(file + " ends inside its Pixel Data");
+                    }
+                    copied += moved;
+                }
             }
         }
     }

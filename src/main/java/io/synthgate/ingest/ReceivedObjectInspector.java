@@ -5,6 +5,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
+import io.synthgate.dicom.DataSetStructure;
 import io.synthgate.dicom.DimseStatus;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.dicom.StudyInstanceUid;

@@ -24,6 +24,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final Path folder;
     private final Map<String, String> properties;
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
     private final int httpPort;
     private final int dicomPort;
     private Process process;
@@ -67,12 +68,19 @@ public final class GatewayProcess implements AutoCloseable {
         return this;
     }
 
+    /** A JVM option for the gateway, e.g. a heap limit. */
+    public GatewayProcess withJvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
     public GatewayProcess start() throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("synthgate.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: end-to-end tests run after `package`");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

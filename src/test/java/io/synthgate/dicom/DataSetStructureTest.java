@@ -1,4 +1,4 @@
-package io.synthgate.ingest;
+package io.synthgate.dicom;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.synthgate.ingest;
+package io.synthgate.dicom;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -17,7 +17,7 @@ import java.util.zip.InflaterInputStream;
  * stops quietly at a premature end, so a broken object would otherwise pass as complete. Streams the
  * file; memory use does not grow with the object.
  */
-final class DataSetStructure {
+public final class DataSetStructure {
 
     private static final int ITEM = 0xE000;
     private static final int ITEM_DELIMITER = 0xE00D;
@@ -30,6 +30,7 @@ final class DataSetStructure {
     private final Input in;
     private final boolean explicitVr;
     private long nativePixelDataLength = -1;
+    private long nativePixelDataPosition = -1;
 
     private DataSetStructure(Input in, boolean explicitVr) {
         this.in = in;
@@ -37,14 +38,19 @@ final class DataSetStructure {
     }
 
     /**
-     * What the walk found: the structural fault of the data set ({@code null} when well formed), and the
-     * length of its top-level native (not encapsulated) Pixel Data, or -1 when it has none.
+     * What the walk found.
+     *
+     * @param fault the data set's structural fault; {@code null} when it is well formed
+     * @param nativePixelDataLength the value length of its top-level native (not encapsulated) Pixel
+     *        Data, or -1 when it has none
+     * @param nativePixelDataOffset where that value starts in the file, or -1 when it has none or the
+     *        data set is deflated
      */
-    record Result(String fault, long nativePixelDataLength) {
+    public record Result(String fault, long nativePixelDataLength, long nativePixelDataOffset) {
     }
 
     /** Walks the Part 10 file's data set to its end. */
-    static Result walk(Path part10File, String transferSyntaxUid) throws IOException {
+    public static Result walk(Path part10File, String transferSyntaxUid) throws IOException {
         boolean implicitVr = "1.2.840.10008.1.2".equals(transferSyntaxUid);
         boolean bigEndian = "1.2.840.10008.1.2.2".equals(transferSyntaxUid);
         boolean deflated = "1.2.840.10008.1.2.1.99".equals(transferSyntaxUid);
@@ -57,14 +63,17 @@ final class DataSetStructure {
             InputStream dataSet = deflated
                     ? new BufferedInputStream(new InflaterInputStream(file, new Inflater(true)), 64 * 1024)
                     : file;
+            long dataSetStart = 128 + 4 + 8 + 4 + metaLength;
             DataSetStructure structure = new DataSetStructure(new Input(dataSet, bigEndian), !implicitVr);
             try {
                 structure.elements(Long.MAX_VALUE, 0, false);
-                return new Result(null, structure.nativePixelDataLength);
+                long offset = structure.nativePixelDataPosition < 0 || deflated ? -1
+                        : dataSetStart + structure.nativePixelDataPosition;
+                return new Result(null, structure.nativePixelDataLength, offset);
             } catch (Fault fault) {
-                return new Result(fault.getMessage(), -1);
+                return new Result(fault.getMessage(), -1, -1);
             } catch (EOFException e) {
-                return new Result("data set ends inside an element: " + e.getMessage(), -1);
+                return new Result("data set ends inside an element: " + e.getMessage(), -1, -1);
             }
         }
     }
@@ -126,6 +135,7 @@ final class DataSetStructure {
             } else {
                 if (pixelData && depth == 0) {
                     nativePixelDataLength = length;
+                    nativePixelDataPosition = in.position;
                 }
                 in.skip(length, tag);
             }
