@@ -1,6 +1,10 @@
 #!/usr/bin/python3
 """Writes COUNT reproducible 16-bit CT-like instances of ROWSxCOLS (one study, one series) to FOLDER.
 
+    make_instances.py FOLDER COUNT ROWS COLS [STUDY]
+
+STUDY (a number) gives the instances a study of their own, for benchmarks that send several.
+
 Pixel values come from a seeded generator, so every run sends the same bytes. Uses Debian's
 python3-pydicom and python3-numpy.
 """
@@ -13,6 +17,8 @@ from pydicom.uid import ExplicitVRLittleEndian
 
 folder, count, rows, cols = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 root = "1.2.826.0.1.3680043.8.498.77.%d.%d" % (rows, cols)
+if len(sys.argv) > 5:
+    root += ".%d" % int(sys.argv[5])
 rng = np.random.default_rng(20261128)
 base = (rng.normal(1000, 200, size=(rows, cols))).clip(0, 4095).astype(np.uint16)
 for i in range(count):

@@ -12,6 +12,14 @@ public interface PipelineConfig {
     @WithDefault("2")
     int concurrency();
 
+    /**
+     * Images processed at once across all jobs (the routes' split runs on this many workers): while
+     * one image waits for a generator, the next is de-identified and rendered. Default {@code 4},
+     * the default generator concurrency twice over on two cores.
+     */
+    @WithDefault("4")
+    int imageConcurrency();
+
     /** How often unfinished jobs (after a restart, or a lost hand-off) are handed back to the routes. Default {@code 10s}. */
     @WithDefault("10s")
     Duration resumeInterval();

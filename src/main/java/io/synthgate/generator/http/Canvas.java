@@ -6,6 +6,8 @@ import io.synthgate.pixels.Rendering;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 
 /**
  * Where a source image sits in the picture a provider receives: scaled to fit, keeping its aspect,
@@ -54,17 +56,36 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
         return contentWidth != sourceColumns || contentHeight != sourceRows;
     }
 
-    /** The image as the provider sees it: 8-bit RGB (grayscale replicated), through {@code rendering}. */
+    /**
+     * The image as the provider sees it, through {@code rendering}: 8-bit grayscale for a grayscale
+     * source, opaque 8-bit RGBA for colour (the PNG forms DALL-E 2 accepts, L and RGBA, and every other
+     * provider too).
+     */
     BufferedImage render(PixelPlanes image, Rendering rendering) {
-        BufferedImage source = new BufferedImage(image.columns(), image.rows(), BufferedImage.TYPE_INT_RGB);
+        int pixels = image.columns() * image.rows();
         double[][] planes = image.planes();
-        for (int p = 0; p < image.columns() * image.rows(); p++) {
-            int r = rendering.toDisplay(planes[0][p]);
-            int g = planes.length == 3 ? rendering.toDisplay(planes[1][p]) : r;
-            int b = planes.length == 3 ? rendering.toDisplay(planes[2][p]) : r;
-            source.setRGB(p % image.columns(), p / image.columns(), r << 16 | g << 8 | b);
+        if (planes.length == 1) {
+            BufferedImage source = new BufferedImage(image.columns(), image.rows(), BufferedImage.TYPE_BYTE_GRAY);
+            byte[] gray = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
+            for (int p = 0; p < pixels; p++) {
+                gray[p] = (byte) rendering.toDisplay(planes[0][p]);
+            }
+            return place(source, BufferedImage.TYPE_BYTE_GRAY);
         }
-        return place(source, BufferedImage.TYPE_INT_RGB);
+        BufferedImage source = new BufferedImage(image.columns(), image.rows(), BufferedImage.TYPE_4BYTE_ABGR);
+        byte[] abgr = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
+        for (int p = 0; p < pixels; p++) {
+            abgr[4 * p] = (byte) 0xFF;
+            abgr[4 * p + 1] = (byte) rendering.toDisplay(planes[2][p]);
+            abgr[4 * p + 2] = (byte) rendering.toDisplay(planes[1][p]);
+            abgr[4 * p + 3] = (byte) rendering.toDisplay(planes[0][p]);
+        }
+        BufferedImage placed = place(source, BufferedImage.TYPE_4BYTE_ABGR);
+        byte[] padded = ((DataBufferByte) placed.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < padded.length; i += 4) {
+            padded[i] = (byte) 0xFF;
+        }
+        return placed;
     }
 
     /**
@@ -83,8 +104,10 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
                         - sums[corner - columns - 2];
             }
         }
-        BufferedImage out = new BufferedImage(width, height, polarity == MaskPolarity.WHITE_REGENERATES
-                ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_ARGB);
+        boolean white = polarity == MaskPolarity.WHITE_REGENERATES;
+        BufferedImage out = new BufferedImage(width, height, white ? BufferedImage.TYPE_BYTE_GRAY
+                : BufferedImage.TYPE_4BYTE_ABGR);
+        byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 boolean regenerate = false;
@@ -96,10 +119,11 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
                     regenerate = sums[bottom * (columns + 1) + right] - sums[top * (columns + 1) + right]
                             - sums[bottom * (columns + 1) + left] + sums[top * (columns + 1) + left] > 0;
                 }
-                if (polarity == MaskPolarity.WHITE_REGENERATES) {
-                    out.getRaster().setSample(x, y, 0, regenerate ? 255 : 0);
+                if (white) {
+                    data[y * width + x] = (byte) (regenerate ? 255 : 0);
                 } else {
-                    out.setRGB(x, y, regenerate ? 0x00000000 : 0xFF000000);
+                    // Opaque black keeps a pixel; fully transparent marks it for editing.
+                    data[4 * (y * width + x)] = (byte) (regenerate ? 0 : 255);
                 }
             }
         }
@@ -118,8 +142,9 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
         BufferedImage content = onCanvas.getSubimage(contentX, contentY, contentWidth, contentHeight);
         BufferedImage back = resize(content, sourceColumns, sourceRows);
         double[][] planes = new double[samples][sourceColumns * sourceRows];
+        int[] pixels = ((DataBufferInt) back.getRaster().getDataBuffer()).getData();
         for (int p = 0; p < sourceColumns * sourceRows; p++) {
-            int rgb = back.getRGB(p % sourceColumns, p / sourceColumns);
+            int rgb = pixels[p];
             int r = rgb >> 16 & 0xFF;
             int g = rgb >> 8 & 0xFF;
             int b = rgb & 0xFF;
@@ -146,10 +171,8 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
         return out;
     }
 
+    /** {@code source} scaled to {@code width} x {@code height} as a new INT_RGB picture of its own, always a copy. */
     private static BufferedImage resize(BufferedImage source, int width, int height) {
-        if (source.getWidth() == width && source.getHeight() == height) {
-            return source;
-        }
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {

@@ -143,24 +143,18 @@ public class OpenInferenceGenerator extends HttpGenerator {
         return input.putArray("data");
     }
 
-    /** Row-major, channel-interleaved 8-bit samples of a rendered picture ({@code [H, W, C]}). */
+    /** Row-major, channel-interleaved 8-bit samples ({@code [H, W, C]}) of a picture the canvas rendered (gray or ABGR). */
     private static byte[] pixels(BufferedImage picture, int channels) {
+        byte[] data = ((java.awt.image.DataBufferByte) picture.getRaster().getDataBuffer()).getData();
+        if (picture.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            return data.clone();
+        }
         byte[] out = new byte[picture.getWidth() * picture.getHeight() * channels];
-        int i = 0;
-        for (int y = 0; y < picture.getHeight(); y++) {
-            for (int x = 0; x < picture.getWidth(); x++) {
-                if (picture.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-                    out[i++] = (byte) picture.getRaster().getSample(x, y, 0);
-                    continue;
-                }
-                int rgb = picture.getRGB(x, y);
-                if (channels == 1) {
-                    out[i++] = (byte) (rgb & 0xFF);
-                } else {
-                    out[i++] = (byte) (rgb >> 16);
-                    out[i++] = (byte) (rgb >> 8);
-                    out[i++] = (byte) rgb;
-                }
+        for (int p = 0; p < out.length / channels; p++) {
+            out[p * channels] = data[4 * p + 3];
+            if (channels == 3) {
+                out[p * channels + 1] = data[4 * p + 2];
+                out[p * channels + 2] = data[4 * p + 1];
             }
         }
         return out;

@@ -127,6 +127,8 @@ class OpenAiImagesGeneratorTest {
         assertTrue(image.length < 4 * 1024 * 1024, "DALL-E 2 takes PNGs under 4 MB");
         assertEquals(512, GeneratorRequests.read(image).getWidth());
         assertEquals(512, GeneratorRequests.read(image).getHeight());
+        assertEquals(1, GeneratorRequests.read(image).getColorModel().getNumComponents(),
+                "a grayscale source goes as an L PNG: DALL-E 2 takes L, LA or RGBA, never RGB");
         assertEquals(sent.getHeader("Authorization"), null, "no key configured, none sent");
     }
 

@@ -1,0 +1,175 @@
+#!/usr/bin/python3
+"""Pipeline benchmark: SynthGate between DCMTK storescu and a real Orthanc, with an OpenAI-shaped
+generator stub of fixed latency. Two measurements per image size:
+
+1. Processing time per image, excluding the generator: the stub answers at once, one job and one
+   generator slot at a time; the wall time from "study complete" to the last synthetic object stored
+   in Orthanc, divided by the images, is de-identify + decode + render + mask + (PNG round trip) +
+   composite + wrap + encode + export.
+2. Overhead beyond generator time: the stub takes LATENCY seconds per call, with 4 generator slots and
+   4 jobs in parallel. A job generates its images one after another, so STUDIES x IMAGES images need
+   ceil(STUDIES / 4) x IMAGES x LATENCY seconds of generator time at best; the end-to-end latency from the moment the studies are complete (their last C-STORE
+   done) to the last synthetic object in Orthanc is compared with that.
+
+    pipeline_bench.py ROOT JAR WORK OUT [STUDIES] [IMAGES] [LATENCY]
+"""
+import json
+import math
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+root, jar, work, out = sys.argv[1:5]
+studies = int(sys.argv[5]) if len(sys.argv) > 5 else 8
+images = int(sys.argv[6]) if len(sys.argv) > 6 else 4
+latency = float(sys.argv[7]) if len(sys.argv) > 7 else 2.0
+SLOTS = 4
+processes = []
+
+
+def port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    p = s.getsockname()[1]
+    s.close()
+    return p
+
+
+def await_port(p):
+    for _ in range(1200):
+        try:
+            socket.create_connection(("127.0.0.1", p), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("nothing listens on %d" % p)
+
+
+def http(url, method="GET"):
+    request = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read() or b"null")
+
+
+def start(command, cwd=None, log=None):
+    process = subprocess.Popen(command, cwd=cwd, stdout=open(log or os.devnull, "w"), stderr=subprocess.STDOUT)
+    processes.append(process)
+    return process
+
+
+def make(name, rows, cols, count, first_study):
+    folders = []
+    for s in range(studies):
+        folder = os.path.join(work, "data", "%s-%d" % (name, s))
+        os.makedirs(folder, exist_ok=True)
+        subprocess.run(["/usr/bin/python3", os.path.join(root, "bench/ingest/make_instances.py"), folder, str(count),
+                        str(rows), str(cols), str(first_study + s)], check=True)
+        folders.append(folder)
+    return folders
+
+
+def study_uid(rows, cols, study):
+    return "1.2.826.0.1.3680043.8.498.77.%d.%d.%d" % (rows, cols, study)
+
+
+def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count_studies):
+    orthanc_dicom, orthanc_http, stub, dicom, web = port(), port(), port(), port(), port()
+    folder = os.path.join(work, "run-%s" % name)
+    os.makedirs(folder, exist_ok=True)
+    with open(folder + "/orthanc.json", "w") as f:
+        json.dump({"Name": "bench", "StorageDirectory": folder + "/orthanc", "IndexDirectory": folder + "/orthanc",
+                   "HttpPort": orthanc_http, "DicomPort": orthanc_dicom, "DicomAet": "ORTHANC",
+                   "RemoteAccessAllowed": False, "AuthenticationEnabled": False}, f)
+    started = [start(["Orthanc", folder + "/orthanc.json"]),
+               start(["/usr/bin/python3", os.path.join(root, "bench/pipeline/stub_generator.py"), str(stub),
+                      str(stub_latency)])]
+    gateway = os.path.join(folder, "gateway")
+    os.makedirs(gateway, exist_ok=True)
+    props = {
+        "quarkus.http.port": web, "synthgate.dicom.port": dicom,
+        "camel.main.routes-include-pattern": "file:%s/camel-routes/*.yaml" % root,
+        "synthgate.destinations.research.port": orthanc_dicom, "synthgate.study.idle-timeout": "1h",
+        "synthgate.pipeline.concurrency": parallel_jobs,
+        # Twice the generator slots, so the next images are prepared while the slots are busy.
+        "synthgate.pipeline.image-concurrency": 2 * slots,
+        "synthgate.generator.stub.type": "openai", "synthgate.generator.stub.base-url": "http://127.0.0.1:%d/v1" % stub,
+        "synthgate.generator.stub.model": "stub-fixed-latency", "synthgate.generator.stub.concurrency": slots,
+        "synthgate.experiment.inpaint.generator": "stub",
+    }
+    started.append(start(["java"] + os.environ.get("SYNTHGATE_JVM_OPTIONS", "").split() + ["-D%s=%s" % kv for kv in props.items()] + ["-jar", jar], cwd=gateway,
+                         log=gateway + "/gateway.log"))
+    for p in (orthanc_dicom, stub, dicom, web):
+        await_port(p)
+    time.sleep(2)
+    base = "http://127.0.0.1:%d" % web
+
+    def send_and_complete(folders, numbers):
+        for f in folders:
+            subprocess.run(["storescu", "-aec", "SYNTHGATE", "-aet", "BENCH", "127.0.0.1", str(dicom)]
+                           + sorted(os.path.join(f, x) for x in os.listdir(f) if x.endswith(".dcm")), check=True,
+                           env=dict(os.environ, TCP_NODELAY="1"), stdout=subprocess.DEVNULL)
+        t0 = time.time()
+        for n in numbers:
+            http(base + "/api/studies/%s/complete" % study_uid(rows, cols, n), "POST")
+        return t0
+
+    def await_instances(expected):
+        while True:
+            if http("http://127.0.0.1:%d/statistics" % orthanc_http)["CountInstances"] >= expected:
+                return time.time()
+            time.sleep(0.05)
+
+    # Warm-up: one study through the whole pipeline, not counted.
+    warm = make(name + "-warm", rows, cols, images, 900)[:1]
+    t0 = send_and_complete(warm, [900])
+    await_instances(images)
+    folders = make(name, rows, cols, images, first_study)[:count_studies]
+    t0 = send_and_complete(folders, range(first_study, first_study + count_studies))
+    t1 = await_instances(images + count_studies * images)
+    calls = http(base + "/api/generator-calls?limit=1000")
+    measured = sorted(calls, key=lambda c: c["calledAt"])[images:]
+    per_call = sum(c["latencyMillis"] for c in measured) / max(1, len(measured)) / 1000
+    with open("/proc/%d/status" % started[2].pid) as status:
+        rss = next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmHWM"))
+    for p in started:
+        p.terminate()
+    for p in started:
+        p.wait()
+    return t1 - t0, rss, per_call
+
+
+results = []
+sizes = [("512x512", 512, 512), ("2048x2500", 2048, 2500)]
+for label, rows, cols in sizes[:int(os.environ.get("SIZES", len(sizes)))]:
+    n = studies * images
+    serial, _, _ = run("serial-" + label, rows, cols, 0, 1, 1, 100, studies)
+    loaded, rss, per_call = run("loaded-" + label, rows, cols, latency, SLOTS, SLOTS, 200, studies)
+    # Each job (study) runs its images one after another, so 4 slots serve 4 studies at a time.
+    ideal = math.ceil(studies / SLOTS) * images * latency
+    results.append((label, n, serial, serial / n, loaded, ideal, rss, per_call))
+
+with open(out, "w") as f:
+    f.write("# Pipeline benchmark, %s\n\n" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
+    f.write("Machine: %d cores, %s. SynthGate (built-in route `inpaint-study.yaml`, mask 20%% x 20%%) between DCMTK "
+            "storescu and a real Orthanc; the generator is `bench/pipeline/stub_generator.py`, an OpenAI-Images-shaped "
+            "stub answering one 1024x1024 PNG. %d studies x %d images of each size, 16-bit; one warm-up study first.\n\n"
+            % (os.cpu_count(), open("/proc/cpuinfo").read().split("model name")[1].split("\n")[0].strip(": "),
+               studies, images))
+    f.write("| image size | images | processing per image, generator excluded (ms) | end-to-end with %.0f s generator, %d slots (s) "
+            "| generator time at best (s) | overhead beyond generator time | generator call as SynthGate saw it (s) "
+            "| peak RSS (MB) |\n|---|---|---|---|---|---|---|---|\n" % (latency, SLOTS))
+    for label, n, serial, per_image, loaded, ideal, rss, per_call in results:
+        f.write("| %s | %d | %.0f | %.2f | %.1f | %+.1f%% | %.3f | %d |\n" % (label, n, per_image * 1000, loaded, ideal,
+                                                                          100 * (loaded - ideal) / ideal, per_call, rss))
+    f.write("\nProcessing per image: the stub answers at once; one job and one generator slot at a time; wall time "
+            "from \"study complete\" to the last synthetic object stored in Orthanc, over the images. It includes "
+            "de-identification, decoding, rendering to 8 bits and PNG, the HTTP round trip, PNG decoding, scaling "
+            "back, compositing, fidelity metrics, wrapping, the spool commit and the C-STORE to Orthanc.\n\n"
+            "End-to-end: the stub takes %.0f s per call; 4 generator slots, 4 jobs in parallel, 8 image workers; from the "
+            "moment every study is complete (after its last C-STORE) to the last synthetic object in Orthanc. The "
+            "generator call column is the mean latency SynthGate measured per call (stub time plus HTTP, PNG upload "
+            "and download).\n" % latency)
+print(open(out).read())
