@@ -41,6 +41,9 @@ public final class Pipeline {
      */
     public static final String SEED = "SynthGateSeed";
 
+    /** Header: the review policy, {@code none} (default) or {@code required} (candidates wait for a radiologist's verdict). */
+    public static final String REVIEW = "SynthGateReview";
+
     /** Header: the destination's name under {@code synthgate.destinations}. */
     public static final String DESTINATION = "SynthGateDestination";
 

@@ -19,7 +19,11 @@ public class JobOutputRepository implements PanacheRepository<JobOutputEntity> {
         return list("jobId", Sort.by("id"), jobId);
     }
 
-    public List<JobOutputEntity> listForJobInState(UUID jobId, OutputState state) {
-        return list("jobId = ?1 and state = ?2", Sort.by("id"), jobId, state);
+    public List<JobOutputEntity> listForJobInStates(UUID jobId, java.util.Set<OutputState> states) {
+        return list("jobId = ?1 and state in ?2", Sort.by("id"), jobId, states);
+    }
+
+    public List<JobOutputEntity> listInState(OutputState state, int limit) {
+        return find("state", Sort.by("createdAt").and("id"), state).page(io.quarkus.panache.common.Page.ofSize(limit)).list();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -67,8 +68,40 @@ public class JobOutputService {
         return outputs.listForJob(jobId).stream().map(JobOutputService::toView).toList();
     }
 
+    /** Outputs to send: generated ones of a job without review, and approved ones. */
     public List<JobOutput> pendingExport(UUID jobId) {
-        return outputs.listForJobInState(jobId, OutputState.GENERATED).stream().map(JobOutputService::toView).toList();
+        return outputs.listForJobInStates(jobId, EnumSet.of(OutputState.GENERATED, OutputState.APPROVED)).stream()
+                .map(JobOutputService::toView).toList();
+    }
+
+    /** Holds every newly generated output of the job for review; returns how many of its outputs await a verdict. */
+    public int holdForReview(UUID jobId) {
+        List<JobOutputEntity> rows = outputs.listForJob(jobId);
+        rows.stream().filter(row -> row.state == OutputState.GENERATED).forEach(row -> row.state = OutputState.AWAITING_REVIEW);
+        return (int) rows.stream().filter(row -> row.state == OutputState.AWAITING_REVIEW).count();
+    }
+
+    /** Records a verdict on an output awaiting review; returns how many outputs of its job still await one. */
+    public int decide(SopInstanceUid output, OutputState verdict) {
+        if (verdict != OutputState.APPROVED && verdict != OutputState.REJECTED) {
+            throw new IllegalArgumentException("A review verdict is APPROVED or REJECTED, not " + verdict);
+        }
+        JobOutputEntity row = outputs.findBySopInstanceUid(output.value())
+                .orElseThrow(() -> new IllegalArgumentException("No output " + output));
+        if (row.state != OutputState.AWAITING_REVIEW) {
+            throw new IllegalStateException("Output " + output + " is " + row.state + ", not awaiting review");
+        }
+        row.state = verdict;
+        return (int) outputs.listForJobInStates(row.jobId, EnumSet.of(OutputState.AWAITING_REVIEW)).size();
+    }
+
+    public Optional<JobOutput> find(SopInstanceUid output) {
+        return outputs.findBySopInstanceUid(output.value()).map(JobOutputService::toView);
+    }
+
+    /** Outputs awaiting review, oldest first. */
+    public List<JobOutput> awaitingReview(int limit) {
+        return outputs.listInState(OutputState.AWAITING_REVIEW, limit).stream().map(JobOutputService::toView).toList();
     }
 
     /** Source instances of the job that already have an output, so a resumed job skips them. */

@@ -17,6 +17,8 @@ public enum JobState {
     PROCESSING,
     /** Every output is written to the spool and recorded; export is pending. */
     GENERATED,
+    /** Outputs wait for a radiologist's verdict; the job goes on once every one is decided. */
+    AWAITING_REVIEW,
     /** Every output was accepted by its destination. Final. */
     EXPORTED,
     /** Stopped with a reason; an admin may retry it. */
@@ -26,7 +28,8 @@ public enum JobState {
             RECEIVED, EnumSet.of(ASSEMBLING, PROCESSING, FAILED),
             ASSEMBLING, EnumSet.of(PROCESSING, FAILED),
             PROCESSING, EnumSet.of(GENERATED, FAILED),
-            GENERATED, EnumSet.of(EXPORTED, FAILED),
+            GENERATED, EnumSet.of(AWAITING_REVIEW, EXPORTED, FAILED),
+            AWAITING_REVIEW, EnumSet.of(GENERATED, FAILED),
             EXPORTED, EnumSet.noneOf(JobState.class),
             FAILED, EnumSet.of(PROCESSING));
 
@@ -43,7 +46,7 @@ public enum JobState {
         return this == RECEIVED || this == ASSEMBLING;
     }
 
-    /** Complete but not finished: a restart hands these back to the pipeline. */
+    /** Complete but not finished: a restart hands these back to the pipeline (a job awaiting review waits for people). */
     public boolean isResumable() {
         return this == PROCESSING || this == GENERATED;
     }

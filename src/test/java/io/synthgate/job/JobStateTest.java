@@ -25,10 +25,18 @@ class JobStateTest {
 
     @Test
     void everyUnfinishedStateCanFailAndAFailedJobCanOnlyBeRetried() {
-        for (JobState state : EnumSet.of(JobState.RECEIVED, JobState.ASSEMBLING, JobState.PROCESSING, JobState.GENERATED)) {
+        for (JobState state : EnumSet.of(JobState.RECEIVED, JobState.ASSEMBLING, JobState.PROCESSING, JobState.GENERATED,
+                JobState.AWAITING_REVIEW)) {
             assertTrue(state.canMoveTo(JobState.FAILED), state + " -> FAILED");
         }
         assertEquals(EnumSet.of(JobState.PROCESSING), JobState.FAILED.allowedNext());
+    }
+
+    @Test
+    void aReviewedJobGoesBackToExportAndNeverSkipsTheVerdict() {
+        assertTrue(JobState.GENERATED.canMoveTo(JobState.AWAITING_REVIEW));
+        assertEquals(EnumSet.of(JobState.GENERATED, JobState.FAILED), JobState.AWAITING_REVIEW.allowedNext());
+        assertFalse(JobState.AWAITING_REVIEW.isResumable(), "a job awaiting review waits for people, not for a restart");
     }
 
     @Test

@@ -1,0 +1,23 @@
+package io.synthgate.review;
+
+import java.util.Locale;
+
+/** Whether an experiment's candidates wait for a radiologist before export (route header {@code SynthGateReview}). */
+public enum ReviewPolicy {
+    /** Candidates are exported as soon as they are written. */
+    NONE,
+    /** Candidates wait for a verdict; only approved ones are exported. */
+    REQUIRED;
+
+    /** The policy a route names; absent or blank means {@link #NONE}. */
+    public static ReviewPolicy parse(String text) {
+        if (text == null || text.isBlank()) {
+            return NONE;
+        }
+        try {
+            return valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SynthGateReview must be none or required, not '" + text + "'");
+        }
+    }
+}

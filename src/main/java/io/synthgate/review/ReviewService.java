@@ -1,0 +1,133 @@
+package io.synthgate.review;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.display.ConsumerFormatImageMaker;
+import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.job.JobOutput;
+import io.synthgate.job.JobOutputService;
+import io.synthgate.job.JobService;
+import io.synthgate.job.JobState;
+import io.synthgate.job.OutputState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+
+/**
+ * Quality control: holds a job's candidates for review, records each verdict with who and when, and
+ * hands the job back to its route for export once every candidate is decided.
+ */
+@ApplicationScoped
+@Transactional
+public class ReviewService {
+
+    private static final int TEXT_LIMIT = 2000;
+
+    private final JobOutputService outputs;
+    private final JobService jobs;
+    private final ReviewDecisionRepository decisions;
+    private final Clock clock;
+
+    public ReviewService(JobOutputService outputs, JobService jobs, ReviewDecisionRepository decisions, Clock clock) {
+        this.outputs = outputs;
+        this.jobs = jobs;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds the job's new candidates for review. Returns true when some candidate still awaits a
+     * verdict (the job is then parked in AWAITING_REVIEW), false when every one is decided.
+     */
+    public boolean hold(UUID jobId) {
+        int waiting = outputs.holdForReview(jobId);
+        if (waiting == 0) {
+            return false;
+        }
+        jobs.transition(jobId, JobState.AWAITING_REVIEW, waiting + " candidates await a radiologist's review");
+        return true;
+    }
+
+    /** Records a verdict; when it was the job's last open one, the job goes on to export. */
+    public ReviewDecision decide(SopInstanceUid candidate, ReviewRequest request) {
+        OutputState verdict = verdict(request.decision());
+        String reviewer = request.reviewer() == null ? "" : request.reviewer().strip();
+        if (reviewer.isEmpty() || reviewer.length() > 64) {
+            throw new IllegalArgumentException("reviewer must name who decides, in 1 to 64 characters");
+        }
+        if (request.grade() != null && (request.grade() < 1 || request.grade() > 5)) {
+            throw new IllegalArgumentException("grade must be 1 to 5, not " + request.grade());
+        }
+        if (request.comment() != null && request.comment().length() > TEXT_LIMIT) {
+            throw new IllegalArgumentException("comment is limited to " + TEXT_LIMIT + " characters");
+        }
+        JobOutput output = outputs.find(candidate).orElseThrow(() -> new UnknownCandidateException(candidate));
+        int stillWaiting = outputs.decide(candidate, verdict);
+        ReviewDecisionEntity row = new ReviewDecisionEntity();
+        row.jobId = output.jobId();
+        row.sopInstanceUid = candidate.value();
+        row.decision = verdict.name();
+        row.grade = request.grade();
+        row.comment = request.comment();
+        row.reviewer = reviewer;
+        row.decidedAt = clock.instant();
+        decisions.persist(row);
+        if (stillWaiting == 0 && jobs.find(output.jobId()).map(job -> job.state() == JobState.AWAITING_REVIEW).orElse(false)) {
+            jobs.transition(output.jobId(), JobState.GENERATED, "every candidate reviewed; export resumes");
+        }
+        return view(row);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PendingReview> pending(int limit) {
+        return outputs.awaitingReview(limit).stream().map(output -> new PendingReview(output.jobId(),
+                jobs.find(output.jobId()).map(job -> job.experiment()).orElse(null), output.sopInstanceUid().value(),
+                output.candidateIndex(), output.seed().isPresent() ? output.seed().getAsLong() : null, output.metrics()))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReviewDecision> decisions(Optional<UUID> jobId, int limit) {
+        return (jobId.isPresent() ? decisions.forJob(jobId.get()) : decisions.latest(limit)).stream()
+                .map(ReviewService::view).toList();
+    }
+
+    /** The candidate as an 8-bit PNG (its first frame), windowed as a viewer would show it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] preview(SopInstanceUid candidate) throws IOException, DicomException {
+        JobOutput output = outputs.find(candidate).orElseThrow(() -> new UnknownCandidateException(candidate));
+        AttributeList list = new AttributeList();
+        list.read(output.file().toFile());
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(ConsumerFormatImageMaker.makeEightBitImage(list), "png", png);
+        return png.toByteArray();
+    }
+
+    private static OutputState verdict(String decision) {
+        if ("APPROVED".equalsIgnoreCase(String.valueOf(decision).strip())) {
+            return OutputState.APPROVED;
+        }
+        if ("REJECTED".equalsIgnoreCase(String.valueOf(decision).strip())) {
+            return OutputState.REJECTED;
+        }
+        throw new IllegalArgumentException("decision must be APPROVED or REJECTED, not '" + decision + "'");
+    }
+
+    private static ReviewDecision view(ReviewDecisionEntity row) {
+        return new ReviewDecision(row.jobId, row.sopInstanceUid, row.decision, row.grade, row.comment, row.reviewer,
+                row.decidedAt);
+    }
+
+    /** No candidate has this SOP Instance UID. */
+    public static final class UnknownCandidateException extends RuntimeException {
+        UnknownCandidateException(SopInstanceUid candidate) {
+            super("No candidate " + candidate);
+        }
+    }
+}

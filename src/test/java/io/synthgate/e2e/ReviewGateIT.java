@@ -1,0 +1,98 @@
+package io.synthgate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgate.testing.DicomCopies;
+import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.OrthancProcess;
+import io.synthgate.testing.ProcessRun;
+import io.synthgate.testing.TestFiles;
+import io.synthgate.testing.TestHttp;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Radiologist QC: with review required, a study's candidates wait; nothing reaches the research PACS
+ * until a reviewer decides. One approved, one rejected: only the approved one is exported, and both
+ * verdicts are audited with who and when.
+ */
+class ReviewGateIT {
+
+    private static final String STUDY = "2.25.5150150150";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void onlyApprovedCandidatesReachTheResearchPacs() throws Exception {
+        Path first = DicomCopies.asInstanceOf(TestFiles.pydicom("CT_small.dcm"), STUDY, STUDY + ".1", folder.resolve("a.dcm"));
+        Path second = DicomCopies.asInstanceOf(TestFiles.pydicom("MR_small.dcm"), STUDY, STUDY + ".2", folder.resolve("b.dcm"));
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
+                        Map.of("synthgate.experiment.inpaint.review", "required")).start()) {
+            ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
+                    List.of(first, second));
+            assertEquals(0, sent.exitCode(), sent.output());
+
+            JsonNode pending = awaitPending(gateway, 2);
+            assertEquals("AWAITING_REVIEW", gateway.getJson("/api/jobs/" + pending.get(0).path("jobId").asText())
+                    .path("job").path("state").asText());
+            assertEquals(0, orthanc.get("/instances").size(), "nothing is exported before review");
+            String approved = pending.get(0).path("sopInstanceUid").asText();
+            String rejected = pending.get(1).path("sopInstanceUid").asText();
+            HttpResponse<byte[]> preview = TestHttp.send(HttpRequest.newBuilder(
+                    URI.create(gateway.url("/api/reviews/" + approved + "/preview.png"))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, preview.statusCode());
+            assertEquals((byte) 0x89, preview.body()[0], "a PNG the reviewer can look at");
+
+            assertEquals(400, decide(gateway, rejected, "{\"decision\": \"MAYBE\", \"reviewer\": \"dr.lee\"}").statusCode());
+            assertEquals(200, decide(gateway, approved, "{\"decision\": \"APPROVED\", \"reviewer\": \"dr.lee\", \"grade\": 4}")
+                    .statusCode());
+            assertEquals(409, decide(gateway, approved, "{\"decision\": \"REJECTED\", \"reviewer\": \"dr.lee\"}").statusCode(),
+                    "a decided candidate is not decided again");
+            assertEquals(200, decide(gateway, rejected, "{\"decision\": \"REJECTED\", \"reviewer\": \"dr.kim\","
+                    + " \"comment\": \"implant edge visible\"}").statusCode());
+
+            Map<String, String> outputs = StudyProgress.awaitExported(gateway, STUDY, 2, Duration.ofSeconds(60));
+            assertEquals(List.of(approved), List.copyOf(outputs.values()), "only the approved candidate is exported");
+            assertTrue(orthanc.findInstance(approved).isPresent());
+            assertTrue(orthanc.findInstance(rejected).isEmpty(), "a rejected candidate never leaves");
+            JsonNode decisions = gateway.getJson("/api/reviews/decisions?jobId=" + pending.get(0).path("jobId").asText());
+            assertEquals(2, decisions.size());
+            assertEquals("dr.lee", decisions.get(0).path("reviewer").asText());
+            assertEquals(4, decisions.get(0).path("grade").asInt());
+            assertEquals("REJECTED", decisions.get(1).path("decision").asText());
+            assertTrue(!decisions.get(1).path("decidedAt").asText().isEmpty());
+        }
+    }
+
+    private static HttpResponse<String> decide(GatewayProcess gateway, String candidate, String body) {
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(gateway.url("/api/reviews/" + candidate)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode awaitPending(GatewayProcess gateway, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode pending = null;
+        while (Instant.now().isBefore(deadline)) {
+            pending = gateway.getJson("/api/reviews");
+            if (pending.size() >= count) {
+                return pending;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no candidates awaiting review: " + pending);
+    }
+}
