@@ -1,6 +1,9 @@
 package io.synthgate.experiment;
 
 import io.synthgate.http.Problem;
+import io.synthgate.report.Report;
+import io.synthgate.report.ReportResponses;
+import io.synthgate.report.ReportService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,9 +28,13 @@ import java.util.UUID;
 public class TextRunResource {
 
     private final TextRuns runs;
+    private final ReportService reports;
+    private final ReportResponses responses;
 
-    public TextRunResource(TextRuns runs) {
+    public TextRunResource(TextRuns runs, ReportService reports, ReportResponses responses) {
         this.runs = runs;
+        this.reports = reports;
+        this.responses = responses;
     }
 
     /** Starts a run: 202 with the run and its Location; 400 (problem+json) when the request is wrong. */
@@ -49,7 +57,37 @@ public class TextRunResource {
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") UUID id) {
-        return runs.find(id).map(run -> Response.ok(run).build())
-                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "No text-to-image run " + id));
+        return runs.find(id).map(run -> Response.ok(run).build()).orElseGet(() -> unknown(id));
+    }
+
+    /** The run's report page: summary by body part, figure grid, every prompt with its candidates. */
+    @GET
+    @Path("/{id}/report")
+    @Produces("text/html")
+    public Response report(@PathParam("id") UUID id) throws Exception {
+        Optional<Report> report = reports.forRun(id);
+        return report.map(r -> responses.page(r, "/api/experiments/txt2img/runs/" + id)).orElseGet(() -> unknown(id));
+    }
+
+    /** The run's figure: one row per body part with its candidates, as in the seed paper. */
+    @GET
+    @Path("/{id}/figure.png")
+    @Produces("image/png")
+    public Response figure(@PathParam("id") UUID id) throws Exception {
+        Optional<Report> report = reports.forRun(id);
+        return report.isPresent() ? responses.figure(report.get()) : unknown(id);
+    }
+
+    /** One line per candidate (and per prompt without any): outcome, reason, seed, generator, model. */
+    @GET
+    @Path("/{id}/candidates.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("id") UUID id) throws Exception {
+        Optional<Report> report = reports.forRun(id);
+        return report.map(r -> responses.csv(r, "txt2img-run-" + id + ".csv")).orElseGet(() -> unknown(id));
+    }
+
+    private static Response unknown(UUID id) {
+        return Problem.response(Response.Status.NOT_FOUND, "No text-to-image run " + id);
     }
 }

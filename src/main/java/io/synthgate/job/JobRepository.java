@@ -25,6 +25,11 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
     }
 
     /** Complete but unfinished jobs, oldest first. */
+    public List<JobEntity> listForExperiment(String experiment, int limit) {
+        return find("experiment", Sort.descending("createdAt"), experiment).page(io.quarkus.panache.common.Page.ofSize(limit))
+                .list();
+    }
+
     public List<JobEntity> listResumable() {
         return list("state in ?1", Sort.by("createdAt"), RESUMABLE);
     }

@@ -148,6 +148,11 @@ public class JobService {
         return jobs.listNewestFirst(limit).stream().map(JobService::toView).toList();
     }
 
+    /** Jobs an experiment's route took, newest first. */
+    public List<JobView> listForExperiment(String experiment, int limit) {
+        return jobs.listForExperiment(experiment, limit).stream().map(JobService::toView).toList();
+    }
+
     public List<JobView> listForStudy(StudyInstanceUid study) {
         return jobs.listForStudy(study.value()).stream().map(JobService::toView).toList();
     }

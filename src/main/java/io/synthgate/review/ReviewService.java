@@ -1,14 +1,13 @@
 package io.synthgate.review;
 
-import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.display.ConsumerFormatImageMaker;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import io.synthgate.job.JobService;
 import io.synthgate.job.JobState;
 import io.synthgate.job.OutputState;
+import io.synthgate.report.SyntheticFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
@@ -32,12 +31,15 @@ public class ReviewService {
     private final JobOutputService outputs;
     private final JobService jobs;
     private final ReviewDecisionRepository decisions;
+    private final SyntheticFiles files;
     private final Clock clock;
 
-    public ReviewService(JobOutputService outputs, JobService jobs, ReviewDecisionRepository decisions, Clock clock) {
+    public ReviewService(JobOutputService outputs, JobService jobs, ReviewDecisionRepository decisions,
+            SyntheticFiles files, Clock clock) {
         this.outputs = outputs;
         this.jobs = jobs;
         this.decisions = decisions;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -98,14 +100,12 @@ public class ReviewService {
                 .map(ReviewService::view).toList();
     }
 
-    /** The candidate as an 8-bit PNG (its first frame), windowed as a viewer would show it. */
+    /** The candidate as an 8-bit PNG (its first frame), windowed as the reports show it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] preview(SopInstanceUid candidate) throws IOException, DicomException {
         JobOutput output = outputs.find(candidate).orElseThrow(() -> new UnknownCandidateException(candidate));
-        AttributeList list = new AttributeList();
-        list.read(output.file().toFile());
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(ConsumerFormatImageMaker.makeEightBitImage(list), "png", png);
+        ImageIO.write(files.picture(output.file()), "png", png);
         return png.toByteArray();
     }
 

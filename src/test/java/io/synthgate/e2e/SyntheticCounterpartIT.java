@@ -11,11 +11,20 @@ import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
+import io.synthgate.testing.TestHttp;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +58,8 @@ class SyntheticCounterpartIT {
             assertEquals(0, send(gateway, List.of("-xs"), List.of(jpegLossless)).exitCode());
             assertEquals(0, send(gateway, List.of("-xt"), List.of(jpegLs)).exitCode());
 
+            // The MR files are one image in three encodings (one SOP Instance), so they make one output.
+            Set<String> synthetics = new HashSet<>();
             for (Path source : List.of(uncompressed.get(0), uncompressed.get(1), uncompressed.get(2), rle, jpegLossless,
                     jpegLs)) {
                 String study = DicomCopies.studyInstanceUid(source);
@@ -56,6 +67,7 @@ class SyntheticCounterpartIT {
                 Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(90));
                 String synthetic = outputs.get(sop);
                 assertTrue(synthetic != null, "no synthetic output recorded for " + source.getFileName());
+                synthetics.add(synthetic);
                 String orthancId = orthanc.findInstance(synthetic)
                         .orElseThrow(() -> new AssertionError("Orthanc has no instance " + synthetic + " for " + source));
 
@@ -64,6 +76,19 @@ class SyntheticCounterpartIT {
                 Files.write(copy, orthanc.getBytes("/instances/" + orthancId + "/file"));
                 assertPixelsUnchangedOutsideMask(DicomImages.read(source), DicomImages.read(copy), source);
             }
+
+            String csv = TestHttp.get(gateway.url("/api/experiments/inpaint/candidates.csv")).body();
+            assertEquals(1 + synthetics.size(), csv.lines().count(), "a line per synthetic object: " + csv);
+            assertTrue(csv.lines().skip(1).allMatch(line -> line.contains(",INPAINT,SynthGate,builtin-telea-fmm,")), csv);
+            HttpResponse<byte[]> figure = TestHttp.send(HttpRequest.newBuilder(
+                    URI.create(gateway.url("/api/experiments/inpaint/figure.png"))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, figure.statusCode());
+            Files.write(Path.of("target", "inpaint-report-figure.png"), figure.body());
+            BufferedImage grid = ImageIO.read(new ByteArrayInputStream(figure.body()));
+            assertEquals(synthetics.size(), (grid.getHeight() - 6) / (192 + 18 + 6), "a row per source image");
+            assertTrue(grid.getWidth() >= 170 + 3 * 192, "original, masked input and the candidate side by side");
+            assertTrue(TestHttp.get(gateway.url("/api/experiments/inpaint/report")).body().contains("Experiment inpaint"));
         }
     }
 

@@ -108,5 +108,21 @@ class TextRunResourceTest {
             assertFalse(dump.contains("(0012,0062)") || dump.contains("(0008,2112)"),
                     "no de-identification attributes and no source reference: no identity ever existed");
         }
+
+        String base = "/api/experiments/txt2img/runs/" + runId;
+        String csv = given().get(base + "/candidates.csv").then().statusCode(200).contentType(containsString("text/csv"))
+                .extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals(1 + 3 + 1, lines.size(), "header, three knee candidates, the refused prompt: " + csv);
+        assertTrue(lines.get(4).startsWith("bleeding,An X-ray of bleeding,REFUSED,") && lines.get(4).contains("content_policy_violation"),
+                lines.get(4));
+        assertTrue(lines.get(1).contains(",KNEE,TXT2IMG,OpenAI,gpt-image-2,"), lines.get(1));
+        byte[] figure = given().get(base + "/figure.png").then().statusCode(200).contentType("image/png").extract().asByteArray();
+        java.awt.image.BufferedImage grid = GeneratorRequests.read(figure);
+        assertEquals(2, (grid.getHeight() - 6) / (192 + 18 + 6), "one figure row per body part");
+        assertTrue(grid.getWidth() >= 170 + 3 * 192, "three candidates side by side");
+        given().get(base + "/report").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Text-to-image run " + runId)).body(containsString("SYNTHETIC"))
+                .body(containsString("<td>KNEE</td><td>TXT2IMG</td><td>3</td>"));
     }
 }

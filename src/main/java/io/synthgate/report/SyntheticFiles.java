@@ -1,0 +1,127 @@
+package io.synthgate.report;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherWordAttribute;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.display.ConsumerFormatImageMaker;
+import com.pixelmed.display.SourceImage;
+import io.synthgate.spool.Spool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * Reads what a report needs from a written synthetic object: its picture, its mask, the model that
+ * made it, and where its de-identified source lies (never the clinical object).
+ */
+@ApplicationScoped
+public class SyntheticFiles {
+
+    private static final AttributeTag MODEL = new AttributeTag(0x0099, 0x1001);
+    private static final AttributeTag STUDIES = new AttributeTag(0x0008, 0x1200);
+    private static final AttributeTag LABEL_BOX = new AttributeTag(0x0099, 0x100E);
+
+    private final Spool spool;
+
+    public SyntheticFiles(Spool spool) {
+        this.spool = spool;
+    }
+
+    /** The header (Pixel Data excluded) of a synthetic object. */
+    AttributeList header(Path file) throws IOException, DicomException {
+        AttributeList list = new AttributeList();
+        list.read(file.toFile(), TagFromName.PixelData);
+        return list;
+    }
+
+    String model(AttributeList header) {
+        return Attribute.getSingleStringValueOrEmptyString(header, MODEL);
+    }
+
+    String provider(AttributeList header) {
+        return Attribute.getSingleStringValueOrEmptyString(header, TagFromName.Manufacturer);
+    }
+
+    String operation(AttributeList header) {
+        String[] types = Attribute.getStringValues(header, TagFromName.ImageType);
+        return types == null || types.length < 4 ? "" : types[3];
+    }
+
+    String bodyPart(AttributeList header) {
+        return Attribute.getSingleStringValueOrEmptyString(header, TagFromName.BodyPartExamined);
+    }
+
+    /** The de-identified source the object references, when it has one still in the spool. */
+    Optional<Path> source(AttributeList header) {
+        SequenceAttribute sources = (SequenceAttribute) header.get(TagFromName.SourceImageSequence);
+        SequenceAttribute studies = (SequenceAttribute) header.get(STUDIES);
+        if (sources == null || studies == null || sources.getNumberOfItems() == 0 || studies.getNumberOfItems() == 0) {
+            return Optional.empty();
+        }
+        String sop = Attribute.getSingleStringValueOrEmptyString(sources.getItem(0).getAttributeList(),
+                TagFromName.ReferencedSOPInstanceUID);
+        String study = Attribute.getSingleStringValueOrEmptyString(studies.getItem(0).getAttributeList(),
+                TagFromName.StudyInstanceUID);
+        Path file = spool.deidentified().resolve(study).resolve(sop + ".dcm");
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /**
+     * The first frame of an object as an 8-bit picture. Grayscale is windowed over the 1st to 99th
+     * percentile of its values outside the burned-in label's box (0099,100E), so a synthetic object
+     * and its source look alike; MONOCHROME1 is shown inverted, as viewers do.
+     */
+    public BufferedImage picture(Path file) throws IOException, DicomException {
+        AttributeList list = new AttributeList();
+        list.read(file.toFile());
+        SourceImage image = new SourceImage(list);
+        BufferedImage raw = image.getBufferedImage(0);
+        if (raw.getRaster().getNumBands() != 1) {
+            return ConsumerFormatImageMaker.makeEightBitImage(list);
+        }
+        int width = raw.getWidth();
+        int height = raw.getHeight();
+        int[] values = raw.getRaster().getSamples(0, 0, width, height, 0, (int[]) null);
+        int[] box = Attribute.getIntegerValues(list, LABEL_BOX);
+        int[] sorted = IntStream.range(0, values.length)
+                .filter(p -> box == null || box.length < 4 || p % width < box[0] || p % width >= box[0] + box[2]
+                        || p / width < box[1] || p / width >= box[1] + box[3])
+                .map(p -> values[p]).sorted().toArray();
+        double low = sorted[(int) (sorted.length * 0.01)];
+        double high = Math.max(low + 1, sorted[(int) (sorted.length * 0.99)]);
+        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] gray = ((DataBufferByte) picture.getRaster().getDataBuffer()).getData();
+        for (int p = 0; p < values.length; p++) {
+            int level = (int) Math.max(0, Math.min(255, Math.round((values[p] - low) / (high - low) * 255)));
+            gray[p] = (byte) (image.isInverted() ? 255 - level : level);
+        }
+        return picture;
+    }
+
+    /** The mask of a single-frame synthetic object, from its overlay 6000 (set = regenerated); empty when it has none. */
+    Optional<boolean[][]> mask(Path file) throws IOException, DicomException {
+        AttributeList list = new AttributeList();
+        list.read(file.toFile());
+        Attribute data = list.get(new AttributeTag(0x6000, 0x3000));
+        int rows = Attribute.getSingleIntegerValueOrDefault(list, new AttributeTag(0x6000, 0x0010), 0);
+        int columns = Attribute.getSingleIntegerValueOrDefault(list, new AttributeTag(0x6000, 0x0011), 0);
+        if (data == null || rows == 0 || columns == 0) {
+            return Optional.empty();
+        }
+        byte[] bits = data instanceof OtherWordAttribute words ? words.getByteValues(false) : data.getByteValues();
+        boolean[][] mask = new boolean[rows][columns];
+        for (int i = 0; i < rows * columns && i / 8 < bits.length; i++) {
+            mask[i / columns][i % columns] = (bits[i / 8] >> (i % 8) & 1) != 0;
+        }
+        return Optional.of(mask);
+    }
+}
