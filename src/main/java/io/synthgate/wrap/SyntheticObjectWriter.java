@@ -116,22 +116,17 @@ public class SyntheticObjectWriter {
 
         AttributeList list = new AttributeList();
         putMarkers(list, identity, operation, now);
-        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientIdentityRemoved), "YES");
-        Attributes.put(list, new LongStringAttribute(TagFromName.DeidentificationMethod), source.deidentificationMethod());
-        list.put(Attributes.sequence(TagFromName.DeidentificationMethodCodeSequence,
-                source.deidentificationMethodCodes().stream().map(SyntheticObjectWriter::code).toArray(AttributeList[]::new)));
+        putDeidentification(list, source);
         putSeries(list, identity, orDefault(description.modality(), "OT"), operation, generator);
         putBodyPart(list, description.bodyPartExamined(), description.laterality());
         putEquipment(list, generator, equipment(SYNTHESIZING_EQUIPMENT, generator.provider(), generator.model(),
                         generator.version(), now, "Generative " + lower(operation) + " of a masked region"),
-                equipment(DEIDENTIFYING_EQUIPMENT, "SynthGate", "SynthGate de-identifier", VERSION, now,
-                        "PS3.15 Basic Application Level Confidentiality Profile"));
+                deidentifier(now));
         putImage(list, orDefault(description.instanceNumber(), "1"), now, "Generative " + lower(operation)
                 + " of the masked region (" + generated.input().spec().text() + ") by " + generator.model()
                 + "; every other pixel copied unchanged from the de-identified source"
                 + label.map(box -> " except the burned-in label").orElse(""), jobId, experiment,
-                generated.provenance().resampled() ? new CodedConcept[] {derivation(operation), SPATIAL_RESAMPLING}
-                        : new CodedConcept[] {derivation(operation)});
+                derivationCodes(operation, generated.provenance().resampled()));
         putSourceReference(list, source);
 
         putPixels(list, layout, samples);
@@ -172,22 +167,17 @@ public class SyntheticObjectWriter {
         AttributeList list = new AttributeList();
         putMarkers(list, identity, operation, now);
         Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SOPClassUID), sopClass);
-        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientIdentityRemoved), "YES");
-        Attributes.put(list, new LongStringAttribute(TagFromName.DeidentificationMethod), source.deidentificationMethod());
-        list.put(Attributes.sequence(TagFromName.DeidentificationMethodCodeSequence,
-                source.deidentificationMethodCodes().stream().map(SyntheticObjectWriter::code).toArray(AttributeList[]::new)));
+        putDeidentification(list, source);
         putSeries(list, identity, orDefault(description.modality(), "OT"), operation, generator);
         putBodyPart(list, description.bodyPartExamined(), description.laterality());
         putEquipment(list, generator, equipment(SYNTHESIZING_EQUIPMENT, generator.provider(), generator.model(),
                         generator.version(), now, "Generative " + lower(operation) + " of a masked region in every frame"),
-                equipment(DEIDENTIFYING_EQUIPMENT, "SynthGate", "SynthGate de-identifier", VERSION, now,
-                        "PS3.15 Basic Application Level Confidentiality Profile"));
+                deidentifier(now));
         putImage(list, orDefault(description.instanceNumber(), "1"), now, "Generative " + lower(operation)
                 + " of the masked region (" + generated.input().spec().text() + ") of each of " + stack.frames()
                 + " frames by " + generator.model() + "; every other pixel copied unchanged from the de-identified"
                 + " source" + label.map(box -> " except the burned-in label").orElse(""), jobId, experiment,
-                generated.provenance().resampled() ? new CodedConcept[] {derivation(operation), SPATIAL_RESAMPLING}
-                        : new CodedConcept[] {derivation(operation)});
+                derivationCodes(operation, generated.provenance().resampled()));
         putSourceReference(list, source);
         putPixelModule(list, layout);
         Attributes.put(list, new IntegerStringAttribute(TagFromName.NumberOfFrames), Integer.toString(stack.frames()));
@@ -314,6 +304,24 @@ public class SyntheticObjectWriter {
                 asked.outcome().name(), Optional.empty(), Optional.empty(), Optional.empty(), label, Optional.empty())
                 .writeTo(list);
         return commit(list, jobId, identity);
+    }
+
+    /** The de-identification the source went through, which the synthetic object inherits. */
+    private static void putDeidentification(AttributeList list, DeidentifiedSource source) throws DicomException {
+        Attributes.put(list, new CodeStringAttribute(TagFromName.PatientIdentityRemoved), "YES");
+        Attributes.put(list, new LongStringAttribute(TagFromName.DeidentificationMethod), source.deidentificationMethod());
+        list.put(Attributes.sequence(TagFromName.DeidentificationMethodCodeSequence,
+                source.deidentificationMethodCodes().stream().map(SyntheticObjectWriter::code).toArray(AttributeList[]::new)));
+    }
+
+    private static AttributeList deidentifier(ZonedDateTime now) throws DicomException {
+        return equipment(DEIDENTIFYING_EQUIPMENT, "SynthGate", "SynthGate de-identifier", VERSION, now,
+                "PS3.15 Basic Application Level Confidentiality Profile");
+    }
+
+    private static CodedConcept[] derivationCodes(GenerationOperation operation, boolean resampled) {
+        return resampled ? new CodedConcept[] {derivation(operation), SPATIAL_RESAMPLING}
+                : new CodedConcept[] {derivation(operation)};
     }
 
     /** SOP Common and the synthetic markers, and the patient and study every synthetic object carries. */
