@@ -10,7 +10,6 @@ import io.synthgate.dicom.DimseStatus;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.dicom.StudyInstanceUid;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Reads a received data set to the end and checks it against its C-STORE request. PixelMed's own SCP
