@@ -143,7 +143,8 @@ def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count
 
 results = []
 sizes = [("512x512", 512, 512), ("2048x2500", 2048, 2500)]
-for label, rows, cols in sizes[:int(os.environ.get("SIZES", len(sizes)))]:
+# ONLY=2048x2500 measures one size; SYNTHGATE_JVM_OPTIONS (e.g. -Xmx512m) goes to the gateway's JVM.
+for label, rows, cols in [size for size in sizes if os.environ.get("ONLY", size[0]) == size[0]]:
     n = studies * images
     serial, _, _ = run("serial-" + label, rows, cols, 0, 1, 1, 100, studies)
     loaded, rss, per_call = run("loaded-" + label, rows, cols, latency, SLOTS, SLOTS, 200, studies)

@@ -52,8 +52,25 @@ public class JobStep {
                 .orElseThrow(() -> new IllegalArgumentException("No job " + jobId));
     }
 
-    private static String describe(Exception cause) {
+    /**
+     * The reason to record: the innermost cause that says something, since Camel wraps what a step
+     * threw (a parallel split in a CamelExchangeException whose message names only the exchange). An
+     * Error such as OutOfMemoryError is named by its class.
+     */
+    static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause instanceof org.apache.camel.CamelExchangeException || blank(cause.getMessage()))) {
+            cause = cause.getCause();
+        }
         String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+        if (blank(message)) {
+            return cause.getClass().getSimpleName();
+        }
+        return cause instanceof Error ? cause.getClass().getSimpleName() + ": " + message : message;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }
