@@ -35,6 +35,13 @@ import java.util.stream.Collectors;
 public class DeidService {
 
     private static final String SECONDARY_CAPTURE_PREFIX = "1.2.840.10008.5.1.4.1.1.7";
+    /**
+     * Images of one patient are de-identified side by side; these locks make them add the patient to
+     * the re-identification table one at a time in this process (other replicas still race, and
+     * {@link #rememberPatient} tolerates that).
+     */
+    private static final Object[] PATIENT_LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object())
+            .toArray();
 
     private final Deidentifier deidentifier;
     private final NativeTranscoder transcoder;
@@ -88,7 +95,9 @@ public class DeidService {
                 || sopClass.startsWith(SECONDARY_CAPTURE_PREFIX);
         String pseudonym = pseudonyms.patient(issuer, patientId);
         int shift = pseudonyms.dateShiftDays(issuer, patientId);
-        rememberPatient(pseudonym, issuer, patientId, patientName, shift);
+        synchronized (PATIENT_LOCKS[Math.floorMod(pseudonym.hashCode(), PATIENT_LOCKS.length)]) {
+            rememberPatient(pseudonym, issuer, patientId, patientName, shift);
+        }
         try {
             deidentifier.apply(list, pseudonym, shift, pseudonyms::uid);
             String sop = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
