@@ -32,4 +32,8 @@ public class TextRunEntity {
 
     @Column(name = "seed_policy")
     public String seedPolicy;
+
+    /** WIDTHxHEIGHT, or null for the generator's configured size. */
+    @Column(name = "canvas_size")
+    public String canvasSize;
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param candidatesPerPrompt images per prompt, all kept. Default 4
  * @param generator the generator's name. Default {@code synthgate.generator.default}
  * @param seedPolicy a number, {@code random}, or absent for seeds derived from run and prompt
+ * @param size the picture size to ask for, {@code WIDTHxHEIGHT}; default the generator's configured size
  */
 public record TextRunRequest(List<String> bodyParts, String promptTemplate, String negativePrompt,
-        Integer candidatesPerPrompt, String generator, String seedPolicy) {
+        Integer candidatesPerPrompt, String generator, String seedPolicy, String size) {
 }

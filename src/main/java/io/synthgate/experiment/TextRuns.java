@@ -3,6 +3,7 @@ package io.synthgate.experiment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.dicom.Uids;
+import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.GenerationOutcome;
 import io.synthgate.generator.GeneratorRegistry;
 import io.synthgate.generator.PromptTemplate;
@@ -73,6 +74,8 @@ public class TextRuns {
         }
         String generator = generators.get(request.generator()).name();
         SeedPolicy.seedFor(request.seedPolicy(), "validation");
+        Optional<CanvasSize> size = request.size() == null || request.size().isBlank() ? Optional.empty()
+                : Optional.of(CanvasSize.parse(request.size(), "size"));
         List<String> expanded = bodyParts.stream().map(part -> PromptTemplate.expand(template, describe(part))).toList();
 
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -84,6 +87,7 @@ public class TextRuns {
             run.negativePrompt = negative;
             run.candidatesPerPrompt = candidates;
             run.seedPolicy = request.seedPolicy() == null || request.seedPolicy().isBlank() ? null : request.seedPolicy().strip();
+            run.canvasSize = size.map(CanvasSize::toString).orElse(null);
             runs.persist(run);
             for (int i = 0; i < bodyParts.size(); i++) {
                 TextPromptEntity prompt = new TextPromptEntity();
@@ -106,7 +110,9 @@ public class TextRuns {
                     .orElseThrow(() -> new IllegalArgumentException("Job " + jobId + " is no text-to-image prompt"));
             TextRunEntity run = runs.findById(prompt.runId);
             return new TextPrompt(run.id, jobId, prompt.bodyPart, prompt.prompt, run.negativePrompt, run.generator,
-                    run.candidatesPerPrompt, run.seedPolicy, syntheticStudy(run.id, prompt.bodyPart));
+                    run.candidatesPerPrompt, run.seedPolicy,
+                    Optional.ofNullable(run.canvasSize).map(text -> CanvasSize.parse(text, "canvas_size")),
+                    syntheticStudy(run.id, prompt.bodyPart));
         });
     }
 

@@ -165,7 +165,8 @@ public class GenerateStep {
             GenerationOutcome outcome;
             try {
                 outcome = generator.generate(new GenerationRequest(operation, PixelPlanes.of(image), rendering, mask,
-                        prompt, negativePrompt, seed, CANDIDATES, String.valueOf(jobId), source.deidentificationMethod()));
+                        prompt, negativePrompt, seed, CANDIDATES, Optional.empty(), String.valueOf(jobId),
+                        source.deidentificationMethod()));
             } catch (RuntimeException e) {
                 budget.release(experiment, CANDIDATES);
                 throw e;

@@ -4,6 +4,7 @@ import io.synthgate.mask.Mask;
 import io.synthgate.pixels.PixelPlanes;
 import io.synthgate.pixels.Rendering;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -17,18 +18,20 @@ import java.util.OptionalLong;
  * @param negativePrompt what the result should not show; may be empty
  * @param seed the seed to ask for; empty lets the provider choose (the reported seed is kept)
  * @param candidates how many results to ask for, at least 1
+ * @param size the picture size to ask the generator for; empty uses the generator's configured size
  * @param reference a pseudonymous reference for the provider's abuse monitoring and request id: the
  *        job id, never anything about the patient
  * @param deidentificationMethod how {@code image} was de-identified (Deidentification Method of the
  *        de-identified source); the egress guard sends no pixels without one
  */
 public record GenerationRequest(GenerationOperation operation, PixelPlanes image, Rendering rendering, Mask mask,
-        String prompt, String negativePrompt, OptionalLong seed, int candidates, String reference,
-        String deidentificationMethod) {
+        String prompt, String negativePrompt, OptionalLong seed, int candidates, Optional<CanvasSize> size,
+        String reference, String deidentificationMethod) {
 
     public GenerationRequest {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(size, "size");
         prompt = prompt == null ? "" : prompt;
         negativePrompt = negativePrompt == null ? "" : negativePrompt;
         if (candidates < 1) {

@@ -51,7 +51,8 @@ public class TextToImageStep {
         GenerationOutcome outcome;
         try {
             outcome = generator.generate(new GenerationRequest(GenerationOperation.TXT2IMG, null, null, null,
-                    prompt.prompt(), prompt.negativePrompt(), seed, prompt.candidates(), prompt.jobId().toString(), null));
+                    prompt.prompt(), prompt.negativePrompt(), seed, prompt.candidates(), prompt.size(),
+                    prompt.jobId().toString(), null));
         } catch (RuntimeException e) {
             budget.release(experiment, prompt.candidates());
             throw e;

@@ -62,7 +62,8 @@ class TextRunResourceTest {
                 Map.of("bodyParts", List.of("knee; drop table job")),
                 Map.of("bodyParts", List.of("knee", "Knee")),
                 Map.of("bodyParts", List.of("knee"), "promptTemplate", "An X-ray of {patientName}"),
-                Map.of("bodyParts", List.of("knee"), "seedPolicy", "sometimes"))) {
+                Map.of("bodyParts", List.of("knee"), "seedPolicy", "sometimes"),
+                Map.of("bodyParts", List.of("knee"), "size", "big"))) {
             given().contentType(ContentType.JSON).body(body).post("/api/experiments/txt2img/runs").then()
                     .statusCode(400).contentType("application/problem+json");
         }
@@ -79,7 +80,8 @@ class TextRunResourceTest {
                 .willReturn(okJson(GeneratorRequests.openAiImagesAnswer(3, 256, 256, 140))));
 
         String runId = given().contentType(ContentType.JSON)
-                .body(Map.of("bodyParts", List.of("knee", "bleeding"), "candidatesPerPrompt", 3, "generator", "openai"))
+                .body(Map.of("bodyParts", List.of("knee", "bleeding"), "candidatesPerPrompt", 3, "generator", "openai",
+                        "size", "1024x1024"))
                 .post("/api/experiments/txt2img/runs").then().statusCode(202)
                 .header("Location", containsString("/api/experiments/txt2img/runs/"))
                 .body("promptTemplate", equalTo("An X-ray of {bodyPart}"))

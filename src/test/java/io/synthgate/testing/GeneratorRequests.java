@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.OptionalLong;
 import javax.imageio.ImageIO;
 
@@ -34,7 +35,8 @@ public final class GeneratorRequests {
     public static GenerationRequest request(GenerationOperation operation, String prompt, OptionalLong seed, int candidates,
             String deidentificationMethod) {
         if (operation == GenerationOperation.TXT2IMG) {
-            return new GenerationRequest(operation, null, null, null, prompt, "", seed, candidates, reference(), null);
+            return new GenerationRequest(operation, null, null, null, prompt, "", seed, candidates, Optional.empty(),
+                    reference(), null);
         }
         double[] plane = new double[COLUMNS * ROWS];
         for (int p = 0; p < plane.length; p++) {
@@ -47,7 +49,7 @@ public final class GeneratorRequests {
             }
         }
         return new GenerationRequest(operation, new PixelPlanes(COLUMNS, ROWS, new double[][] {plane}, 0, 4095),
-                RENDERING, mask, prompt, "blurry", seed, candidates, reference(), deidentificationMethod);
+                RENDERING, mask, prompt, "blurry", seed, candidates, Optional.empty(), reference(), deidentificationMethod);
     }
 
     /** A job-like reference unique to each request, so a test finds its own audit rows. */

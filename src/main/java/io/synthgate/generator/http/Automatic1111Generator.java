@@ -2,6 +2,7 @@ package io.synthgate.generator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.GenerationRequest;
 import io.synthgate.generator.GeneratorConfig;
@@ -30,10 +31,18 @@ public class Automatic1111Generator extends HttpGenerator {
 
     public Automatic1111Generator(String name, GeneratorConfig.Settings settings, Collaborators collaborators) {
         super(name, settings, collaborators);
-        int[] size = size(512, 512);
-        if (size[0] % 8 != 0 || size[1] % 8 != 0) {
-            throw new IllegalArgumentException("synthgate.generator." + name + ".size must be multiples of 8 for "
-                    + "AUTOMATIC1111, not " + size[0] + "x" + size[1]);
+        checkSize(configuredSize());
+    }
+
+    @Override
+    protected CanvasSize defaultSize() {
+        return new CanvasSize(512, 512);
+    }
+
+    @Override
+    protected void checkSize(CanvasSize size) {
+        if (size.width() % 8 != 0 || size.height() % 8 != 0) {
+            throw new IllegalArgumentException("AUTOMATIC1111 takes sizes in multiples of 8, not " + size);
         }
     }
 
@@ -62,15 +71,15 @@ public class Automatic1111Generator extends HttpGenerator {
 
     @Override
     protected PreparedCall prepare(GenerationRequest request, int candidates, int call) {
-        int[] size = size(512, 512);
+        CanvasSize size = size(request);
         ObjectNode body = json().createObjectNode();
         body.put("prompt", request.prompt());
         body.put("negative_prompt", request.negativePrompt());
         body.put("seed", request.seed().isPresent() ? request.seed().getAsLong() + call : -1);
         body.put("batch_size", candidates);
         body.put("n_iter", 1);
-        body.put("width", size[0]);
-        body.put("height", size[1]);
+        body.put("width", size.width());
+        body.put("height", size.height());
         body.put("send_images", true);
         body.put("save_images", false);
         if (!request.hasImage()) {
@@ -78,7 +87,7 @@ public class Automatic1111Generator extends HttpGenerator {
             return new PreparedCall(postJson("/sdapi/v1/txt2img", body), "/sdapi/v1/txt2img", Optional.empty(),
                     Optional.empty(), reply -> read(request, null, reply));
         }
-        Canvas canvas = Canvas.fit(request.image().columns(), request.image().rows(), size[0], size[1]);
+        Canvas canvas = Canvas.fit(request.image().columns(), request.image().rows(), size.width(), size.height());
         byte[] image = Png.encode(canvas.render(request.image(), request.rendering()));
         byte[] mask = Png.encode(canvas.render(request.mask(), Canvas.MaskPolarity.WHITE_REGENERATES));
         body.putArray("init_images").add(Base64.getEncoder().encodeToString(image));

@@ -3,6 +3,7 @@ package io.synthgate.generator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.Candidate;
 import io.synthgate.generator.EgressGuard;
 import io.synthgate.generator.GenerationOperation;
@@ -207,21 +208,29 @@ public abstract class HttpGenerator implements Generator {
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
     }
 
-    /** The configured size as {width, height}, or {@code fallback} when none is configured. */
-    protected final int[] size(int fallbackWidth, int fallbackHeight) {
-        if (settings.size().isEmpty()) {
-            return new int[] {fallbackWidth, fallbackHeight};
-        }
-        String[] parts = settings.size().get().toLowerCase(java.util.Locale.ROOT).split("x");
-        try {
-            if (parts.length == 2) {
-                return new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("synthgate.generator." + name + ".size must be WIDTHxHEIGHT, not '"
-                + settings.size().get() + "'");
+    /**
+     * The picture size for {@code request}: the one it asks for, else the configured one, else the
+     * adapter's {@link #defaultSize()}; checked against what the provider accepts.
+     */
+    protected final CanvasSize size(GenerationRequest request) {
+        CanvasSize size = request.size().orElseGet(this::configuredSize);
+        checkSize(size);
+        return size;
+    }
+
+    /** The configured size, or the adapter's default when none is configured. */
+    protected final CanvasSize configuredSize() {
+        return settings.size().map(text -> CanvasSize.parse(text, "synthgate.generator." + name + ".size"))
+                .orElseGet(this::defaultSize);
+    }
+
+    /** The size this provider works at when neither the request nor the configuration names one. */
+    protected CanvasSize defaultSize() {
+        return new CanvasSize(1024, 1024);
+    }
+
+    /** An {@link IllegalArgumentException} when the provider cannot work at {@code size}. */
+    protected void checkSize(CanvasSize size) {
     }
 
     /** The configured extra parameters as JSON values: numbers and booleans typed, everything else text. */

@@ -2,6 +2,7 @@ package io.synthgate.generator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.GenerationOutcome.Status;
 import io.synthgate.generator.GenerationRequest;
@@ -37,10 +38,14 @@ public class OpenAiImagesGenerator extends HttpGenerator {
         this.model = settings.model().orElseThrow(() -> new IllegalArgumentException("synthgate.generator." + name
                 + ".model is required for OpenAI Images (e.g. gpt-image-2): the API's own default changes"));
         this.dallE2Shape = model.startsWith(DALL_E_2);
-        int[] size = size(1024, 1024);
-        if (dallE2Shape && (size[0] != size[1] || !DALL_E_2_SIDES.contains(size[0]))) {
-            throw new IllegalArgumentException("synthgate.generator." + name + ".size must be 256x256, 512x512 or "
-                    + "1024x1024 for " + model);
+        checkSize(configuredSize());
+    }
+
+    @Override
+    protected void checkSize(CanvasSize size) {
+        if (dallE2Shape && (size.width() != size.height() || !DALL_E_2_SIDES.contains(size.width()))) {
+            throw new IllegalArgumentException("The size for " + model + " must be 256x256, 512x512 or 1024x1024, not "
+                    + size);
         }
     }
 
@@ -66,16 +71,16 @@ public class OpenAiImagesGenerator extends HttpGenerator {
             throw new IllegalArgumentException("OpenAI " + model + " needs a prompt of 1 to " + maxPrompt
                     + " characters; this one has " + request.prompt().length());
         }
-        int[] size = size(1024, 1024);
+        CanvasSize size = size(request);
         return request.hasImage() ? edit(request, candidates, size) : generation(request, candidates, size);
     }
 
-    private PreparedCall generation(GenerationRequest request, int candidates, int[] size) {
+    private PreparedCall generation(GenerationRequest request, int candidates, CanvasSize size) {
         ObjectNode body = json().createObjectNode();
         body.put("model", model);
         body.put("prompt", request.prompt());
         body.put("n", candidates);
-        body.put("size", size[0] + "x" + size[1]);
+        body.put("size", size.toString());
         body.put("user", request.reference());
         if (dallE2Shape) {
             body.put("response_format", "b64_json");
@@ -88,10 +93,10 @@ public class OpenAiImagesGenerator extends HttpGenerator {
                 reply -> read(request, null, reply));
     }
 
-    private PreparedCall edit(GenerationRequest request, int candidates, int[] size) {
-        Canvas canvas = Canvas.fit(request.image().columns(), request.image().rows(), size[0], size[1]);
+    private PreparedCall edit(GenerationRequest request, int candidates, CanvasSize size) {
+        Canvas canvas = Canvas.fit(request.image().columns(), request.image().rows(), size.width(), size.height());
         byte[] image = Png.encode(canvas.render(request.image(), request.rendering()));
-        if (dallE2Shape && image.length >= DALL_E_2_MAX_PNG_BYTES && size[0] > 512) {
+        if (dallE2Shape && image.length >= DALL_E_2_MAX_PNG_BYTES && size.width() > 512) {
             // A 1024-pixel RGB picture of a noisy radiograph can exceed DALL-E 2's 4 MB; 512 always fits.
             canvas = Canvas.fit(request.image().columns(), request.image().rows(), 512, 512);
             image = Png.encode(canvas.render(request.image(), request.rendering()));

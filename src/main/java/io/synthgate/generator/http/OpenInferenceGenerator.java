@@ -3,6 +3,7 @@ package io.synthgate.generator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.GenerationOutcome.Status;
 import io.synthgate.generator.GenerationRequest;
@@ -74,7 +75,7 @@ public class OpenInferenceGenerator extends HttpGenerator {
 
     @Override
     protected PreparedCall prepare(GenerationRequest request, int candidates, int call) {
-        int[] size = size(1024, 1024);
+        CanvasSize size = size(request);
         long seed = request.seed().isPresent() ? request.seed().getAsLong() + call
                 : ThreadLocalRandom.current().nextLong(1L << 32);
         ObjectNode header = json().createObjectNode();
@@ -86,7 +87,7 @@ public class OpenInferenceGenerator extends HttpGenerator {
         Optional<String> imageHash = Optional.empty();
         Optional<String> maskHash = Optional.empty();
         if (request.hasImage()) {
-            canvas = Canvas.fit(request.image().columns(), request.image().rows(), size[0], size[1]);
+            canvas = Canvas.fit(request.image().columns(), request.image().rows(), size.width(), size.height());
             int channels = request.image().planes().length;
             byte[] image = pixels(canvas.render(request.image(), request.rendering()), channels);
             byte[] mask = pixels(canvas.render(request.mask(), Canvas.MaskPolarity.WHITE_REGENERATES), 1);
@@ -97,8 +98,8 @@ public class OpenInferenceGenerator extends HttpGenerator {
             imageHash = Optional.of(Hashes.sha256(image));
             maskHash = Optional.of(Hashes.sha256(mask));
         } else {
-            scalar(inputs, "width", "INT32").add(size[0]);
-            scalar(inputs, "height", "INT32").add(size[1]);
+            scalar(inputs, "width", "INT32").add(size.width());
+            scalar(inputs, "height", "INT32").add(size.height());
         }
         scalar(inputs, "prompt", "BYTES").add(request.prompt());
         scalar(inputs, "negative_prompt", "BYTES").add(request.negativePrompt());

@@ -1,6 +1,7 @@
 package io.synthgate.generator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.GenerationOperation;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.GenerationOutcome.Status;
@@ -54,8 +55,9 @@ public class StabilityGenerator extends HttpGenerator {
             throw new IllegalArgumentException("Stability inpainting needs a prompt of 1 to 10000 characters; this one has "
                     + request.prompt().length());
         }
-        int[] size = size(1024, 1024);
-        Canvas canvas = Canvas.scaled(request.image().columns(), request.image().rows(), Math.max(size[0], size[1]), 8);
+        CanvasSize size = size(request);
+        Canvas canvas = Canvas.scaled(request.image().columns(), request.image().rows(),
+                Math.max(size.width(), size.height()), 8);
         byte[] image = Png.encode(canvas.render(request.image(), request.rendering()));
         byte[] mask = Png.encode(canvas.render(request.mask(), Canvas.MaskPolarity.WHITE_REGENERATES));
         Multipart form = new Multipart()

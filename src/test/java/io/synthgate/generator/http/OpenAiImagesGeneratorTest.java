@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.GenerationOperation;
 import io.synthgate.generator.GenerationOutcome;
 import io.synthgate.generator.GenerationOutcome.Status;
@@ -110,6 +111,27 @@ class OpenAiImagesGeneratorTest {
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"model\":\"gpt-image-2\",\"prompt\":\"An X-ray of a pelvis\",\"n\":2,"
                         + "\"size\":\"1024x1024\"}", true, true)));
+    }
+
+    @Test
+    void aRequestsOwnSizeWinsOverTheConfiguredOneAndIsCheckedForTheModel() {
+        wireMock.stubFor(post(urlEqualTo("/v1/images/generations")).willReturn(okJson(
+                GeneratorRequests.openAiImagesAnswer(1, 1536, 1024, 90))));
+        GenerationOutcome wide = generators.get("openai").generate(new GenerationRequest(GenerationOperation.TXT2IMG, null,
+                null, null, "An X-ray of a chest", "", OptionalLong.empty(), 1, Optional.of(new CanvasSize(1536, 1024)),
+                "job-size", null));
+
+        assertEquals(Status.OK, wide.status(), wide.describe());
+        wireMock.verify(postRequestedFor(urlEqualTo("/v1/images/generations"))
+                .withRequestBody(equalToJson("{\"size\":\"1536x1024\"}", true, true)));
+
+        GenerationOutcome notSquare = generators.get("dalle2").generate(new GenerationRequest(GenerationOperation.TXT2IMG,
+                null, null, null, "An X-ray of a chest", "", OptionalLong.empty(), 1, Optional.of(new CanvasSize(1536, 1024)),
+                "job-size", null));
+        assertEquals(Status.ERROR, notSquare.status());
+        assertTrue(notSquare.detail().message().contains("256x256, 512x512 or 1024x1024"), notSquare.describe());
+        assertEquals(0, wireMock.findAll(postRequestedFor(urlEqualTo("/compat/v1/images/generations"))).size(),
+                "a size the model cannot take is never sent");
     }
 
     @Test
