@@ -8,6 +8,7 @@ import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.synthgate.dicom.DataSetStructure;
+import io.synthgate.dicom.PixelDataElement;
 import io.synthgate.dicom.UnsupportedSourceException;
 import io.synthgate.pixels.NativeTranscoder;
 import io.synthgate.spool.Spool;
@@ -15,7 +16,6 @@ import io.synthgate.study.SourceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -155,7 +155,7 @@ public class DeidService {
         }
         boolean words = Attribute.getSingleIntegerValueOrDefault(header, TagFromName.BitsAllocated, 8) > 8;
         return Optional.of(new NativePixelData(file, structure.nativePixelDataOffset(), structure.nativePixelDataLength(),
-                words ? "OW" : "OB"));
+                words));
     }
 
     private static AttributeList read(SourceInstance source, Path file, boolean headerOnly)
@@ -176,14 +176,12 @@ public class DeidService {
     }
 
     /** A native Pixel Data value in a file, copied block by block behind a de-identified header. */
-    private record NativePixelData(Path file, long offset, long length, String vr) {
+    private record NativePixelData(Path file, long offset, long length, boolean words) {
 
         void appendTo(Path object) throws IOException {
             try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ);
                     FileChannel to = FileChannel.open(object, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                ByteBuffer element = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-                element.putShort((short) 0x7FE0).putShort((short) 0x0010).put((byte) vr.charAt(0))
-                        .put((byte) vr.charAt(1)).putShort((short) 0).putInt((int) length).flip();
+                ByteBuffer element = ByteBuffer.wrap(PixelDataElement.header(words, length));
                 while (element.hasRemaining()) {
                     to.write(element);
                 }

@@ -6,7 +6,10 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import io.synthgate.generator.GenerationOutcome;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * Counts the images each experiment asks generators for per UTC day, against
@@ -56,6 +59,32 @@ public class GenerationBudget {
             // database itself failed, this fails too and says why.
             return add(experiment, today, images, limit.getAsInt());
         }
+    }
+
+    /**
+     * Runs {@code call} on {@code images} of today's budget: reserved before it runs, and the images
+     * it did not return (or all, when it throws) given back after. Empty, with nothing run, when they
+     * do not fit; {@link #spentReason} then says why.
+     */
+    public Optional<GenerationOutcome> spend(String experiment, int images, Supplier<GenerationOutcome> call) {
+        if (!reserve(experiment, images)) {
+            return Optional.empty();
+        }
+        GenerationOutcome outcome;
+        try {
+            outcome = call.get();
+        } catch (RuntimeException e) {
+            release(experiment, images);
+            throw e;
+        }
+        release(experiment, images - outcome.candidates().size());
+        return Optional.of(outcome);
+    }
+
+    /** Why a generation of {@code experiment} did not run: its budget for today is spent. */
+    public String spentReason(String experiment) {
+        return "Experiment '" + experiment + "' has spent its budget of " + limit(experiment).orElse(0)
+                + " images for today (synthgate.budget." + experiment + ".images-per-day); nothing was sent";
     }
 
     /** Gives back {@code images} reserved today that were not generated. */

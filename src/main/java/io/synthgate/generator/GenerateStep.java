@@ -155,23 +155,12 @@ public class GenerateStep {
 
         Frame generate(SourceImage image, Mask mask, OptionalLong seed) throws GenerationRefusedException {
             DeidentifiedSource source = image.source();
-            if (!budget.reserve(experiment, CANDIDATES)) {
-                throw new GenerationRefusedException("Experiment '" + experiment + "' has spent its budget of "
-                        + budget.limit(experiment).getAsInt() + " images for today (synthgate.budget." + experiment
-                        + ".images-per-day); nothing was sent. Retry the job tomorrow: POST /api/jobs/" + jobId
-                        + "/retry");
-            }
             Rendering rendering = Rendering.of(image);
-            GenerationOutcome outcome;
-            try {
-                outcome = generator.generate(new GenerationRequest(operation, PixelPlanes.of(image), rendering, mask,
-                        prompt, negativePrompt, seed, CANDIDATES, Optional.empty(), String.valueOf(jobId),
-                        source.deidentificationMethod()));
-            } catch (RuntimeException e) {
-                budget.release(experiment, CANDIDATES);
-                throw e;
-            }
-            budget.release(experiment, CANDIDATES - outcome.candidates().size());
+            GenerationOutcome outcome = budget.spend(experiment, CANDIDATES, () -> generator.generate(
+                    new GenerationRequest(operation, PixelPlanes.of(image), rendering, mask, prompt, negativePrompt, seed,
+                            CANDIDATES, Optional.empty(), String.valueOf(jobId), source.deidentificationMethod())))
+                    .orElseThrow(() -> new GenerationRefusedException(budget.spentReason(experiment)
+                            + ". Retry the job tomorrow: POST /api/jobs/" + jobId + "/retry"));
             if (outcome.status() != GenerationOutcome.Status.OK) {
                 throw new GenerationRefusedException("Generator '" + generator.name() + "' answered "
                         + outcome.describe() + " for SOP Instance " + source.original());

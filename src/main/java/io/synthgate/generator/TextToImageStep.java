@@ -42,22 +42,15 @@ public class TextToImageStep {
         }
         Generator generator = generators.get(prompt.generator());
         OptionalLong seed = SeedPolicy.seedFor(prompt.seedPolicy(), prompt.runId() + "/" + prompt.bodyPart());
-        if (!budget.reserve(experiment, prompt.candidates())) {
-            String reason = "Experiment '" + experiment + "' has spent its budget of " + budget.limit(experiment).getAsInt()
-                    + " images for today (synthgate.budget." + experiment + ".images-per-day); nothing was sent";
+        Optional<GenerationOutcome> answered = budget.spend(experiment, prompt.candidates(), () -> generator.generate(
+                new GenerationRequest(GenerationOperation.TXT2IMG, null, null, null, prompt.prompt(),
+                        prompt.negativePrompt(), seed, prompt.candidates(), prompt.size(), prompt.jobId().toString(), null)));
+        if (answered.isEmpty()) {
+            String reason = budget.spentReason(experiment);
             runs.recordOutcome(prompt.jobId(), GenerationOutcome.Status.REFUSED, reason);
             throw new GenerationRefusedException(reason + ". Retry the job tomorrow: POST /api/jobs/" + prompt.jobId() + "/retry");
         }
-        GenerationOutcome outcome;
-        try {
-            outcome = generator.generate(new GenerationRequest(GenerationOperation.TXT2IMG, null, null, null,
-                    prompt.prompt(), prompt.negativePrompt(), seed, prompt.candidates(), prompt.size(),
-                    prompt.jobId().toString(), null));
-        } catch (RuntimeException e) {
-            budget.release(experiment, prompt.candidates());
-            throw e;
-        }
-        budget.release(experiment, prompt.candidates() - outcome.candidates().size());
+        GenerationOutcome outcome = answered.get();
         runs.recordOutcome(prompt.jobId(), outcome.status(), outcome.status() == GenerationOutcome.Status.OK
                 ? null : outcome.describe());
         if (outcome.status() != GenerationOutcome.Status.OK) {

@@ -3,10 +3,6 @@ package io.synthgate.pixels;
 import io.synthgate.deid.DeidentifiedSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A multi-frame de-identified instance whose frames are read from its file one at a time, so a
@@ -33,25 +29,11 @@ public record FrameStack(DeidentifiedSource source, PixelLayout layout, int fram
         if (index < 0 || index >= frames) {
             throw new IndexOutOfBoundsException("Frame " + index + " of " + frames);
         }
-        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(frameBytes())).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel channel = FileChannel.open(source.file(), StandardOpenOption.READ)) {
-            long position = pixelDataOffset + index * frameBytes();
-            while (bytes.hasRemaining()) {
-                if (channel.read(bytes, position + bytes.position()) < 0) {
-                    throw new IOException("frame " + index + " ends past the end of " + source.file());
-                }
-            }
+        Object samples;
+        try {
+            samples = StoredSamples.readFrame(source.file(), pixelDataOffset + index * frameBytes(), layout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        bytes.flip();
-        Object samples;
-        if (layout.bitsAllocated() == 16) {
-            short[] words = new short[layout.pixelCount() * layout.samplesPerPixel()];
-            bytes.asShortBuffer().get(words);
-            samples = words;
-        } else {
-            samples = bytes.array();
         }
         return new SourceImage(source, layout, planar ? PixelDecoder.interleave(samples, layout) : samples, description);
     }

@@ -15,6 +15,29 @@ public final class StoredSamples {
         return samples instanceof short[] words ? words.clone() : ((byte[]) samples).clone();
     }
 
+    /**
+     * Reads one frame of {@code layout} stored little endian at {@code position} of {@code file}:
+     * {@code short[]} for 16-bit samples, {@code byte[]} for 8-bit.
+     */
+    public static Object readFrame(java.nio.file.Path file, long position, PixelLayout layout) throws java.io.IOException {
+        int bytes = layout.pixelCount() * layout.samplesPerPixel() * (layout.bitsAllocated() / 8);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, position + buffer.position()) < 0) {
+                    throw new java.io.EOFException(file + " ends inside the frame at byte " + position);
+                }
+            }
+        }
+        buffer.flip();
+        if (layout.bitsAllocated() == 16) {
+            short[] words = new short[bytes / 2];
+            buffer.asShortBuffer().get(words);
+            return words;
+        }
+        return buffer.array();
+    }
+
     /** Stored samples as they lie in Explicit VR Little Endian Pixel Data. */
     public static byte[] littleEndianBytes(Object samples) {
         if (samples instanceof short[] words) {

@@ -1,5 +1,6 @@
 package io.synthgate.report;
 
+import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
@@ -76,18 +77,21 @@ public class FigureRenderer {
 
     private List<Tile> tiles(Report.Row row) throws IOException, DicomException {
         List<Tile> tiles = new ArrayList<>();
-        if (row.original().isPresent()) {
-            BufferedImage original = files.picture(row.original().get());
-            Optional<boolean[][]> mask = row.candidates().isEmpty() ? Optional.empty()
-                    : files.mask(row.candidates().get(0).file());
-            tiles.add(new Tile(Optional.of(original), Optional.empty(), "original"));
-            tiles.add(new Tile(Optional.of(original), mask, "masked input"));
-        }
+        List<Tile> candidates = new ArrayList<>();
+        Optional<boolean[][]> mask = Optional.empty();
         for (Report.Candidate candidate : row.candidates()) {
-            tiles.add(new Tile(Optional.of(files.picture(candidate.file())), Optional.empty(),
+            AttributeList object = files.read(candidate.file());
+            mask = candidates.isEmpty() ? files.mask(object) : mask;
+            candidates.add(new Tile(Optional.of(files.picture(object)), Optional.empty(),
                     (candidate.seed() == null ? "#" + (candidate.index() + 1) : "seed " + candidate.seed())
                             + ("REJECTED".equals(candidate.state()) ? " (rejected)" : "")));
         }
+        if (row.original().isPresent()) {
+            BufferedImage original = files.picture(row.original().get());
+            tiles.add(new Tile(Optional.of(original), Optional.empty(), "original"));
+            tiles.add(new Tile(Optional.of(original), mask, "masked input"));
+        }
+        tiles.addAll(candidates);
         if (tiles.isEmpty()) {
             tiles.add(new Tile(Optional.empty(), Optional.empty(), String.valueOf(row.outcome())));
         }

@@ -81,8 +81,17 @@ public class SyntheticFiles {
      * and its source look alike; MONOCHROME1 is shown inverted, as viewers do.
      */
     public BufferedImage picture(Path file) throws IOException, DicomException {
+        return picture(read(file));
+    }
+
+    /** A whole object, pixel data included, for {@link #picture(AttributeList)} and {@link #mask}. */
+    AttributeList read(Path file) throws IOException, DicomException {
         AttributeList list = new AttributeList();
         list.read(file.toFile());
+        return list;
+    }
+
+    BufferedImage picture(AttributeList list) throws DicomException {
         SourceImage image = new SourceImage(list);
         BufferedImage raw = image.getBufferedImage(0);
         if (raw.getRaster().getNumBands() != 1) {
@@ -108,9 +117,7 @@ public class SyntheticFiles {
     }
 
     /** The mask of a single-frame synthetic object, from its overlay 6000 (set = regenerated); empty when it has none. */
-    Optional<boolean[][]> mask(Path file) throws IOException, DicomException {
-        AttributeList list = new AttributeList();
-        list.read(file.toFile());
+    Optional<boolean[][]> mask(AttributeList list) throws DicomException {
         Attribute data = list.get(new AttributeTag(0x6000, 0x3000));
         int rows = Attribute.getSingleIntegerValueOrDefault(list, new AttributeTag(0x6000, 0x0010), 0);
         int columns = Attribute.getSingleIntegerValueOrDefault(list, new AttributeTag(0x6000, 0x0011), 0);

@@ -23,17 +23,24 @@ final class BurnedInLabel {
     private BurnedInLabel() {
     }
 
+    /** One way to set the label: its lines, the size they take at {@code scale}. */
+    private record Form(List<String> lines, int scale, int width, int height) {
+
+        static List<Form> at(PixelLayout layout) {
+            int scale = Math.max(1, (int) Math.round(layout.rows() * 0.03 / LabelFont.HEIGHT));
+            return FORMS.stream().map(lines -> new Form(lines, scale,
+                    (lines.stream().mapToInt(String::length).max().orElse(0) * (LabelFont.WIDTH + 1) + 1) * scale,
+                    (lines.size() * (LabelFont.HEIGHT + 1) + 1) * scale)).toList();
+        }
+    }
+
     /** Burns the label into {@code samples}; returns where, or empty when no form fits. */
     static Optional<LabelBox> burn(Object samples, PixelLayout layout) {
-        int scale = Math.max(1, (int) Math.round(layout.rows() * 0.03 / LabelFont.HEIGHT));
-        for (List<String> lines : FORMS) {
-            int longest = lines.stream().mapToInt(String::length).max().orElse(0);
-            int width = (longest * (LabelFont.WIDTH + 1) + 1) * scale;
-            int height = (lines.size() * (LabelFont.HEIGHT + 1) + 1) * scale;
-            int margin = 2 * scale;
-            if (width + 2 * margin <= layout.columns() && height + 2 * margin <= layout.rows()) {
-                LabelBox box = darkestCorner(samples, layout, width, height, margin);
-                draw(samples, layout, box, lines, scale);
+        for (Form form : Form.at(layout)) {
+            int margin = 2 * form.scale();
+            if (form.width() + 2 * margin <= layout.columns() && form.height() + 2 * margin <= layout.rows()) {
+                LabelBox box = darkestCorner(samples, layout, form.width(), form.height(), margin);
+                draw(samples, layout, box, form.lines(), form.scale());
                 return Optional.of(box);
             }
         }
@@ -42,16 +49,10 @@ final class BurnedInLabel {
 
     /** Burns the label into another frame of the same stack exactly where {@link #burn} put it on the first. */
     static void burnAt(Object samples, PixelLayout layout, LabelBox box) {
-        int scale = Math.max(1, (int) Math.round(layout.rows() * 0.03 / LabelFont.HEIGHT));
-        for (List<String> lines : FORMS) {
-            int longest = lines.stream().mapToInt(String::length).max().orElse(0);
-            if ((longest * (LabelFont.WIDTH + 1) + 1) * scale == box.width()
-                    && (lines.size() * (LabelFont.HEIGHT + 1) + 1) * scale == box.height()) {
-                draw(samples, layout, box, lines, scale);
-                return;
-            }
-        }
-        throw new IllegalArgumentException("No label form is " + box.width() + "x" + box.height() + " at this size");
+        Form form = Form.at(layout).stream().filter(f -> f.width() == box.width() && f.height() == box.height())
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No label form is " + box.width() + "x"
+                        + box.height() + " at this size"));
+        draw(samples, layout, box, form.lines(), form.scale());
     }
 
     private static LabelBox darkestCorner(Object samples, PixelLayout layout, int width, int height, int margin) {

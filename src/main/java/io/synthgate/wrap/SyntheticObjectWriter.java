@@ -25,6 +25,7 @@ import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import com.pixelmed.dicom.UnsignedShortAttribute;
 import io.synthgate.deid.CodedConcept;
 import io.synthgate.deid.DeidentifiedSource;
+import io.synthgate.dicom.PixelDataElement;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.generator.GeneratedImage;
 import io.synthgate.generator.GeneratedStack;
@@ -41,9 +42,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -161,7 +159,7 @@ public class SyntheticObjectWriter {
         GeneratorIdentity generator = generated.generator();
         long frameBytes = stack.frameBytes();
 
-        Object firstFrame = readFrame(generated.frames(), 0, layout, frameBytes);
+        Object firstFrame = StoredSamples.readFrame(generated.frames(), 0, layout);
         Optional<LabelBox> label = BurnedInLabel.burn(firstFrame, layout);
 
         AttributeList list = new AttributeList();
@@ -239,14 +237,10 @@ public class SyntheticObjectWriter {
             throw new IOException("Pixel Data of " + padded + " bytes does not fit a 32-bit value length");
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(object, StandardOpenOption.APPEND))) {
-            ByteBuffer element = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-            element.putShort((short) 0x7FE0).putShort((short) 0x0010);
-            element.put((byte) 'O').put((byte) (layout.bitsAllocated() == 16 ? 'W' : 'B')).putShort((short) 0);
-            element.putInt((int) padded);
-            out.write(element.array());
+            out.write(PixelDataElement.header(layout.bitsAllocated() == 16, padded));
             out.write(StoredSamples.littleEndianBytes(firstFrame));
             for (int index = 1; index < frameCount; index++) {
-                Object frame = readFrame(frames, index, layout, frameBytes);
+                Object frame = StoredSamples.readFrame(frames, index * frameBytes, layout);
                 label.ifPresent(box -> BurnedInLabel.burnAt(frame, layout, box));
                 out.write(StoredSamples.littleEndianBytes(frame));
             }
@@ -254,24 +248,6 @@ public class SyntheticObjectWriter {
                 out.write(0);
             }
         }
-    }
-
-    private static Object readFrame(Path frames, int index, PixelLayout layout, long frameBytes) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(frameBytes)).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel channel = FileChannel.open(frames)) {
-            while (bytes.hasRemaining()) {
-                if (channel.read(bytes, index * frameBytes + bytes.position()) < 0) {
-                    throw new IOException("frame " + index + " is missing from " + frames);
-                }
-            }
-        }
-        bytes.flip();
-        if (layout.bitsAllocated() == 16) {
-            short[] words = new short[Math.toIntExact(frameBytes / 2)];
-            bytes.asShortBuffer().get(words);
-            return words;
-        }
-        return bytes.array();
     }
 
     /**

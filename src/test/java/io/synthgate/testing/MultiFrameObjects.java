@@ -12,6 +12,7 @@ import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import com.pixelmed.dicom.UnsignedShortAttribute;
+import io.synthgate.dicom.PixelDataElement;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -64,10 +65,7 @@ public final class MultiFrameObjects {
 
         long length = (long) frames * rows * columns * 2;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.APPEND), 1 << 20)) {
-            ByteBuffer element = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-            element.putShort((short) 0x7FE0).putShort((short) 0x0010).put((byte) 'O').put((byte) 'W').putShort((short) 0);
-            element.putInt((int) length);
-            out.write(element.array());
+            out.write(PixelDataElement.header(true, length));
             ByteBuffer frame = ByteBuffer.allocate(rows * columns * 2).order(ByteOrder.LITTLE_ENDIAN);
             for (int f = 0; f < frames; f++) {
                 frame.clear();

@@ -130,7 +130,7 @@ public class Automatic1111Generator extends HttpGenerator {
         List<byte[]> pictures = new ArrayList<>();
         List<OptionalLong> reportedSeeds = new ArrayList<>();
         for (int i = first; i < images.size(); i++) {
-            pictures.add(OpenAiImagesGenerator.decodeBase64(images.get(i).asText()));
+            pictures.add(base64Image(images.get(i).asText()));
             JsonNode seed = seeds.path(i - first);
             reportedSeeds.add(seed.canConvertToLong() ? OptionalLong.of(seed.asLong()) : OptionalLong.empty());
         }

@@ -299,6 +299,16 @@ public abstract class HttpGenerator implements Generator {
                 reply.status(), List.of());
     }
 
+    /** A base64 image as providers return it, with or without a {@code data:} URL prefix. */
+    protected static byte[] base64Image(String text) throws MalformedReplyException {
+        String payload = text.startsWith("data:") ? text.substring(text.indexOf(',') + 1) : text;
+        try {
+            return java.util.Base64.getMimeDecoder().decode(payload);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedReplyException("an image that is not valid base64: " + e.getMessage());
+        }
+    }
+
     /** Text of a JSON field, empty when absent or null. */
     protected static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);

@@ -10,7 +10,6 @@ import io.synthgate.generator.GeneratorConfig;
 import io.synthgate.wrap.Hashes;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -149,7 +148,7 @@ public class OpenAiImagesGenerator extends HttpGenerator {
         for (JsonNode item : data) {
             Optional<String> b64 = text(item, "b64_json");
             if (b64.isPresent()) {
-                images.add(decodeBase64(b64.get()));
+                images.add(base64Image(b64.get()));
             } else {
                 throw new MalformedReplyException("HTTP " + reply.status() + " with an image given as "
                         + (item.hasNonNull("url") ? "a URL; SynthGate asks for b64_json and fetches nothing from URLs"
@@ -158,14 +157,5 @@ public class OpenAiImagesGenerator extends HttpGenerator {
         }
         return candidates(request, canvas, images, List.<OptionalLong>of(), reply.status(),
                 new ProviderDetail(Optional.empty(), "", requestId));
-    }
-
-    static byte[] decodeBase64(String text) throws MalformedReplyException {
-        String payload = text.startsWith("data:") ? text.substring(text.indexOf(',') + 1) : text;
-        try {
-            return Base64.getMimeDecoder().decode(payload);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedReplyException("an image that is not valid base64: " + e.getMessage());
-        }
     }
 }

@@ -114,7 +114,7 @@ public class StabilityGenerator extends HttpGenerator {
             JsonNode body = reply.json(json());
             finishReason = text(body, "finish_reason");
             seed = body.path("seed").canConvertToLong() ? OptionalLong.of(body.path("seed").asLong()) : OptionalLong.empty();
-            picture = text(body, "image").isPresent() ? OpenAiImagesGenerator.decodeBase64(text(body, "image").get()) : null;
+            picture = text(body, "image").isPresent() ? base64Image(text(body, "image").get()) : null;
         }
         if (finishReason.filter("CONTENT_FILTERED"::equals).isPresent()) {
             return finalOutcome(Status.FILTERED, reply, finishReason, "Stability returned a censored image", requestId);
