@@ -2,8 +2,11 @@ package io.synthgate.deid;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** De-identification options (PS3.15 Annex E) and the pseudonym key. */
 @ConfigMapping(prefix = "synthgate.deid")
@@ -59,4 +62,34 @@ public interface DeidConfig {
      */
     @WithDefault("US,SC,OT,XC,ES,DOC")
     List<String> burnedInTextModalities();
+
+    /**
+     * Pixel-cleaning rules by name, {@code synthgate.deid.pixel-cleaning.<name>.*}: every rule that
+     * covers an object blanks its regions on every frame of the de-identified copy, and an object so
+     * cleaned may go to external generators even when it may carry burned-in text. None by default.
+     */
+    @WithName("pixel-cleaning")
+    Map<String, PixelCleaningEntry> pixelCleaning();
+
+    /** One pixel-cleaning rule as configured; see {@link PixelCleaningRule}. */
+    interface PixelCleaningEntry {
+
+        /** Modality it covers, e.g. {@code US}. */
+        Optional<String> modality();
+
+        /** Text the Manufacturer contains, ignoring case. */
+        Optional<String> manufacturer();
+
+        /** Text the Manufacturer's Model Name contains, ignoring case. */
+        Optional<String> model();
+
+        /** Rows it covers, when the text's place depends on the matrix. */
+        OptionalInt rows();
+
+        /** Columns it covers. */
+        OptionalInt columns();
+
+        /** Regions to blank, in the mask language, e.g. {@code rectangle 0 0 100% 60}. */
+        String regions();
+    }
 }

@@ -11,6 +11,8 @@ import io.synthgate.dicom.DataSetStructure;
 import io.synthgate.dicom.PixelDataElement;
 import io.synthgate.dicom.UnsupportedSourceException;
 import io.synthgate.pixels.NativeTranscoder;
+import io.synthgate.pixels.PixelLayout;
+import io.synthgate.pixels.StoredSamples;
 import io.synthgate.spool.Spool;
 import io.synthgate.study.SourceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,19 +22,23 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * De-identifies one stored instance into {@code spool/deidentified/}: pixel data decompressed to
  * Explicit VR Little Endian, attributes cleaned by {@link Deidentifier}, the pseudonym recorded in
- * the re-identification table. Everything downstream (decoding, generators, wrapping) reads this
- * copy, never the clinical one.
+ * the re-identification table, and the regions of any covering {@link PixelCleaning} rule blanked.
+ * Everything downstream (decoding, generators, wrapping) reads this copy, never the clinical one.
  */
 @ApplicationScoped
 public class DeidService {
+
+    private static final Logger LOG = Logger.getLogger(DeidService.class);
 
     private static final String SECONDARY_CAPTURE_PREFIX = "1.2.840.10008.5.1.4.1.1.7";
     /**
@@ -50,10 +56,12 @@ public class DeidService {
     private final Spool spool;
     private final Clock clock;
     private final Set<String> burnedInTextModalities;
+    private final PixelCleaning pixelCleaning;
 
     public DeidService(Deidentifier deidentifier, NativeTranscoder transcoder, Pseudonyms pseudonyms, ReidentificationRepository reidentification,
-            Spool spool, Clock clock, DeidConfig config) {
+            Spool spool, Clock clock, DeidConfig config, PixelCleaning pixelCleaning) {
         this.deidentifier = deidentifier;
+        this.pixelCleaning = pixelCleaning;
         this.transcoder = transcoder;
         this.pseudonyms = pseudonyms;
         this.reidentification = reidentification;
@@ -93,6 +101,7 @@ public class DeidService {
         boolean burnedIn = "YES".equalsIgnoreCase(Attribute.getSingleStringValueOrEmptyString(list,
                 TagFromName.BurnedInAnnotation)) || (modality != null && burnedInTextModalities.contains(modality))
                 || sopClass.startsWith(SECONDARY_CAPTURE_PREFIX);
+        Optional<PixelCleaning.Cleaning> cleaning = pixelCleaning.forObject(list);
         String pseudonym = pseudonyms.patient(issuer, patientId);
         int shift = pseudonyms.dateShiftDays(issuer, patientId);
         synchronized (PATIENT_LOCKS[Math.floorMod(pseudonym.hashCode(), PATIENT_LOCKS.length)]) {
@@ -101,6 +110,12 @@ public class DeidService {
         try {
             deidentifier.apply(list, pseudonym, shift, pseudonyms::uid);
             String sop = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
+            if (cleaning.isPresent()) {
+                if (streamed.isEmpty()) {
+                    blankInMemory(list, cleaning.get(), sop);
+                }
+                cleaning.get().record(list);
+            }
             String study = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.StudyInstanceUID);
             list.removeMetaInformationHeaderAttributes();
             FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "SYNTHGATE");
@@ -108,13 +123,13 @@ public class DeidService {
             try {
                 list.write(temporary.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
                 if (streamed.isPresent()) {
-                    streamed.get().appendTo(temporary);
+                    streamed.get().appendTo(temporary, cleaning, sop);
                 }
                 Path target = spool.deidentified().resolve(study).resolve(sop + ".dcm");
                 spool.commit(temporary, target);
                 return new DeidentifiedSource(source.sopInstanceUid(), target, sopClass, study,
                         Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SeriesInstanceUID), sop, pseudonym,
-                        modality, burnedIn,
+                        modality, burnedIn && cleaning.isEmpty(), cleaning.map(PixelCleaning.Cleaning::rules).orElse(List.of()),
                         Attribute.getDelimitedStringValuesOrEmptyString(list, TagFromName.DeidentificationMethod),
                         Deidentifier.methodCodes(list));
             } finally {
@@ -155,7 +170,7 @@ public class DeidService {
         }
         boolean words = Attribute.getSingleIntegerValueOrDefault(header, TagFromName.BitsAllocated, 8) > 8;
         return Optional.of(new NativePixelData(file, structure.nativePixelDataOffset(), structure.nativePixelDataLength(),
-                words));
+                words, header));
     }
 
     private static AttributeList read(SourceInstance source, Path file, boolean headerOnly)
@@ -175,17 +190,33 @@ public class DeidService {
         }
     }
 
-    /** A native Pixel Data value in a file, copied block by block behind a de-identified header. */
-    private record NativePixelData(Path file, long offset, long length, boolean words) {
+    /** Blanks the cleaning's regions in Pixel Data read into memory; an unusable layout fails the instance. */
+    private static void blankInMemory(AttributeList list, PixelCleaning.Cleaning cleaning, String sop)
+            throws DicomException, UnsupportedSourceException {
+        try {
+            int blanked = cleaning.blankPixelData(list);
+            LOG.infof("De-identified SOP Instance %s: %s, %d pixels blanked per frame", sop, cleaning.description(), blanked);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedSourceException("De-identified SOP Instance " + sop + " cannot be " + cleaning.description()
+                    + ": " + e.getMessage(), e);
+        }
+    }
 
-        void appendTo(Path object) throws IOException {
+    private static boolean planar(AttributeList list, PixelLayout layout) {
+        return layout.samplesPerPixel() > 1 && Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PlanarConfiguration, 0) == 1;
+    }
+
+    /**
+     * A native Pixel Data value in a file, copied block by block behind a de-identified header; when
+     * a rule cleans it, frame by frame with the regions blanked, so a stack is never held whole.
+     */
+    private record NativePixelData(Path file, long offset, long length, boolean words, AttributeList header) {
+
+        void appendTo(Path object, Optional<PixelCleaning.Cleaning> cleaning, String sop) throws IOException {
             try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ);
                     FileChannel to = FileChannel.open(object, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                ByteBuffer element = ByteBuffer.wrap(PixelDataElement.header(words, length));
-                while (element.hasRemaining()) {
-                    to.write(element);
-                }
-                long copied = 0;
+                write(to, ByteBuffer.wrap(PixelDataElement.header(words, length)));
+                long copied = cleaning.isPresent() ? copyCleaned(to, cleaning.get(), sop) : 0;
                 while (copied < length) {
                     long moved = from.transferTo(offset + copied, length - copied, to);
                     if (moved <= 0) {
@@ -193,6 +224,31 @@ public class DeidService {
                     }
                     copied += moved;
                 }
+            }
+        }
+
+        /** Writes every frame with the cleaning's regions blanked; returns the bytes written. */
+        private long copyCleaned(FileChannel to, PixelCleaning.Cleaning cleaning, String sop) throws IOException {
+            PixelLayout layout = PixelLayout.of(header);
+            int frames = Attribute.getSingleIntegerValueOrDefault(header, TagFromName.NumberOfFrames, 1);
+            long frameBytes = (long) layout.pixelCount() * layout.samplesPerPixel() * (layout.bitsAllocated() / 8);
+            if (frames * frameBytes > length) {
+                throw new IOException(file + ": Pixel Data of " + length + " bytes is shorter than its " + frames + " frames");
+            }
+            int blanked = 0;
+            for (int frame = 0; frame < frames; frame++) {
+                Object samples = StoredSamples.readFrame(file, offset + frame * frameBytes, layout);
+                blanked = cleaning.blank(samples, layout, 1, planar(header, layout));
+                write(to, ByteBuffer.wrap(StoredSamples.littleEndianBytes(samples)));
+            }
+            LOG.infof("De-identified SOP Instance %s: %s, %d pixels blanked on each of %d frames", sop,
+                    cleaning.description(), blanked, frames);
+            return frames * frameBytes;
+        }
+
+        private static void write(FileChannel to, ByteBuffer bytes) throws IOException {
+            while (bytes.hasRemaining()) {
+                to.write(bytes);
             }
         }
     }

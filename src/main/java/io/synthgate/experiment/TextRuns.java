@@ -179,7 +179,7 @@ public class TextRuns {
     }
 
     private static ImageDescription describe(String bodyPart) {
-        return new ImageDescription(null, bodyPart, null, null, null, null, null, null, null);
+        return new ImageDescription(null, bodyPart, null, null, null, null, null, null, null, null);
     }
 
     private static StudyInstanceUid syntheticStudy(UUID runId, String bodyPart) {

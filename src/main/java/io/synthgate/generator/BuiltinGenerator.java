@@ -46,9 +46,9 @@ public class BuiltinGenerator implements Generator {
     @Override
     public GenerationOutcome generate(GenerationRequest request) {
         return switch (request.operation()) {
-            case INPAINT, ERASE -> GenerationOutcome.ok(List.of(new Candidate(
+            case INPAINT, ERASE, OUTPAINT -> GenerationOutcome.ok(List.of(new Candidate(
                     inpainter.inpaint(request.image(), request.mask()), OptionalLong.empty(), false)), NO_DETAIL);
-            case OUTPAINT, TXT2IMG -> GenerationOutcome.failed(GenerationOutcome.Status.REFUSED, new ProviderDetail(
+            case TXT2IMG -> GenerationOutcome.failed(GenerationOutcome.Status.REFUSED, new ProviderDetail(
                     Optional.of("unsupported_operation"), "The built-in generator is a classical inpainting algorithm, "
                             + "not a diffusion model: it cannot " + request.operation().name().toLowerCase(Locale.ROOT)
                             + "; configure an HTTP generator for that", Optional.empty()));

@@ -63,7 +63,8 @@ public class GenerateStep {
             @Header(Pipeline.EXPERIMENT) String experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId)
             throws GenerationRefusedException {
         Call call = call(input.image(), generatorName, operationName, promptTemplate, negativeTemplate, experiment, jobId);
-        Frame frame = call.generate(input.image(), input.mask(),
+        requireCanvasFor(call.operation(), !input.growth().isNone(), input.spec().text());
+        Frame frame = call.generate(input.image(), input.mask(), input.comparable(),
                 SeedPolicy.seedFor(seedPolicy, jobId + "/" + input.image().source().sopInstanceUid()));
         return new GeneratedImage(input, call.operation(), call.generator().identity(), frame.provenance(), frame.samples(),
                 frame.metrics());
@@ -80,13 +81,14 @@ public class GenerateStep {
             throws GenerationRefusedException, IOException {
         FrameStack stack = input.stack();
         Call call = call(stack, generatorName, operationName, promptTemplate, negativeTemplate, experiment, jobId);
+        requireCanvasFor(call.operation(), false, input.spec().text());
         Path frames = spool.newTemporaryFile();
         boolean done = false;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(frames))) {
             List<FidelityMetrics> metrics = new ArrayList<>();
             GeneratedImage.Provenance first = null;
             for (int index = 0; index < stack.frames(); index++) {
-                Frame frame = call.generate(stack.frame(index), input.mask(), SeedPolicy.seedFor(seedPolicy,
+                Frame frame = call.generate(stack.frame(index), input.mask(), input.mask(), SeedPolicy.seedFor(seedPolicy,
                         jobId + "/" + stack.source().sopInstanceUid() + "/" + index));
                 out.write(StoredSamples.littleEndianBytes(frame.samples()));
                 metrics.add(frame.metrics());
@@ -99,6 +101,18 @@ public class GenerateStep {
             if (!done) {
                 spool.discard(frames);
             }
+        }
+    }
+
+    /** Outpainting paints a grown canvas's border, and only outpainting grows the canvas. */
+    private static void requireCanvasFor(GenerationOperation operation, boolean grown, String spec) {
+        if (operation == GenerationOperation.OUTPAINT && !grown) {
+            throw new IllegalArgumentException("Outpainting needs a mask that grows the canvas ('extend top 20%'), not '"
+                    + spec + "'");
+        }
+        if (operation != GenerationOperation.OUTPAINT && grown) {
+            throw new IllegalArgumentException("Mask '" + spec + "' grows the canvas, which only the operation OUTPAINT"
+                    + " paints, not " + operation);
         }
     }
 
@@ -153,7 +167,8 @@ public class GenerateStep {
             return operation;
         }
 
-        Frame generate(SourceImage image, Mask mask, OptionalLong seed) throws GenerationRefusedException {
+        /** One candidate for {@code image}, measured against it inside {@code comparable}. */
+        Frame generate(SourceImage image, Mask mask, Mask comparable, OptionalLong seed) throws GenerationRefusedException {
             DeidentifiedSource source = image.source();
             Rendering rendering = Rendering.of(image);
             GenerationOutcome outcome = budget.spend(experiment, CANDIDATES, () -> generator.generate(
@@ -167,7 +182,7 @@ public class GenerateStep {
             }
             Candidate candidate = outcome.candidates().get(0);
             Object samples = Compositor.composite(image, mask, candidate.pixels());
-            FidelityMetrics metrics = FidelityMeter.measure(image, mask, samples);
+            FidelityMetrics metrics = FidelityMeter.measure(image, mask, comparable, samples);
             if (metrics.maxAbsoluteDifferenceOutsideMask() != 0) {
                 throw new IllegalStateException("Compositing changed pixels outside the mask of SOP Instance "
                         + source.original() + " by up to " + metrics.maxAbsoluteDifferenceOutsideMask());

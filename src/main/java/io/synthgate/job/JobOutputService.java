@@ -113,7 +113,7 @@ public class JobOutputService {
     }
 
     private static JobOutput toView(JobOutputEntity row) {
-        FidelityMetrics metrics = row.ssim == null ? null : new FidelityMetrics(row.psnrDb, row.ssim,
+        FidelityMetrics metrics = row.maxAbsDifferenceOutsideMask == null ? null : new FidelityMetrics(row.psnrDb, row.ssim,
                 row.meanAbsoluteError, row.maxAbsDifferenceOutsideMask);
         return new JobOutput(row.jobId, Optional.ofNullable(row.sourceSopInstanceUid).map(SopInstanceUid::new),
                 row.candidateIndex == null ? 0 : row.candidateIndex,

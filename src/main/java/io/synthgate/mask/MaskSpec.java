@@ -15,15 +15,24 @@ import java.util.stream.Collectors;
  * <li>{@code polygon X1 Y1 X2 Y2 X3 Y3 ...}: at least three corners, filled by the even-odd rule;</li>
  * <li>{@code random-erase COUNT MIN% MAX% SEED}: COUNT boxes whose sides are between MIN% and MAX% of
  * the image's, placed at random from SEED, so the same spec always gives the same boxes;</li>
- * <li>several of these joined by {@code ;} cover their union.</li>
+ * <li>{@code extend SIDE LENGTH ...}: outpainting; the canvas grows on each named side ({@code top},
+ * {@code right}, {@code bottom}, {@code left}) by LENGTH, a percentage being of the source's rows for
+ * top and bottom and of its columns for left and right. The new border is the mask;</li>
+ * <li>several of these joined by {@code ;} cover their union (at most one {@code extend}; the other
+ * shapes keep the source's coordinates on the grown canvas).</li>
  * </ul>
  */
 public sealed interface MaskSpec {
 
-    /** The mask for an image of the given size; never empty, clipped to the image. */
+    /**
+     * The mask for an image of the given size, over the canvas this spec makes of it: the image's
+     * own, or the grown one of {@link #growth}. Never empty, clipped to the canvas.
+     */
     default Mask rasterize(int columns, int rows) {
-        Mask mask = new Mask(columns, rows);
-        paint(mask);
+        Mask inner = new Mask(columns, rows);
+        paint(inner);
+        CanvasGrowth growth = growth(columns, rows);
+        Mask mask = growth.isNone() ? inner : growth.embed(inner);
         if (mask.area() == 0) {
             throw new IllegalArgumentException("Mask '" + text() + "' covers no pixel of a " + columns + "x" + rows
                     + " image");
@@ -31,8 +40,13 @@ public sealed interface MaskSpec {
         return mask;
     }
 
-    /** Sets the pixels this spec covers. */
+    /** Sets the pixels of the source this spec covers. */
     void paint(Mask mask);
+
+    /** How much this spec grows the canvas of a {@code columns} x {@code rows} image; none but for {@code extend}. */
+    default CanvasGrowth growth(int columns, int rows) {
+        return CanvasGrowth.NONE;
+    }
 
     /** The text form that {@link #parse(String)} reads back. */
     String text();
@@ -44,6 +58,10 @@ public sealed interface MaskSpec {
         List<MaskSpec> parts = new ArrayList<>();
         for (String part : text.split(";")) {
             parts.add(parseOne(part));
+        }
+        if (parts.stream().filter(Extend.class::isInstance).count() > 1) {
+            throw new IllegalArgumentException("Mask spec '" + text.strip() + "' has more than one extend; name every side"
+                    + " in one: 'extend top 20% bottom 20%'");
         }
         return parts.size() == 1 ? parts.get(0) : new Union(parts);
     }
@@ -76,9 +94,11 @@ public sealed interface MaskSpec {
                     throw new IllegalArgumentException("Mask spec '" + text.strip()
                             + "' needs 'random-erase COUNT MIN% MAX% SEED' with whole numbers for COUNT and SEED");
                 }
+            case "extend":
+                return Extend.parse(text.strip(), args);
             default:
                 throw new IllegalArgumentException("Mask spec '" + text.strip()
-                        + "' is not rectangle, ellipse, polygon or random-erase");
+                        + "' is not rectangle, ellipse, polygon, random-erase or extend");
         }
     }
 
@@ -240,6 +260,54 @@ public sealed interface MaskSpec {
         }
     }
 
+    /** Outpainting: the canvas grows by these lengths; it paints no pixel of the source itself. */
+    record Extend(Length top, Length right, Length bottom, Length left) implements MaskSpec {
+
+        private static final List<String> SIDES = List.of("top", "right", "bottom", "left");
+
+        static Extend parse(String text, List<String> args) {
+            Length[] lengths = {new Length(0, false), new Length(0, false), new Length(0, false), new Length(0, false)};
+            boolean[] named = new boolean[4];
+            if (args.isEmpty() || args.size() % 2 != 0) {
+                throw new IllegalArgumentException("Mask spec '" + text + "' needs 'extend SIDE LENGTH ...' with SIDE one of "
+                        + SIDES);
+            }
+            for (int i = 0; i < args.size(); i += 2) {
+                int side = SIDES.indexOf(args.get(i));
+                if (side < 0 || named[side]) {
+                    throw new IllegalArgumentException("Mask spec '" + text + "': '" + args.get(i) + "' is "
+                            + (side < 0 ? "not one of " + SIDES : "named twice"));
+                }
+                named[side] = true;
+                lengths[side] = Length.parse(args.get(i + 1));
+            }
+            return new Extend(lengths[0], lengths[1], lengths[2], lengths[3]);
+        }
+
+        @Override
+        public void paint(Mask mask) {
+            // The mask of an extend is the border it adds, which CanvasGrowth.embed sets.
+        }
+
+        @Override
+        public CanvasGrowth growth(int columns, int rows) {
+            return new CanvasGrowth((int) Math.round(top.resolve(rows)), (int) Math.round(right.resolve(columns)),
+                    (int) Math.round(bottom.resolve(rows)), (int) Math.round(left.resolve(columns)));
+        }
+
+        @Override
+        public String text() {
+            StringBuilder text = new StringBuilder("extend");
+            Length[] lengths = {top, right, bottom, left};
+            for (int side = 0; side < 4; side++) {
+                if (lengths[side].value() > 0) {
+                    text.append(' ').append(SIDES.get(side)).append(' ').append(lengths[side].text());
+                }
+            }
+            return text.length() == "extend".length() ? "extend top 0" : text.toString();
+        }
+    }
+
     /** Several specs; a pixel is masked when any of them covers it. */
     record Union(List<MaskSpec> parts) implements MaskSpec {
 
@@ -250,6 +318,12 @@ public sealed interface MaskSpec {
         @Override
         public void paint(Mask mask) {
             parts.forEach(part -> part.paint(mask));
+        }
+
+        @Override
+        public CanvasGrowth growth(int columns, int rows) {
+            return parts.stream().map(part -> part.growth(columns, rows)).filter(growth -> !growth.isNone()).findFirst()
+                    .orElse(CanvasGrowth.NONE);
         }
 
         @Override

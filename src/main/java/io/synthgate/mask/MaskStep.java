@@ -7,18 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.apache.camel.Header;
 
-/** Route step {@code maskStep}: rasterises the {@link Pipeline#MASK} spec over the image, or over every frame of a stack. */
+/**
+ * Route step {@code maskStep}: rasterises the {@link Pipeline#MASK} spec over the image (growing its
+ * canvas for {@code extend}), or over every frame of a stack.
+ */
 @ApplicationScoped
 @Named("maskStep")
 public class MaskStep {
 
     public MaskedImage apply(SourceImage image, @Header(Pipeline.MASK) String spec) {
-        MaskSpec parsed = MaskSpec.parse(spec);
-        return new MaskedImage(image, parsed, parsed.rasterize(image.layout().columns(), image.layout().rows()));
+        return MaskedImage.of(image, MaskSpec.parse(spec));
     }
 
     public MaskedStack apply(FrameStack stack, @Header(Pipeline.MASK) String spec) {
         MaskSpec parsed = MaskSpec.parse(spec);
+        if (!parsed.growth(stack.layout().columns(), stack.layout().rows()).isNone()) {
+            throw new IllegalArgumentException("Mask spec '" + spec + "' grows the canvas; outpainting takes single-frame"
+                    + " images, and " + stack.source().original() + " has " + stack.frames() + " frames");
+        }
         return new MaskedStack(stack, parsed, parsed.rasterize(stack.layout().columns(), stack.layout().rows()));
     }
 }

@@ -11,6 +11,14 @@ public final class FidelityMeter {
     }
 
     public static FidelityMetrics measure(SourceImage source, Mask mask, Object candidate) {
+        return measure(source, mask, mask, candidate);
+    }
+
+    /**
+     * Measures inside {@code comparable}, the masked pixels whose source value is an original (all
+     * but a grown canvas's border), and outside {@code mask}.
+     */
+    public static FidelityMetrics measure(SourceImage source, Mask mask, Mask comparable, Object candidate) {
         PixelLayout layout = source.layout();
         double range = Math.pow(2, layout.bitsStored()) - 1;
         double squared = 0;
@@ -20,21 +28,21 @@ public final class FidelityMeter {
         for (int p = 0; p < layout.pixelCount(); p++) {
             for (int s = 0; s < layout.samplesPerPixel(); s++) {
                 int difference = StoredSamples.read(candidate, layout, p, s) - source.sample(p, s);
-                if (mask.isSet(p)) {
+                if (comparable.isSet(p)) {
                     squared += (double) difference * difference;
                     absolute += Math.abs(difference);
                     count++;
-                } else {
+                } else if (!mask.isSet(p)) {
                     outside = Math.max(outside, Math.abs(difference));
                 }
             }
         }
         if (count == 0) {
-            return new FidelityMetrics(null, 1.0, 0.0, outside);
+            return new FidelityMetrics(null, null, null, outside);
         }
         double mse = squared / count;
         Double psnr = mse == 0 ? null : 10 * Math.log10(range * range / mse);
-        return new FidelityMetrics(psnr, ssim(source, mask, candidate, range), absolute / count, outside);
+        return new FidelityMetrics(psnr, ssim(source, comparable, candidate, range), absolute / count, outside);
     }
 
     /** Mean SSIM (Wang et al. 2004) of uniform 7x7 windows centred on masked pixels, first sample only. */

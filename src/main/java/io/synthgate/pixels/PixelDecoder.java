@@ -50,7 +50,7 @@ public class PixelDecoder {
             throw new UnsupportedSourceException(name + " has no Pixel Data: it is not an image");
         }
         try {
-            PixelLayout layout = layout(list);
+            PixelLayout layout = PixelLayout.of(list);
             Object samples = samples(pixelData, layout);
             if (layout.samplesPerPixel() > 1
                     && Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PlanarConfiguration, 0) == 1) {
@@ -67,7 +67,7 @@ public class PixelDecoder {
             throws UnsupportedSourceException {
         PixelLayout layout;
         try {
-            layout = layout(header);
+            layout = PixelLayout.of(header);
         } catch (IllegalArgumentException e) {
             throw new UnsupportedSourceException(name + " has pixel data SynthGate cannot use: " + e.getMessage(), e);
         }
@@ -92,18 +92,6 @@ public class PixelDecoder {
         } catch (IOException e) {
             throw new UnsupportedSourceException(name + " cannot be read: " + e, e);
         }
-    }
-
-    private static PixelLayout layout(AttributeList list) {
-        return new PixelLayout(
-                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0),
-                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0),
-                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1),
-                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 0),
-                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored, 0),
-                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.HighBit, -1),
-                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PixelRepresentation, 0) == 1,
-                Attribute.getSingleStringValueOrDefault(list, TagFromName.PhotometricInterpretation, "MONOCHROME2"));
     }
 
     private static Object samples(Attribute pixelData, PixelLayout layout) throws DicomException {
@@ -147,6 +135,8 @@ public class PixelDecoder {
                 Attribute.getSingleStringValueOrNull(list, TagFromName.RescaleSlope),
                 Attribute.getSingleStringValueOrNull(list, TagFromName.RescaleType),
                 Attribute.getDelimitedStringValuesOrNull(list, TagFromName.WindowCenter),
-                Attribute.getDelimitedStringValuesOrNull(list, TagFromName.WindowWidth));
+                Attribute.getDelimitedStringValuesOrNull(list, TagFromName.WindowWidth),
+                Attribute.getDelimitedStringValuesOrDefault(list, TagFromName.PixelSpacing,
+                        Attribute.getDelimitedStringValuesOrNull(list, TagFromName.ImagerPixelSpacing)));
     }
 }

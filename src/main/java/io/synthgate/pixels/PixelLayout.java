@@ -1,5 +1,9 @@
 package io.synthgate.pixels;
 
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.TagFromName;
+
 /** How an image's samples are stored (PS3.3 C.7.6.3, Image Pixel module). */
 public record PixelLayout(
         int rows,
@@ -25,6 +29,19 @@ public record PixelLayout(
             throw new IllegalArgumentException("Bits Stored " + bitsStored + " / High Bit " + highBit
                     + " do not fit Bits Allocated " + bitsAllocated);
         }
+    }
+
+    /** The layout an object's Image Pixel module describes; throws {@link IllegalArgumentException} when it is unusable. */
+    public static PixelLayout of(AttributeList list) {
+        return new PixelLayout(
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 0),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored, 0),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.HighBit, -1),
+                Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PixelRepresentation, 0) == 1,
+                Attribute.getSingleStringValueOrDefault(list, TagFromName.PhotometricInterpretation, "MONOCHROME2"));
     }
 
     public int pixelCount() {

@@ -58,10 +58,14 @@ public final class StoredSamples {
     }
 
     public static void write(Object samples, PixelLayout layout, int pixel, int sample, double value) {
+        writeAt(samples, layout, pixel * layout.samplesPerPixel() + sample, value);
+    }
+
+    /** Writes the sample at {@code index} of the array, however the samples are arranged. */
+    public static void writeAt(Object samples, PixelLayout layout, int index, double value) {
         int storedMask = (1 << layout.bitsStored()) - 1;
         long rounded = Math.round(value);
         int clamped = (int) Math.max(layout.minValue(), Math.min(layout.maxValue(), rounded)) & storedMask;
-        int index = pixel * layout.samplesPerPixel() + sample;
         if (samples instanceof short[] words) {
             words[index] = (short) ((words[index] & ~storedMask) | clamped);
         } else {

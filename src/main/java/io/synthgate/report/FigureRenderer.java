@@ -79,9 +79,13 @@ public class FigureRenderer {
         List<Tile> tiles = new ArrayList<>();
         List<Tile> candidates = new ArrayList<>();
         Optional<boolean[][]> mask = Optional.empty();
+        Optional<int[]> sourceRegion = Optional.empty();
         for (Report.Candidate candidate : row.candidates()) {
             AttributeList object = files.read(candidate.file());
-            mask = candidates.isEmpty() ? files.mask(object) : mask;
+            if (candidates.isEmpty()) {
+                mask = files.mask(object);
+                sourceRegion = files.sourceRegion(object);
+            }
             candidates.add(new Tile(Optional.of(files.picture(object)), Optional.empty(),
                     (candidate.seed() == null ? "#" + (candidate.index() + 1) : "seed " + candidate.seed())
                             + ("REJECTED".equals(candidate.state()) ? " (rejected)" : "")));
@@ -89,13 +93,26 @@ public class FigureRenderer {
         if (row.original().isPresent()) {
             BufferedImage original = files.picture(row.original().get());
             tiles.add(new Tile(Optional.of(original), Optional.empty(), "original"));
-            tiles.add(new Tile(Optional.of(original), mask, "masked input"));
+            BufferedImage input = sourceRegion.isPresent() ? onGrownCanvas(original, sourceRegion.get(), mask) : original;
+            tiles.add(new Tile(Optional.of(input), mask, "masked input"));
         }
         tiles.addAll(candidates);
         if (tiles.isEmpty()) {
             tiles.add(new Tile(Optional.empty(), Optional.empty(), String.valueOf(row.outcome())));
         }
         return tiles;
+    }
+
+    /** The original where it lies on an outpainted candidate's grown canvas, the size of the candidate's mask. */
+    private static BufferedImage onGrownCanvas(BufferedImage original, int[] region, Optional<boolean[][]> mask) {
+        int rows = mask.map(m -> m.length).orElse(region[1] + region[3]);
+        int columns = mask.map(m -> m[0].length).orElse(region[0] + region[2]);
+        BufferedImage canvas = new BufferedImage(columns, rows, original.getType() == 0 ? BufferedImage.TYPE_INT_RGB
+                : original.getType());
+        Graphics2D g = canvas.createGraphics();
+        g.drawImage(original, region[0], region[1], region[2], region[3], null);
+        g.dispose();
+        return canvas;
     }
 
     private static void draw(Graphics2D g, Tile tile, int x, int y) {

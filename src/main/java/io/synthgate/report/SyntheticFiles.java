@@ -29,6 +29,7 @@ public class SyntheticFiles {
     private static final AttributeTag MODEL = new AttributeTag(0x0099, 0x1001);
     private static final AttributeTag STUDIES = new AttributeTag(0x0008, 0x1200);
     private static final AttributeTag LABEL_BOX = new AttributeTag(0x0099, 0x100E);
+    private static final AttributeTag SOURCE_REGION = new AttributeTag(0x0099, 0x100F);
 
     private final Spool spool;
 
@@ -58,6 +59,15 @@ public class SyntheticFiles {
 
     String bodyPart(AttributeList header) {
         return Attribute.getSingleStringValueOrEmptyString(header, TagFromName.BodyPartExamined);
+    }
+
+    /**
+     * Where the source lies on an outpainted object's grown canvas (0099,100F): column, row, width,
+     * height. Empty for objects on the source's own canvas.
+     */
+    Optional<int[]> sourceRegion(AttributeList header) {
+        int[] region = Attribute.getIntegerValues(header, SOURCE_REGION);
+        return region == null || region.length != 4 ? Optional.empty() : Optional.of(region);
     }
 
     /** The de-identified source the object references, when it has one still in the spool. */

@@ -35,11 +35,11 @@ final class BurnedInLabel {
     }
 
     /** Burns the label into {@code samples}; returns where, or empty when no form fits. */
-    static Optional<LabelBox> burn(Object samples, PixelLayout layout) {
+    static Optional<PixelBox> burn(Object samples, PixelLayout layout) {
         for (Form form : Form.at(layout)) {
             int margin = 2 * form.scale();
             if (form.width() + 2 * margin <= layout.columns() && form.height() + 2 * margin <= layout.rows()) {
-                LabelBox box = darkestCorner(samples, layout, form.width(), form.height(), margin);
+                PixelBox box = darkestCorner(samples, layout, form.width(), form.height(), margin);
                 draw(samples, layout, box, form.lines(), form.scale());
                 return Optional.of(box);
             }
@@ -48,22 +48,22 @@ final class BurnedInLabel {
     }
 
     /** Burns the label into another frame of the same stack exactly where {@link #burn} put it on the first. */
-    static void burnAt(Object samples, PixelLayout layout, LabelBox box) {
+    static void burnAt(Object samples, PixelLayout layout, PixelBox box) {
         Form form = Form.at(layout).stream().filter(f -> f.width() == box.width() && f.height() == box.height())
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("No label form is " + box.width() + "x"
                         + box.height() + " at this size"));
         draw(samples, layout, box, form.lines(), form.scale());
     }
 
-    private static LabelBox darkestCorner(Object samples, PixelLayout layout, int width, int height, int margin) {
+    private static PixelBox darkestCorner(Object samples, PixelLayout layout, int width, int height, int margin) {
         int right = layout.columns() - margin - width;
         int bottom = layout.rows() - margin - height;
-        List<LabelBox> corners = List.of(new LabelBox(margin, bottom, width, height),
-                new LabelBox(right, bottom, width, height), new LabelBox(margin, margin, width, height),
-                new LabelBox(right, margin, width, height));
-        LabelBox best = corners.get(0);
+        List<PixelBox> corners = List.of(new PixelBox(margin, bottom, width, height),
+                new PixelBox(right, bottom, width, height), new PixelBox(margin, margin, width, height),
+                new PixelBox(right, margin, width, height));
+        PixelBox best = corners.get(0);
         double bestBrightness = Double.MAX_VALUE;
-        for (LabelBox corner : corners) {
+        for (PixelBox corner : corners) {
             double brightness = displayedBrightness(samples, layout, corner);
             if (brightness < bestBrightness) {
                 bestBrightness = brightness;
@@ -74,7 +74,7 @@ final class BurnedInLabel {
     }
 
     /** Mean of the first sample over the box, turned so that higher means brighter on screen. */
-    private static double displayedBrightness(Object samples, PixelLayout layout, LabelBox box) {
+    private static double displayedBrightness(Object samples, PixelLayout layout, PixelBox box) {
         double sum = 0;
         for (int y = box.row(); y < box.row() + box.height(); y++) {
             for (int x = box.column(); x < box.column() + box.width(); x++) {
@@ -85,7 +85,7 @@ final class BurnedInLabel {
         return inverted(layout) ? -mean : mean;
     }
 
-    private static void draw(Object samples, PixelLayout layout, LabelBox box, List<String> lines, int scale) {
+    private static void draw(Object samples, PixelLayout layout, PixelBox box, List<String> lines, int scale) {
         double black = inverted(layout) ? layout.maxValue() : layout.minValue();
         double white = inverted(layout) ? layout.minValue() : layout.maxValue();
         for (int y = 0; y < box.height(); y++) {

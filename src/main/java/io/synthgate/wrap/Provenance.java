@@ -26,8 +26,8 @@ import java.util.OptionalLong;
  */
 record Provenance(String provider, String model, String revision, String prompt, String negativePrompt, OptionalLong seed,
         SamplingParameters sampling, String requestId, String outcome, Optional<String> maskSha256,
-        Optional<String> sourcePixelsSha256, Optional<Rendering> exportWindow, Optional<LabelBox> label,
-        Optional<FidelityMetrics> metrics) {
+        Optional<String> sourcePixelsSha256, Optional<Rendering> exportWindow, Optional<PixelBox> label,
+        Optional<PixelBox> sourceRegion, Optional<FidelityMetrics> metrics) {
 
     static final int GROUP = 0x0099;
     static final String CREATOR = "SYNTHGATE 1";
@@ -38,7 +38,7 @@ record Provenance(String provider, String model, String revision, String prompt,
     private static final AttributeTag NONIDENTIFYING_ELEMENTS = new AttributeTag(0x0008, 0x0304);
     /** Elements that can never identify anyone: all but prompt (03), negative prompt (04) and request id (09). */
     private static final int[] NONIDENTIFYING = {0x00, 0x01, 0x02, 0x05, 0x06, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E,
-        0x10, 0x11, 0x12, 0x13};
+        0x0F, 0x10, 0x11, 0x12, 0x13};
 
     void writeTo(AttributeList list) throws DicomException {
         Attributes.put(list, new LongStringAttribute(CREATOR_TAG), CREATOR);
@@ -74,8 +74,13 @@ record Provenance(String provider, String model, String revision, String prompt,
                     decimal(window.high() - window.low()));
         }
         if (label.isPresent()) {
-            LabelBox box = label.get();
+            PixelBox box = label.get();
             Attributes.put(list, new UnsignedShortAttribute(element(0x0E)), Integer.toString(box.column()),
+                    Integer.toString(box.row()), Integer.toString(box.width()), Integer.toString(box.height()));
+        }
+        if (sourceRegion.isPresent()) {
+            PixelBox box = sourceRegion.get();
+            Attributes.put(list, new UnsignedShortAttribute(element(0x0F)), Integer.toString(box.column()),
                     Integer.toString(box.row()), Integer.toString(box.width()), Integer.toString(box.height()));
         }
         if (metrics.isPresent()) {
@@ -83,8 +88,10 @@ record Provenance(String provider, String model, String revision, String prompt,
             if (fidelity.psnrDb() != null) {
                 Attributes.put(list, new DecimalStringAttribute(element(0x10)), decimal(fidelity.psnrDb()));
             }
-            Attributes.put(list, new DecimalStringAttribute(element(0x11)), decimal(fidelity.ssim()));
-            Attributes.put(list, new DecimalStringAttribute(element(0x12)), decimal(fidelity.meanAbsoluteError()));
+            if (fidelity.compared()) {
+                Attributes.put(list, new DecimalStringAttribute(element(0x11)), decimal(fidelity.ssim()));
+                Attributes.put(list, new DecimalStringAttribute(element(0x12)), decimal(fidelity.meanAbsoluteError()));
+            }
             Attributes.put(list, new UnsignedLongAttribute(element(0x13)),
                     Integer.toString(fidelity.maxAbsoluteDifferenceOutsideMask()));
         }

@@ -33,6 +33,7 @@ import io.synthgate.generator.GeneratedText;
 import io.synthgate.generator.GenerationOperation;
 import io.synthgate.generator.GeneratorIdentity;
 import io.synthgate.dicom.UnsupportedSourceException;
+import io.synthgate.mask.CanvasGrowth;
 import io.synthgate.pixels.FrameStack;
 import io.synthgate.pixels.ImageDescription;
 import io.synthgate.pixels.PixelLayout;
@@ -100,9 +101,14 @@ public class SyntheticObjectWriter {
         this.clock = clock;
     }
 
-    /** Writes an inpainted, outpainted or erased image: the de-identified source's layout, patient and references. */
+    /**
+     * Writes an inpainted, outpainted or erased image: the de-identified source's patient and
+     * references, and its layout (on the grown canvas, for outpainting).
+     */
     public SyntheticObject write(UUID jobId, String experiment, GeneratedImage generated) throws IOException, DicomException {
         DeidentifiedSource source = generated.input().image().source();
+        CanvasGrowth growth = generated.input().growth();
+        PixelLayout sourceLayout = generated.input().source().layout();
         SyntheticIdentity identity = SyntheticIdentity.of(experiment, source);
         PixelLayout layout = generated.input().image().layout();
         ImageDescription description = generated.input().image().description();
@@ -110,7 +116,7 @@ public class SyntheticObjectWriter {
         GenerationOperation operation = generated.operation();
         GeneratorIdentity generator = generated.generator();
         Object samples = generated.storedSamples();
-        Optional<LabelBox> label = BurnedInLabel.burn(samples, layout);
+        Optional<PixelBox> label = BurnedInLabel.burn(samples, layout);
 
         AttributeList list = new AttributeList();
         putMarkers(list, identity, operation, now);
@@ -123,9 +129,10 @@ public class SyntheticObjectWriter {
         putImage(list, orDefault(description.instanceNumber(), "1"), now, "Generative " + lower(operation)
                 + " of the masked region (" + generated.input().spec().text() + ") by " + generator.model()
                 + "; every other pixel copied unchanged from the de-identified source"
+                + (growth.isNone() ? "" : ", placed at column " + growth.left() + ", row " + growth.top())
                 + label.map(box -> " except the burned-in label").orElse(""), jobId, experiment,
                 derivationCodes(operation, generated.provenance().resampled()));
-        putSourceReference(list, source);
+        putSourceReference(list, source, growth.left() == 0 && growth.top() == 0);
 
         putPixels(list, layout, samples);
         putDisplay(list, description);
@@ -134,7 +141,9 @@ public class SyntheticObjectWriter {
         new Provenance(generator.provider(), generator.model(), generator.version(), asked.prompt(),
                 asked.negativePrompt(), asked.seed(), asked.sampling(), asked.requestId().orElse(""),
                 asked.outcome().name(), Optional.of(Hashes.sha256(maskBits)),
-                Optional.of(Hashes.samples(generated.input().image().storedSamples())), asked.exportWindow(), label,
+                Optional.of(Hashes.samples(generated.input().source().storedSamples())), asked.exportWindow(), label,
+                growth.isNone() ? Optional.empty() : Optional.of(new PixelBox(growth.left(), growth.top(),
+                        sourceLayout.columns(), sourceLayout.rows())),
                 Optional.of(generated.metrics())).writeTo(list);
         return commit(list, jobId, identity);
     }
@@ -160,7 +169,7 @@ public class SyntheticObjectWriter {
         long frameBytes = stack.frameBytes();
 
         Object firstFrame = StoredSamples.readFrame(generated.frames(), 0, layout);
-        Optional<LabelBox> label = BurnedInLabel.burn(firstFrame, layout);
+        Optional<PixelBox> label = BurnedInLabel.burn(firstFrame, layout);
 
         AttributeList list = new AttributeList();
         putMarkers(list, identity, operation, now);
@@ -176,7 +185,7 @@ public class SyntheticObjectWriter {
                 + " frames by " + generator.model() + "; every other pixel copied unchanged from the de-identified"
                 + " source" + label.map(box -> " except the burned-in label").orElse(""), jobId, experiment,
                 derivationCodes(operation, generated.provenance().resampled()));
-        putSourceReference(list, source);
+        putSourceReference(list, source, true);
         putPixelModule(list, layout);
         Attributes.put(list, new IntegerStringAttribute(TagFromName.NumberOfFrames), Integer.toString(stack.frames()));
         AttributeTagAttribute frameIncrement = new AttributeTagAttribute(TagFromName.FrameIncrementPointer);
@@ -198,7 +207,7 @@ public class SyntheticObjectWriter {
                 asked.negativePrompt(), asked.seed(), asked.sampling(), asked.requestId().orElse(""),
                 asked.outcome().name(), Optional.of(Hashes.sha256(MaskOverlay.packBits(generated.input().mask()))),
                 Optional.of(Hashes.sha256(source.file(), stack.pixelDataOffset(), frameBytes * stack.frames())),
-                asked.exportWindow(), label, Optional.of(generated.metrics())).writeTo(list);
+                asked.exportWindow(), label, Optional.empty(), Optional.of(generated.metrics())).writeTo(list);
 
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, IMPLEMENTATION_AE);
         Path temporary = spool.newTemporaryFile();
@@ -230,7 +239,7 @@ public class SyntheticObjectWriter {
 
     /** Appends Pixel Data to the written header: the frames, one at a time, each with the label burned in. */
     private static void appendPixelData(Path object, Path frames, int frameCount, PixelLayout layout, long frameBytes,
-            Object firstFrame, Optional<LabelBox> label) throws IOException {
+            Object firstFrame, Optional<PixelBox> label) throws IOException {
         long length = frameBytes * frameCount;
         long padded = length + (length % 2);
         if (padded > 0xFFFFFFFEL) {
@@ -261,7 +270,7 @@ public class SyntheticObjectWriter {
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
         GeneratorIdentity generator = text.generator();
         byte[] samples = text.samples().clone();
-        Optional<LabelBox> label = BurnedInLabel.burn(samples, layout);
+        Optional<PixelBox> label = BurnedInLabel.burn(samples, layout);
 
         AttributeList list = new AttributeList();
         putMarkers(list, identity, GenerationOperation.TXT2IMG, now);
@@ -277,8 +286,8 @@ public class SyntheticObjectWriter {
         GeneratedImage.Provenance asked = text.provenance();
         new Provenance(generator.provider(), generator.model(), generator.version(), asked.prompt(),
                 asked.negativePrompt(), asked.seed(), asked.sampling(), asked.requestId().orElse(""),
-                asked.outcome().name(), Optional.empty(), Optional.empty(), Optional.empty(), label, Optional.empty())
-                .writeTo(list);
+                asked.outcome().name(), Optional.empty(), Optional.empty(), Optional.empty(), label, Optional.empty(),
+                Optional.empty()).writeTo(list);
         return commit(list, jobId, identity);
     }
 
@@ -423,13 +432,18 @@ public class SyntheticObjectWriter {
         return item;
     }
 
-    /** Source Image Sequence, and the Common Instance Reference to the source's (other) study. */
-    private static void putSourceReference(AttributeList list, DeidentifiedSource source) throws DicomException {
+    /**
+     * Source Image Sequence, and the Common Instance Reference to the source's (other) study. Spatial
+     * locations are preserved unless outpainting moved the source's pixels right or down.
+     */
+    private static void putSourceReference(AttributeList list, DeidentifiedSource source, boolean spatialLocationsPreserved)
+            throws DicomException {
         AttributeList reference = new AttributeList();
         Attributes.put(reference, new UniqueIdentifierAttribute(TagFromName.ReferencedSOPClassUID), source.sopClassUid());
         Attributes.put(reference, new UniqueIdentifierAttribute(TagFromName.ReferencedSOPInstanceUID), source.sopInstanceUid());
         reference.put(Attributes.sequence(TagFromName.PurposeOfReferenceCodeSequence, code(SOURCE_FOR_PROCESSING)));
-        Attributes.put(reference, new CodeStringAttribute(TagFromName.SpatialLocationsPreserved), "YES");
+        Attributes.put(reference, new CodeStringAttribute(TagFromName.SpatialLocationsPreserved),
+                spatialLocationsPreserved ? "YES" : "NO");
         list.put(Attributes.sequence(TagFromName.SourceImageSequence, reference));
 
         AttributeList instance = new AttributeList();
@@ -481,8 +495,14 @@ public class SyntheticObjectWriter {
         }
     }
 
-    /** Keeps the source's rescale and window so viewers show the synthetic image as they showed the source. */
+    /**
+     * Keeps the source's rescale and window so viewers show the synthetic image as they showed the
+     * source, and its pixel spacing, which no operation changes (none resamples the pixel grid).
+     */
     private static void putDisplay(AttributeList list, ImageDescription description) throws DicomException {
+        if (description.pixelSpacing() != null) {
+            Attributes.put(list, new DecimalStringAttribute(TagFromName.PixelSpacing), description.pixelSpacing().split("\\\\"));
+        }
         if (description.rescaleIntercept() != null && description.rescaleSlope() != null) {
             Attributes.put(list, new DecimalStringAttribute(TagFromName.RescaleIntercept), description.rescaleIntercept());
             Attributes.put(list, new DecimalStringAttribute(TagFromName.RescaleSlope), description.rescaleSlope());

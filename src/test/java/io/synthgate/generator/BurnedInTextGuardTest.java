@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synthgate.mask.MaskedImage;
 import io.synthgate.testing.CorpusImages;
+import io.synthgate.testing.UltrasoundObjects;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,28 @@ class BurnedInTextGuardTest {
                 OffSiteProbeGenerator.NAME, null, null, null, null, "test", UUID.randomUUID()),
                 "the probe answers ERROR, which the step reports");
         assertEquals(before + 1, probe.calls(), "a CT slice passes the burned-in text rule");
+    }
+
+    @Test
+    void anUltrasoundWhoseTextAPixelCleaningRuleBlankedMayGoToAnOffSiteGenerator() throws Exception {
+        MaskedImage cleaned = corpus.masked(UltrasoundObjects.write(Files.createTempFile("us", ".dcm"),
+                "SynthGate Test Sono", 48, 64), "rectangle 25% 25% 50% 50%");
+        int before = probe.calls();
+        assertThrows(GenerationRefusedException.class, () -> generate.generate(cleaned, OffSiteProbeGenerator.NAME, null,
+                null, null, null, "test", UUID.randomUUID()), "the probe answers ERROR, which the step reports");
+        assertEquals(before + 1, probe.calls(), "the cleaned ultrasound passes the burned-in text rule");
+    }
+
+    @Test
+    void anUltrasoundNoRuleCoversIsRefused() throws Exception {
+        MaskedImage uncleaned = corpus.masked(UltrasoundObjects.write(Files.createTempFile("us", ".dcm"),
+                "Another Vendor", 48, 64), "rectangle 25% 25% 50% 50%");
+        int before = probe.calls();
+        GenerationRefusedException refusal = assertThrows(GenerationRefusedException.class,
+                () -> generate.generate(uncleaned, OffSiteProbeGenerator.NAME, null, null, null, null, "test",
+                        UUID.randomUUID()));
+        assertTrue(refusal.getMessage().contains("no pixel-cleaning rule covers it"), refusal.getMessage());
+        assertEquals(before, probe.calls());
     }
 
     private MaskedImage masked(String pydicomFile) throws Exception {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class PromptTemplateTest {
 
-    private static final ImageDescription KNEE = new ImageDescription("CR", "KNEE", "L", "1", null, null, null, null, null);
+    private static final ImageDescription KNEE = new ImageDescription("CR", "KNEE", "L", "1", null, null, null, null, null, null);
 
     @Test
     void placeholdersComeFromTheImageDescription() {
@@ -18,7 +18,7 @@ class PromptTemplateTest {
 
     @Test
     void aMissingBodyPartReadsNaturally() {
-        ImageDescription unknown = new ImageDescription("DX", null, null, null, null, null, null, null, null);
+        ImageDescription unknown = new ImageDescription("DX", null, null, null, null, null, null, null, null, null);
         assertEquals("An X-ray of body part", PromptTemplate.expand("An X-ray of {bodyPart}", unknown));
         assertEquals("the X-ray", PromptTemplate.expand("the {laterality} X-ray", unknown));
     }

@@ -98,4 +98,38 @@ class MaskSpecTest {
         assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("random-erase 3 5% 10% x"));
         assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("ellipse 1 2 3"));
     }
+
+    @Test
+    void extendGrowsTheCanvasAndMasksTheNewBorder() {
+        MaskSpec spec = MaskSpec.parse("extend top 10% left 4");
+        assertEquals(new CanvasGrowth(5, 0, 0, 4), spec.growth(100, 50));
+        Mask mask = spec.rasterize(100, 50);
+        assertEquals(104, mask.columns());
+        assertEquals(55, mask.rows());
+        assertEquals(104 * 55 - 100 * 50, mask.area(), "exactly the border");
+        assertTrue(mask.isSet(103, 4));
+        assertTrue(mask.isSet(3, 54));
+        assertFalse(mask.isSet(4, 5));
+        assertEquals("extend top 10% left 4", spec.text());
+        assertEquals(spec, MaskSpec.parse(spec.text()));
+    }
+
+    @Test
+    void shapesBesideAnExtendKeepTheSourcesCoordinates() {
+        Mask mask = MaskSpec.parse("extend top 10; rectangle 0 0 2 2").rasterize(20, 20);
+        assertTrue(mask.isSet(0, 10), "the rectangle's corner moved down with the source");
+        assertTrue(mask.isSet(1, 11));
+        assertFalse(mask.isSet(2, 12));
+        assertEquals(20 * 10 + 4, mask.area());
+    }
+
+    @Test
+    void extendNamesEachSideOnce() {
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("extend top 10 top 20"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("extend up 10"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("extend top"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("extend top 10; extend bottom 10"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("extend top 0").rasterize(10, 10),
+                "growing by nothing masks nothing");
+    }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CompositorTest {
 
     private static final DeidentifiedSource SOURCE = new DeidentifiedSource(new SopInstanceUid("1.2.3.4.5"),
-            Path.of("unused.dcm"), "1.2.840.10008.5.1.4.1.1.2", "2.25.1", "2.25.2", "2.25.3", "SGPSEUDONYM", "CT", false,
+            Path.of("unused.dcm"), "1.2.840.10008.5.1.4.1.1.2", "2.25.1", "2.25.2", "2.25.3", "SGPSEUDONYM", "CT", false, List.of(),
             "", List.of());
 
     @Test
@@ -63,6 +63,6 @@ class CompositorTest {
     }
 
     private static SourceImage image(PixelLayout layout, Object samples) {
-        return new SourceImage(SOURCE, layout, samples, new ImageDescription("CT", null, null, null, null, null, null, null, null));
+        return new SourceImage(SOURCE, layout, samples, new ImageDescription("CT", null, null, null, null, null, null, null, null, null));
     }
 }

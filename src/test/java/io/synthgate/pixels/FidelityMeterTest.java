@@ -63,7 +63,7 @@ class FidelityMeterTest {
 
     private static SourceImage image(short[] samples) {
         return new SourceImage(new DeidentifiedSource(new SopInstanceUid("1.2.3"), Path.of("unused"), "1.2.840.10008.5.1.4.1.1.2",
-                "2.25.1", "2.25.2", "2.25.3", "SGX", "CT", false, "", List.of()), LAYOUT, samples,
-                new ImageDescription("CT", null, null, null, null, null, null, null, null));
+                "2.25.1", "2.25.2", "2.25.3", "SGX", "CT", false, List.of(), "", List.of()), LAYOUT, samples,
+                new ImageDescription("CT", null, null, null, null, null, null, null, null, null));
     }
 }

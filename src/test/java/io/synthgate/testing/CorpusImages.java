@@ -27,4 +27,9 @@ public class CorpusImages {
                 .filter(i -> i.file().getFileName().toString().equals(fileName)).findFirst().orElseThrow();
         return mask.apply((SourceImage) decoder.decode(deid.deidentify(instance)), maskSpec);
     }
+
+    /** Any single-frame DICOM file, masked with {@code maskSpec}. */
+    public MaskedImage masked(java.nio.file.Path file, String maskSpec) throws Exception {
+        return mask.apply((SourceImage) decoder.decode(deid.deidentify(Corpus.instance(file).orElseThrow())), maskSpec);
+    }
 }

@@ -38,6 +38,12 @@ public final class MultiFrameObjects {
 
     public static Path write(Path target, String studyInstanceUid, String sopInstanceUid, int frames, int rows,
             int columns) throws Exception {
+        return write(target, studyInstanceUid, sopInstanceUid, frames, rows, columns, "OT", "");
+    }
+
+    /** The same stack, as if acquired by the named modality and manufacturer. */
+    public static Path write(Path target, String studyInstanceUid, String sopInstanceUid, int frames, int rows,
+            int columns, String modality, String manufacturer) throws Exception {
         AttributeList list = new AttributeList();
         put(list, new UniqueIdentifierAttribute(TagFromName.SOPClassUID),
                 SOPClass.MultiframeGrayscaleWordSecondaryCaptureImageStorage);
@@ -46,7 +52,8 @@ public final class MultiFrameObjects {
         put(list, new UniqueIdentifierAttribute(TagFromName.SeriesInstanceUID), studyInstanceUid + ".1");
         put(list, new PersonNameAttribute(TagFromName.PatientName), "STACK^TEST");
         put(list, new LongStringAttribute(TagFromName.PatientID), "STACK-1");
-        put(list, new CodeStringAttribute(TagFromName.Modality), "OT");
+        put(list, new CodeStringAttribute(TagFromName.Modality), modality);
+        put(list, new LongStringAttribute(TagFromName.Manufacturer), manufacturer);
         put(list, new IntegerStringAttribute(TagFromName.InstanceNumber), "1");
         put(list, new UnsignedShortAttribute(TagFromName.Rows), Integer.toString(rows));
         put(list, new UnsignedShortAttribute(TagFromName.Columns), Integer.toString(columns));
