@@ -72,9 +72,12 @@ public interface GeneratorConfig {
          */
         Map<String, String> parameters();
 
-        /** Built-in generator only: neighbourhood radius, in pixels, each filled pixel is extrapolated from. Default {@code 5}. */
-        @WithDefault("5")
-        int radius();
+        /**
+         * Built-in generator only: most conjugate-gradient iterations of its biharmonic solve per
+         * channel; it stops sooner once converged. Default {@code 3000}.
+         */
+        @WithDefault("3000")
+        int maxIterations();
     }
 
     /** Retry policy: exponential backoff with jitter, or the provider's own retry-after when it gives one. */

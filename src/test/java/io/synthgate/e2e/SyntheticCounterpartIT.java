@@ -79,7 +79,7 @@ class SyntheticCounterpartIT {
 
             String csv = TestHttp.get(gateway.url("/api/experiments/inpaint/candidates.csv")).body();
             assertEquals(1 + synthetics.size(), csv.lines().count(), "a line per synthetic object: " + csv);
-            assertTrue(csv.lines().skip(1).allMatch(line -> line.contains(",INPAINT,SynthGate,builtin-telea-fmm,")), csv);
+            assertTrue(csv.lines().skip(1).allMatch(line -> line.contains(",INPAINT,SynthGate,builtin-biharmonic-texture,")), csv);
             HttpResponse<byte[]> figure = TestHttp.send(HttpRequest.newBuilder(
                     URI.create(gateway.url("/api/experiments/inpaint/figure.png"))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

@@ -1,4 +1,4 @@
-package io.synthgate.generator;
+package io.synthgate.generator.builtin;
 
 import io.synthgate.mask.Mask;
 import io.synthgate.pixels.PixelPlanes;
@@ -6,13 +6,15 @@ import java.util.Arrays;
 
 /**
  * Telea's fast marching inpainting (A. Telea, "An Image Inpainting Technique Based on the Fast
- * Marching Method", J. Graphics Tools 9(1), 2004). The masked region is filled from its border
- * inwards, in order of distance to the known pixels; each pixel becomes a weighted average of the
- * first-order extrapolations of known neighbours within {@code radius}, weighted by direction
- * (along the level-set normal), distance and level-set proximity. All channels share one marching
- * order.
+ * Marching Method", J. Graphics Tools 9(1), 2004), as OpenCV implements it. The masked region is
+ * filled from its border inwards, in order of distance to the known pixels; each pixel becomes a
+ * weighted average of the known and already filled neighbours within {@code radius}, weighted by
+ * direction (along the level-set normal), distance (1/d^3) and level-set proximity. The paper's
+ * first-order gradient term is left out: OpenCV bounds it to about one grey level, and at full
+ * strength it feeds the image's noise back into itself and diverges on radiographs. All channels
+ * share one marching order.
  */
-final class FastMarchingInpainter {
+public final class FastMarchingInpainter {
 
     private static final byte KNOWN = 0;
     private static final byte BAND = 1;
@@ -21,7 +23,7 @@ final class FastMarchingInpainter {
 
     private final int radius;
 
-    FastMarchingInpainter(int radius) {
+    public FastMarchingInpainter(int radius) {
         if (radius < 1) {
             throw new IllegalArgumentException("Inpainting radius must be at least 1 pixel");
         }
@@ -29,7 +31,7 @@ final class FastMarchingInpainter {
     }
 
     /** A copy of {@code image} whose masked pixels are filled; unmasked values are copied unchanged. */
-    PixelPlanes inpaint(PixelPlanes image, Mask mask) {
+    public PixelPlanes inpaint(PixelPlanes image, Mask mask) {
         int w = image.columns();
         int h = image.rows();
         PixelPlanes out = image.copy();
@@ -77,8 +79,9 @@ final class FastMarchingInpainter {
                 t[q] = Math.min(Math.min(solve(flag, t, w, h, qx - 1, qy, qx, qy - 1), solve(flag, t, w, h, qx + 1, qy, qx, qy - 1)),
                         Math.min(solve(flag, t, w, h, qx - 1, qy, qx, qy + 1), solve(flag, t, w, h, qx + 1, qy, qx, qy + 1)));
                 if (flag[q] == INSIDE) {
-                    flag[q] = BAND;
+                    // Filled before it joins the band, so that no estimate ever reads its unfilled value.
                     fill(out, flag, t, w, h, qx, qy);
+                    flag[q] = BAND;
                 }
                 band.push(t[q], q);
             }
@@ -151,12 +154,9 @@ final class FastMarchingInpainter {
                     direction = 1e-6;
                 }
                 double level = 1.0 / (1.0 + Math.abs(t[r] - t[q]));
-                double weight = direction * level / dist2;
+                double weight = direction * level / (dist2 * dist);
                 for (int c = 0; c < planes; c++) {
-                    double[] plane = out.planes()[c];
-                    double extrapolated = plane[r] + gradient(plane, flag, w, h, rx, ry, 1, 0) * dx
-                            + gradient(plane, flag, w, h, rx, ry, 0, 1) * dy;
-                    sums[c] += weight * extrapolated;
+                    sums[c] += weight * out.planes()[c][r];
                 }
                 weights += weight;
             }

@@ -1,0 +1,246 @@
+package io.synthgate.generator.builtin;
+
+import io.synthgate.mask.Mask;
+import io.synthgate.pixels.PixelPlanes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Synthesises the fine texture of a masked region (quantum noise, film grain, trabecular detail),
+ * which every smooth fill lacks, by exemplar-based synthesis (Efros and Leung, "Texture Synthesis by
+ * Non-parametric Sampling", ICCV 1999, with the coherent candidates of Ashikhmin, "Synthesizing
+ * Natural Textures", I3D 2001). It works on the high-pass residual, the image less a Gaussian blur
+ * of its known pixels, so the texture can be laid over a smooth fill without shifting its level:
+ * masked pixels are filled from the region's border inwards, each copying the residual of the known
+ * pixel whose 7x7 neighbourhood best matches what is already there, chosen among the continuations
+ * of its filled neighbours' sources and random known pixels nearby.
+ */
+public final class TextureSynthesis {
+
+    /** Scale of the blur the residual is taken against: detail finer than about 2 pixels. */
+    private static final double SIGMA = 2.0;
+    private static final int HALF_WINDOW = 3;
+    private static final int RANDOM_CANDIDATES = 24;
+    /** How far from a pixel random candidates are drawn, beyond its distance to the known pixels. */
+    private static final int SEARCH_RADIUS = 48;
+
+    /**
+     * The synthesised residual, one plane per channel: zero outside the mask. The same image, mask
+     * and seed give the same residual.
+     */
+    public double[][] residual(PixelPlanes image, Mask mask, long seed) {
+        int w = image.columns();
+        int h = image.rows();
+        int channels = image.planes().length;
+        double[][] residual = new double[channels][];
+        for (int c = 0; c < channels; c++) {
+            residual[c] = highPass(image.planes()[c], mask, w, h);
+        }
+        double[][] out = new double[channels][w * h];
+        int[] distance = distanceToKnown(mask, w, h);
+        int[] source = new int[w * h];
+        boolean[] available = new boolean[w * h];
+        List<Integer> known = new ArrayList<>();
+        for (int i = 0; i < w * h; i++) {
+            available[i] = !mask.isSet(i);
+            source[i] = i;
+            if (available[i]) {
+                known.add(i);
+            }
+        }
+        if (known.isEmpty()) {
+            return out;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int p : fillOrder(distance, w * h)) {
+            int best = -1;
+            double bestScore = Double.MAX_VALUE;
+            int px = p % w;
+            int py = p / w;
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    int qx = px + dx;
+                    int qy = py + dy;
+                    if ((dx != 0 || dy != 0) && qx >= 0 && qy >= 0 && qx < w && qy < h && available[qy * w + qx]
+                            && mask.isSet(qy * w + qx)) {
+                        int s = source[qy * w + qx];
+                        int cx = s % w - dx;
+                        int cy = s / w - dy;
+                        double score = score(residual, mask, available, w, h, px, py, cx, cy);
+                        if (score < bestScore) {
+                            bestScore = score;
+                            best = cy * w + cx;
+                        }
+                    }
+                }
+            }
+            int reach = SEARCH_RADIUS + distance[p];
+            for (int k = 0; k < RANDOM_CANDIDATES; k++) {
+                int cx = px + random.nextInt(-reach, reach + 1);
+                int cy = py + random.nextInt(-reach, reach + 1);
+                double score = score(residual, mask, available, w, h, px, py, cx, cy);
+                if (score < bestScore) {
+                    bestScore = score;
+                    best = cy * w + cx;
+                }
+            }
+            if (best < 0) {
+                best = known.get(random.nextInt(known.size()));
+            }
+            source[p] = best;
+            for (int c = 0; c < channels; c++) {
+                residual[c][p] = residual[c][best];
+                out[c][p] = residual[c][best];
+            }
+            available[p] = true;
+        }
+        return out;
+    }
+
+    /**
+     * Mean squared difference between the residual around (px, py), where already known or filled,
+     * and around the known candidate (cx, cy); infinite for a candidate that is not a known pixel or
+     * shares fewer than four pixels of neighbourhood.
+     */
+    private static double score(double[][] residual, Mask mask, boolean[] available, int w, int h, int px, int py,
+            int cx, int cy) {
+        if (cx < 0 || cy < 0 || cx >= w || cy >= h || mask.isSet(cy * w + cx)) {
+            return Double.MAX_VALUE;
+        }
+        double sum = 0;
+        int count = 0;
+        for (int oy = -HALF_WINDOW; oy <= HALF_WINDOW; oy++) {
+            int ay = py + oy;
+            int by = cy + oy;
+            if (ay < 0 || by < 0 || ay >= h || by >= h) {
+                continue;
+            }
+            for (int ox = -HALF_WINDOW; ox <= HALF_WINDOW; ox++) {
+                int ax = px + ox;
+                int bx = cx + ox;
+                if (ax < 0 || bx < 0 || ax >= w || bx >= w) {
+                    continue;
+                }
+                int a = ay * w + ax;
+                int b = by * w + bx;
+                if (available[a] && !mask.isSet(b)) {
+                    for (double[] plane : residual) {
+                        double d = plane[a] - plane[b];
+                        sum += d * d;
+                    }
+                    count++;
+                }
+            }
+        }
+        return count < 4 ? Double.MAX_VALUE : sum / count;
+    }
+
+    /**
+     * The image less a Gaussian blur of its known pixels (normalised convolution, so masked pixels
+     * do not pull it); zero at masked pixels.
+     */
+    static double[] highPass(double[] plane, Mask mask, int w, int h) {
+        int radius = (int) Math.ceil(3 * SIGMA);
+        double[] kernel = new double[2 * radius + 1];
+        for (int i = -radius; i <= radius; i++) {
+            kernel[i + radius] = Math.exp(-i * i / (2 * SIGMA * SIGMA));
+        }
+        double[] values = new double[w * h];
+        double[] weights = new double[w * h];
+        for (int i = 0; i < w * h; i++) {
+            if (!mask.isSet(i)) {
+                values[i] = plane[i];
+                weights[i] = 1;
+            }
+        }
+        double[] blurredValues = blur(blur(values, kernel, w, h, true), kernel, w, h, false);
+        double[] blurredWeights = blur(blur(weights, kernel, w, h, true), kernel, w, h, false);
+        double[] residual = new double[w * h];
+        for (int i = 0; i < w * h; i++) {
+            if (!mask.isSet(i) && blurredWeights[i] > 0) {
+                residual[i] = plane[i] - blurredValues[i] / blurredWeights[i];
+            }
+        }
+        return residual;
+    }
+
+    private static double[] blur(double[] in, double[] kernel, int w, int h, boolean horizontal) {
+        int radius = kernel.length / 2;
+        double[] out = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double sum = 0;
+                for (int k = -radius; k <= radius; k++) {
+                    int sx = horizontal ? x + k : x;
+                    int sy = horizontal ? y : y + k;
+                    if (sx >= 0 && sy >= 0 && sx < w && sy < h) {
+                        sum += kernel[k + radius] * in[sy * w + sx];
+                    }
+                }
+                out[y * w + x] = sum;
+            }
+        }
+        return out;
+    }
+
+    /** City-block distance of every pixel to the nearest known one (0 for known pixels). */
+    private static int[] distanceToKnown(Mask mask, int w, int h) {
+        int[] distance = new int[w * h];
+        int far = w + h;
+        for (int i = 0; i < w * h; i++) {
+            distance[i] = mask.isSet(i) ? far : 0;
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (x > 0) {
+                    distance[i] = Math.min(distance[i], distance[i - 1] + 1);
+                }
+                if (y > 0) {
+                    distance[i] = Math.min(distance[i], distance[i - w] + 1);
+                }
+            }
+        }
+        for (int y = h - 1; y >= 0; y--) {
+            for (int x = w - 1; x >= 0; x--) {
+                int i = y * w + x;
+                if (x < w - 1) {
+                    distance[i] = Math.min(distance[i], distance[i + 1] + 1);
+                }
+                if (y < h - 1) {
+                    distance[i] = Math.min(distance[i], distance[i + w] + 1);
+                }
+            }
+        }
+        return distance;
+    }
+
+    /** Masked pixels from the border inwards: by distance to the known pixels, then in raster order. */
+    private static int[] fillOrder(int[] distance, int size) {
+        int max = 0;
+        int count = 0;
+        for (int d : distance) {
+            if (d > 0) {
+                max = Math.max(max, d);
+                count++;
+            }
+        }
+        int[] starts = new int[max + 2];
+        for (int d : distance) {
+            if (d > 0) {
+                starts[d + 1]++;
+            }
+        }
+        for (int d = 1; d <= max + 1; d++) {
+            starts[d] += starts[d - 1];
+        }
+        int[] order = new int[count];
+        for (int i = 0; i < size; i++) {
+            if (distance[i] > 0) {
+                order[starts[distance[i]]++] = i;
+            }
+        }
+        return order;
+    }
+}
