@@ -93,8 +93,9 @@ def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count
         "camel.main.routes-include-pattern": "file:%s/camel-routes/*.yaml" % root,
         "synthgate.destinations.research.port": orthanc_dicom, "synthgate.study.idle-timeout": "1h",
         "synthgate.pipeline.concurrency": parallel_jobs,
-        # Twice the generator slots, so the next images are prepared while the slots are busy.
-        "synthgate.pipeline.image-concurrency": 2 * slots,
+        # Twice the generator slots, so the next images are prepared while the slots are busy;
+        # IMAGE_WORKERS overrides it (fewer workers bound the memory of a large study).
+        "synthgate.pipeline.image-concurrency": int(os.environ.get("IMAGE_WORKERS", 2 * slots)),
         "synthgate.generator.stub.type": "openai", "synthgate.generator.stub.base-url": "http://127.0.0.1:%d/v1" % stub,
         "synthgate.generator.stub.model": "stub-fixed-latency", "synthgate.generator.stub.concurrency": slots,
         "synthgate.experiment.inpaint.generator": "stub",
@@ -143,7 +144,8 @@ def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count
 
 results = []
 sizes = [("512x512", 512, 512), ("2048x2500", 2048, 2500)]
-# ONLY=2048x2500 measures one size; SYNTHGATE_JVM_OPTIONS (e.g. -Xmx512m) goes to the gateway's JVM.
+# ONLY=2048x2500 measures one size; SYNTHGATE_JVM_OPTIONS (e.g. -Xmx512m) goes to the gateway's JVM;
+# IMAGE_WORKERS sets synthgate.pipeline.image-concurrency for the loaded run.
 for label, rows, cols in [size for size in sizes if os.environ.get("ONLY", size[0]) == size[0]]:
     n = studies * images
     serial, _, _ = run("serial-" + label, rows, cols, 0, 1, 1, 100, studies)
@@ -169,8 +171,10 @@ with open(out, "w") as f:
             "from \"study complete\" to the last synthetic object stored in Orthanc, over the images. It includes "
             "de-identification, decoding, rendering to 8 bits and PNG, the HTTP round trip, PNG decoding, scaling "
             "back, compositing, fidelity metrics, wrapping, the spool commit and the C-STORE to Orthanc.\n\n"
-            "End-to-end: the stub takes %.0f s per call; 4 generator slots, 4 jobs in parallel, 8 image workers; from the "
+            "End-to-end: the stub takes %.0f s per call; 4 generator slots, 4 jobs in parallel, %s image workers; from the "
             "moment every study is complete (after its last C-STORE) to the last synthetic object in Orthanc. The "
             "generator call column is the mean latency SynthGate measured per call (stub time plus HTTP, PNG upload "
-            "and download).\n" % latency)
+            "and download).\n" % (latency, os.environ.get("IMAGE_WORKERS", 2 * SLOTS)))
+    if os.environ.get("SYNTHGATE_JVM_OPTIONS"):
+        f.write("\nGateway JVM options: `%s`.\n" % os.environ["SYNTHGATE_JVM_OPTIONS"])
 print(open(out).read())

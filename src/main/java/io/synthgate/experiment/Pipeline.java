@@ -44,6 +44,18 @@ public final class Pipeline {
     /** Header: the review policy, {@code none} (default) or {@code required} (candidates wait for a radiologist's verdict). */
     public static final String REVIEW = "SynthGateReview";
 
+    /**
+     * Header: which of a study's instances the experiment takes, e.g.
+     * {@code Modality=CR,DX; BodyPartExamined=KNEE}; empty takes all (see {@code selectStep}).
+     */
+    public static final String SELECT = "SynthGateSelect";
+
+    /** Header set by {@code describeStep}: the image's Body Part Examined, upper case, empty when it has none. */
+    public static final String BODY_PART = "SynthGateBodyPart";
+
+    /** Header set by {@code describeStep}: the image's Modality, upper case, empty when it has none. */
+    public static final String MODALITY = "SynthGateModality";
+
     /** Header: the destination's name under {@code synthgate.destinations}. */
     public static final String DESTINATION = "SynthGateDestination";
 

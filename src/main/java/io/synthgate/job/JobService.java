@@ -193,6 +193,15 @@ public class JobService {
         }
     }
 
+    /** Adds a line to the job's history without changing its state: something a route decided about it. */
+    public void note(UUID jobId, String text) {
+        JobEntity job = jobs.findById(jobId);
+        if (job == null) {
+            throw new IllegalArgumentException("No job " + jobId);
+        }
+        record(jobId, job.state, job.state, text.length() <= REASON_LIMIT ? text : text.substring(0, REASON_LIMIT));
+    }
+
     private void record(UUID jobId, JobState from, JobState to, String reason) {
         JobEventEntity event = new JobEventEntity();
         event.jobId = jobId;

@@ -18,8 +18,19 @@ public final class DicomCopies {
 
     /** Writes {@code template} as instance {@code sopInstanceUid} of series {@code study.1} of {@code study}. */
     public static Path asInstanceOf(Path template, String study, String sopInstanceUid, Path target) throws Exception {
+        return asInstanceOf(template, study, sopInstanceUid, null, target);
+    }
+
+    /** The same, with Body Part Examined set to {@code bodyPart} when it is not null. */
+    public static Path asInstanceOf(Path template, String study, String sopInstanceUid, String bodyPart, Path target)
+            throws Exception {
         AttributeList list = new AttributeList();
         list.read(template.toFile());
+        if (bodyPart != null) {
+            Attribute part = new com.pixelmed.dicom.CodeStringAttribute(TagFromName.BodyPartExamined);
+            part.addValue(bodyPart);
+            list.put(part);
+        }
         replace(list, TagFromName.StudyInstanceUID, study);
         replace(list, TagFromName.SeriesInstanceUID, study + ".1");
         replace(list, TagFromName.SOPInstanceUID, sopInstanceUid);

@@ -69,7 +69,7 @@ class MultiFrameSyntheticObjectTest {
         assertEquals(FRAMES, Attribute.getSingleIntegerValueOrDefault(output, TagFromName.NumberOfFrames, 0));
         short[] samples = output.getPixelData().getShortValues();
         int[] label = Attribute.getIntegerValues(output, new com.pixelmed.dicom.AttributeTag(0x0099, 0x100E));
-        int changedInsideMask = 0;
+        int offRampInsideMask = 0;
         for (int f = 0; f < FRAMES; f++) {
             for (int y = 0; y < ROWS; y++) {
                 for (int x = 0; x < COLUMNS; x++) {
@@ -78,13 +78,14 @@ class MultiFrameSyntheticObjectTest {
                     boolean inLabel = label != null && x >= label[0] && x < label[0] + label[2] && y >= label[1]
                             && y < label[1] + label[3];
                     if (inMask) {
-                        changedInsideMask += value != MultiFrameObjects.value(f, x, y) ? 1 : 0;
+                        offRampInsideMask += Math.abs(value - MultiFrameObjects.value(f, x, y)) > 2 ? 1 : 0;
                     } else if (!inLabel) {
                         assertEquals(MultiFrameObjects.value(f, x, y), value, "frame " + f + " (" + x + "," + y + ")");
                     }
                 }
             }
         }
-        assertTrue(changedInsideMask > 0, "the masked region was regenerated");
+        // Each frame is a linear ramp, which the built-in generator's biharmonic fill continues exactly.
+        assertEquals(0, offRampInsideMask, "masked pixels off the ramp");
     }
 }

@@ -24,6 +24,12 @@ public final class TextureSynthesis {
     private static final int RANDOM_CANDIDATES = 24;
     /** How far from a pixel random candidates are drawn, beyond its distance to the known pixels. */
     private static final int SEARCH_RADIUS = 48;
+    /**
+     * Copied residuals are held within this many robust standard deviations of the image's: beyond
+     * lie edges (a collimator border, a marker), which are structure, not grain, and would show as
+     * bright specks when copied into the middle of a region.
+     */
+    private static final double OUTLIER_LIMIT = 3;
 
     /**
      * The synthesised residual, one plane per channel: zero outside the mask. The same image, mask
@@ -34,8 +40,10 @@ public final class TextureSynthesis {
         int h = image.rows();
         int channels = image.planes().length;
         double[][] residual = new double[channels][];
+        double[] limit = new double[channels];
         for (int c = 0; c < channels; c++) {
             residual[c] = highPass(image.planes()[c], mask, w, h);
+            limit[c] = OUTLIER_LIMIT * robustDeviation(residual[c], mask);
         }
         double[][] out = new double[channels][w * h];
         int[] distance = distanceToKnown(mask, w, h);
@@ -90,8 +98,9 @@ public final class TextureSynthesis {
             }
             source[p] = best;
             for (int c = 0; c < channels; c++) {
-                residual[c][p] = residual[c][best];
-                out[c][p] = residual[c][best];
+                double value = Math.max(-limit[c], Math.min(limit[c], residual[c][best]));
+                residual[c][p] = value;
+                out[c][p] = value;
             }
             available[p] = true;
         }
@@ -134,6 +143,22 @@ public final class TextureSynthesis {
             }
         }
         return count < 4 ? Double.MAX_VALUE : sum / count;
+    }
+
+    /** 1.4826 times the median absolute residual of the known pixels: the standard deviation of the grain, unmoved by edges. */
+    private static double robustDeviation(double[] residual, Mask mask) {
+        double[] known = new double[residual.length - mask.area()];
+        int k = 0;
+        for (int i = 0; i < residual.length; i++) {
+            if (!mask.isSet(i)) {
+                known[k++] = Math.abs(residual[i]);
+            }
+        }
+        if (k == 0) {
+            return 0;
+        }
+        java.util.Arrays.sort(known, 0, k);
+        return 1.4826 * known[k / 2];
     }
 
     /**

@@ -1,0 +1,77 @@
+package io.synthgate.study;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomDictionary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Which instances an experiment takes, in the text form routes write: criteria joined by {@code ;},
+ * each {@code Keyword=VALUE,VALUE,...} with a DICOM attribute keyword (PS3.6, e.g. {@code Modality},
+ * {@code BodyPartExamined}, {@code SeriesDescription}, {@code Manufacturer}). An instance is taken
+ * when every criterion holds; a criterion holds when the attribute's value (any of its values, for
+ * a multi-valued one) equals one of the listed values, ignoring case, where {@code *} stands for
+ * any run of characters. An empty text takes every instance.
+ */
+public record Selection(String text, List<Criterion> criteria) {
+
+    private static final DicomDictionary DICTIONARY = new DicomDictionary();
+
+    public Selection {
+        criteria = List.copyOf(criteria);
+    }
+
+    /** One attribute and the values it may have. */
+    public record Criterion(String keyword, AttributeTag tag, List<Pattern> values) {
+
+        boolean holds(AttributeList header) {
+            String[] actual = Attribute.getStringValues(header, tag);
+            if (actual == null || actual.length == 0) {
+                actual = new String[] {""};
+            }
+            return Arrays.stream(actual).anyMatch(value -> values.stream()
+                    .anyMatch(pattern -> pattern.matcher(value.strip()).matches()));
+        }
+    }
+
+    public static Selection parse(String text) {
+        if (text == null || text.isBlank()) {
+            return new Selection("", List.of());
+        }
+        List<Criterion> criteria = new ArrayList<>();
+        for (String part : text.split(";")) {
+            String[] sides = part.split("=", 2);
+            if (sides.length != 2 || sides[0].isBlank()) {
+                throw new IllegalArgumentException("Selection '" + part.strip() + "' is not Keyword=VALUE,VALUE,...");
+            }
+            String keyword = sides[0].strip();
+            AttributeTag tag = DICTIONARY.getTagFromName(keyword);
+            if (tag == null) {
+                throw new IllegalArgumentException("Selection '" + part.strip() + "': " + keyword
+                        + " is not a DICOM attribute keyword");
+            }
+            List<Pattern> values = Arrays.stream(sides[1].split(",")).map(String::strip).map(Selection::pattern).toList();
+            criteria.add(new Criterion(keyword, tag, values));
+        }
+        return new Selection(text.strip(), criteria);
+    }
+
+    /** Whether the instance with this header is taken. */
+    public boolean takes(AttributeList header) {
+        return criteria.stream().allMatch(criterion -> criterion.holds(header));
+    }
+
+    public boolean takesAll() {
+        return criteria.isEmpty();
+    }
+
+    private static Pattern pattern(String value) {
+        String regex = Arrays.stream(value.split("\\*", -1)).map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining(".*"));
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}

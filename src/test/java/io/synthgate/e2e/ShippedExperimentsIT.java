@@ -1,0 +1,109 @@
+package io.synthgate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.TagFromName;
+import io.synthgate.testing.Dciodvfy;
+import io.synthgate.testing.DicomCopies;
+import io.synthgate.testing.DicomImages;
+import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.OrthancProcess;
+import io.synthgate.testing.ProcessRun;
+import io.synthgate.testing.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped experiment routes, chosen by {@code synthgate.experiment.active}, on the corpus's CR
+ * radiograph with the built-in generator, through a real gateway to a real Orthanc. The presets take
+ * radiographs only ({@code Modality=CR,DX}), so a CT slice of the same study is left out, and said so.
+ */
+class ShippedExperimentsIT {
+
+    private static final Path RADIOGRAPH = TestFiles.shared("fo-dicom/CR-MONO1-10-chest.dcm");
+    private static final AttributeTag SOURCE_REGION = new AttributeTag(0x0099, 0x100F);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void radiographPresetsRegenerateTheRegionOfEachImagesBodyPart() throws Exception {
+        String study = "2.25.5150515051";
+        Map<String, String> bodyParts = Map.of(study + ".1", "CHEST", study + ".2", "KNEE", study + ".3", "ELBOW");
+        List<Path> files = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> image : bodyParts.entrySet()) {
+            files.add(DicomCopies.asInstanceOf(RADIOGRAPH, study, image.getKey(), image.getValue(),
+                    folder.resolve(image.getValue() + ".dcm")));
+        }
+        files.add(DicomCopies.asInstanceOf(TestFiles.pydicom("CT_small.dcm"), study, study + ".4", null,
+                folder.resolve("ct.dcm")));
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
+                        Map.of("synthgate.experiment.active", "radiograph-presets")).start()) {
+            send(gateway, files);
+            Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 4, Duration.ofSeconds(120));
+            assertEquals(3, outputs.size(), "the CT slice is not a radiograph: " + outputs);
+            Map<String, String> masks = new HashMap<>();
+            JsonNode jobs = gateway.getJson("/api/studies/" + study).path("jobs");
+            String history = gateway.getJson("/api/jobs/" + jobs.get(0).path("id").asText()).path("events").toString();
+            assertTrue(history.contains("Selection 'Modality=CR,DX' took 3 of 4 instances"), history);
+            for (JsonNode output : gateway.getJson("/api/jobs/" + jobs.get(0).path("id").asText()).path("outputs")) {
+                masks.put(bodyParts.get(output.path("sourceSopInstanceUid").asText()), output.path("maskSpec").asText());
+                assertEquals("radiograph-presets", jobs.get(0).path("experiment").asText());
+            }
+            assertEquals("ellipse 30% 60% 12% 14%", masks.get("CHEST"), "the chest preset: " + masks);
+            assertEquals("rectangle 25% 42% 50% 16%", masks.get("KNEE"), "the knee preset: " + masks);
+            assertEquals("rectangle 40% 40% 20% 20%", masks.get("ELBOW"), "no preset: the other-mask: " + masks);
+            assertEquals(3, orthanc.get("/instances").size());
+        }
+    }
+
+    @Test
+    void outpaintingExtendsAKneeUpAndDownKeepingEveryPixel() throws Exception {
+        String study = "2.25.6160616061";
+        Path knee = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".1", "KNEE", folder.resolve("knee.dcm"));
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
+                        Map.of("synthgate.experiment.active", "outpaint")).start()) {
+            send(gateway, List.of(knee));
+            String synthetic = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(120)).get(study + ".1");
+            String id = orthanc.findInstance(synthetic).orElseThrow();
+            Path copy = folder.resolve("outpainted.dcm");
+            Files.write(copy, orthanc.getBytes("/instances/" + id + "/file"));
+
+            AttributeList header = new AttributeList();
+            header.read(copy.toFile(), TagFromName.PixelData);
+            assertEquals("OUTPAINT", Attribute.getStringValues(header, TagFromName.ImageType)[3]);
+            assertArrayEquals(new int[] {0, 110, 440, 440}, Attribute.getIntegerValues(header, SOURCE_REGION),
+                    "a quarter of 440 rows added above and below");
+            DicomImages.Image source = DicomImages.read(knee);
+            DicomImages.Image output = DicomImages.read(copy);
+            assertEquals(660, output.rows());
+            for (int row = 0; row < source.rows(); row++) {
+                for (int column = 0; column < source.columns(); column++) {
+                    if (!output.inLabel(column, row + 110)) {
+                        assertEquals(source.at(column, row), output.at(column, row + 110), "(" + column + "," + row + ")");
+                    }
+                }
+            }
+            assertEquals(List.of(), Dciodvfy.unexpectedErrors(copy));
+        }
+    }
+
+    private static void send(GatewayProcess gateway, List<Path> files) {
+        ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(), files);
+        assertEquals(0, sent.exitCode(), sent.output());
+    }
+}

@@ -1,0 +1,55 @@
+package io.synthgate.study;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.CodeStringAttribute;
+import com.pixelmed.dicom.LongStringAttribute;
+import com.pixelmed.dicom.TagFromName;
+import org.junit.jupiter.api.Test;
+
+class SelectionTest {
+
+    @Test
+    void everyCriterionMustHoldAndAnyListedValueWillDo() throws Exception {
+        Selection radiographsOfTheKnee = Selection.parse("Modality=CR,DX; BodyPartExamined=knee");
+        assertTrue(radiographsOfTheKnee.takes(header("DX", "KNEE", "AP standing")));
+        assertFalse(radiographsOfTheKnee.takes(header("CT", "KNEE", "AP standing")), "another modality");
+        assertFalse(radiographsOfTheKnee.takes(header("CR", "ANKLE", "AP")), "another body part");
+        assertFalse(radiographsOfTheKnee.takes(new AttributeList()), "an absent attribute matches no listed value");
+    }
+
+    @Test
+    void anAsteriskStandsForAnyRunOfCharacters() throws Exception {
+        Selection weightBearing = Selection.parse("SeriesDescription=*standing*");
+        assertTrue(weightBearing.takes(header("DX", "KNEE", "Knee AP STANDING left")));
+        assertFalse(weightBearing.takes(header("DX", "KNEE", "Knee AP supine")));
+        assertTrue(Selection.parse("SeriesDescription=(1+1)*").takes(header("DX", "KNEE", "(1+1) view")),
+                "everything but the asterisk is taken literally");
+    }
+
+    @Test
+    void anEmptySelectionTakesEverythingAndAnUnknownKeywordIsRefused() {
+        assertTrue(Selection.parse(" ").takesAll());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Selection.parse("BodyPart=KNEE"));
+        assertTrue(refused.getMessage().contains("not a DICOM attribute keyword"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Selection.parse("Modality"));
+    }
+
+    private static AttributeList header(String modality, String bodyPart, String seriesDescription) throws Exception {
+        AttributeList list = new AttributeList();
+        CodeStringAttribute m = new CodeStringAttribute(TagFromName.Modality);
+        m.addValue(modality);
+        list.put(m);
+        CodeStringAttribute b = new CodeStringAttribute(TagFromName.BodyPartExamined);
+        b.addValue(bodyPart);
+        list.put(b);
+        LongStringAttribute d = new LongStringAttribute(TagFromName.SeriesDescription);
+        d.addValue(seriesDescription);
+        list.put(d);
+        return list;
+    }
+}
