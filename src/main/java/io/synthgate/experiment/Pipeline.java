@@ -41,6 +41,12 @@ public final class Pipeline {
      */
     public static final String SEED = "SynthGateSeed";
 
+    /**
+     * Header: how many candidates to make of each image, each from its own seed and all kept
+     * (default 1). Routes repeat the generate and wrap steps in a {@code loop} of this count.
+     */
+    public static final String CANDIDATES = "SynthGateCandidates";
+
     /** Header: the review policy, {@code none} (default) or {@code required} (candidates wait for a radiologist's verdict). */
     public static final String REVIEW = "SynthGateReview";
 

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
@@ -57,17 +58,22 @@ public class GenerateStep {
         this.spool = spool;
     }
 
+    /**
+     * Candidate {@code candidate} of a masked image: from 0, a route's {@code loop} index, absent
+     * outside a loop. Each candidate has its own derived seed.
+     */
     public GeneratedImage generate(MaskedImage input, @Header(Pipeline.GENERATOR) String generatorName,
             @Header(Pipeline.OPERATION) String operationName, @Header(Pipeline.PROMPT) String promptTemplate,
             @Header(Pipeline.NEGATIVE_PROMPT) String negativeTemplate, @Header(Pipeline.SEED) String seedPolicy,
-            @Header(Pipeline.EXPERIMENT) String experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId)
-            throws GenerationRefusedException {
+            @Header(Pipeline.EXPERIMENT) String experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
+            @ExchangeProperty(Exchange.LOOP_INDEX) Integer candidate) throws GenerationRefusedException {
+        int index = candidate == null ? 0 : candidate;
         Call call = call(input.image(), generatorName, operationName, promptTemplate, negativeTemplate, experiment, jobId);
         requireCanvasFor(call.operation(), !input.growth().isNone(), input.spec().text());
-        Frame frame = call.generate(input.image(), input.mask(), input.comparable(),
-                SeedPolicy.seedFor(seedPolicy, jobId + "/" + input.image().source().sopInstanceUid()));
+        String seedKey = jobId + "/" + input.image().source().sopInstanceUid() + (index == 0 ? "" : "/candidate-" + index);
+        Frame frame = call.generate(input.image(), input.mask(), input.comparable(), SeedPolicy.seedFor(seedPolicy, seedKey));
         return new GeneratedImage(input, call.operation(), call.generator().identity(), frame.provenance(), frame.samples(),
-                frame.metrics());
+                frame.metrics(), index);
     }
 
     /**
@@ -77,9 +83,13 @@ public class GenerateStep {
     public GeneratedStack generate(MaskedStack input, @Header(Pipeline.GENERATOR) String generatorName,
             @Header(Pipeline.OPERATION) String operationName, @Header(Pipeline.PROMPT) String promptTemplate,
             @Header(Pipeline.NEGATIVE_PROMPT) String negativeTemplate, @Header(Pipeline.SEED) String seedPolicy,
-            @Header(Pipeline.EXPERIMENT) String experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId)
-            throws GenerationRefusedException, IOException {
+            @Header(Pipeline.EXPERIMENT) String experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
+            @ExchangeProperty(Exchange.LOOP_INDEX) Integer candidate) throws GenerationRefusedException, IOException {
         FrameStack stack = input.stack();
+        if (candidate != null && candidate > 0) {
+            throw new IllegalArgumentException("SOP Instance " + stack.source().original() + " has " + stack.frames()
+                    + " frames; several candidates of a multi-frame image are not made, ask for one");
+        }
         Call call = call(stack, generatorName, operationName, promptTemplate, negativeTemplate, experiment, jobId);
         requireCanvasFor(call.operation(), false, input.spec().text());
         Path frames = spool.newTemporaryFile();

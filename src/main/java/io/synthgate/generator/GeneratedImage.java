@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * @param metrics fidelity against the source
  */
 public record GeneratedImage(MaskedImage input, GenerationOperation operation, GeneratorIdentity generator,
-        Provenance provenance, Object storedSamples, FidelityMetrics metrics) {
+        Provenance provenance, Object storedSamples, FidelityMetrics metrics, int candidateIndex) {
 
     /**
      * The request and the provider's answer, as recorded in the synthetic object.

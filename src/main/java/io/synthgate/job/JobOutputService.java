@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -104,12 +104,11 @@ public class JobOutputService {
         return outputs.listInState(OutputState.AWAITING_REVIEW, limit).stream().map(JobOutputService::toView).toList();
     }
 
-    /** Source instances of the job that already have an output, so a resumed job skips them. */
-    public Set<SopInstanceUid> sourcesWithOutput(UUID jobId) {
+    /** How many outputs (candidates) each source instance of the job has, so a resumed job skips those complete. */
+    public Map<SopInstanceUid, Long> outputsPerSource(UUID jobId) {
         return outputs.listForJob(jobId).stream()
                 .filter(o -> o.sourceSopInstanceUid != null)
-                .map(o -> new SopInstanceUid(o.sourceSopInstanceUid))
-                .collect(Collectors.toSet());
+                .collect(Collectors.groupingBy(o -> new SopInstanceUid(o.sourceSopInstanceUid), Collectors.counting()));
     }
 
     private static JobOutput toView(JobOutputEntity row) {

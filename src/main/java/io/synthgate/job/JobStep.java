@@ -54,13 +54,15 @@ public class JobStep {
 
     /**
      * The reason to record: the innermost cause that says something, since Camel wraps what a step
-     * threw (a parallel split in a CamelExchangeException whose message names only the exchange). An
-     * Error such as OutOfMemoryError is named by its class.
+     * threw (a parallel split in a CamelExchangeException, a loop or a producer in a
+     * CamelExecutionException, whose messages name only the exchange). An Error such as
+     * OutOfMemoryError is named by its class.
      */
     static String describe(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause
-                && (cause instanceof org.apache.camel.CamelExchangeException || blank(cause.getMessage()))) {
+                && (cause instanceof org.apache.camel.CamelExchangeException
+                        || cause instanceof org.apache.camel.CamelExecutionException || blank(cause.getMessage()))) {
             cause = cause.getCause();
         }
         String message = cause.getMessage();

@@ -6,13 +6,15 @@ import io.synthgate.job.JobOutputService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 
 /**
- * Route step {@code pendingSourcesStep}: the job's instances that have no output yet, so a resumed
- * or retried job continues where it stopped instead of starting over.
+ * Route step {@code pendingSourcesStep}: the job's instances that do not have all their candidates
+ * yet ({@link Pipeline#CANDIDATES}, default 1), so a resumed or retried job continues where it
+ * stopped instead of starting over.
  */
 @ApplicationScoped
 @Named("pendingSourcesStep")
@@ -26,8 +28,11 @@ public class PendingSourcesStep {
         this.outputs = outputs;
     }
 
-    public List<SourceInstance> pending(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId) {
-        Set<SopInstanceUid> done = outputs.sourcesWithOutput(jobId);
-        return studies.instancesOfJob(jobId).stream().filter(i -> !done.contains(i.sopInstanceUid())).toList();
+    public List<SourceInstance> pending(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
+            @Header(Pipeline.CANDIDATES) Integer candidates) {
+        long wanted = candidates == null ? 1 : Math.max(1, candidates);
+        Map<SopInstanceUid, Long> made = outputs.outputsPerSource(jobId);
+        return studies.instancesOfJob(jobId).stream().filter(i -> made.getOrDefault(i.sopInstanceUid(), 0L) < wanted)
+                .toList();
     }
 }

@@ -24,12 +24,18 @@ record SyntheticIdentity(String studyInstanceUid, String seriesInstanceUid, Stri
     }
 
     static SyntheticIdentity of(String experiment, DeidentifiedSource source) {
+        return of(experiment, source, 0);
+    }
+
+    /** Candidate {@code candidate} of a source: its own instance in the source's synthetic series. */
+    static SyntheticIdentity of(String experiment, DeidentifiedSource source, int candidate) {
         String study = source.studyInstanceUid();
         String series = source.seriesInstanceUid().isEmpty() ? study : source.seriesInstanceUid();
         return new SyntheticIdentity(
                 Uids.derive("study", experiment, study),
                 Uids.derive("series", experiment, series),
-                Uids.derive("instance", experiment, source.sopInstanceUid()),
+                candidate == 0 ? Uids.derive("instance", experiment, source.sopInstanceUid())
+                        : Uids.derive("instance", experiment, source.sopInstanceUid(), "candidate", Integer.toString(candidate)),
                 source.patientPseudonym(), source.patientPseudonym());
     }
 }

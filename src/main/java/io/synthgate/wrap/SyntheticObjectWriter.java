@@ -109,7 +109,7 @@ public class SyntheticObjectWriter {
         DeidentifiedSource source = generated.input().image().source();
         CanvasGrowth growth = generated.input().growth();
         PixelLayout sourceLayout = generated.input().source().layout();
-        SyntheticIdentity identity = SyntheticIdentity.of(experiment, source);
+        SyntheticIdentity identity = SyntheticIdentity.of(experiment, source, generated.candidateIndex());
         PixelLayout layout = generated.input().image().layout();
         ImageDescription description = generated.input().image().description();
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);

@@ -32,9 +32,9 @@ public class WrapStep {
     public SyntheticObject wrap(GeneratedImage generated, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
             @Header(Pipeline.EXPERIMENT) String experiment) throws IOException, DicomException {
         SyntheticObject written = writer.write(jobId, experiment, generated);
-        outputs.recordGenerated(jobId, new GeneratedOutput(Optional.of(generated.input().image().source().original()), 0,
-                generated.provenance().seed(), written.sopInstanceUid(), written.sopClassUid(), written.file(),
-                Optional.of(generated.input().spec().text()), Optional.of(generated.metrics())));
+        outputs.recordGenerated(jobId, new GeneratedOutput(Optional.of(generated.input().image().source().original()),
+                generated.candidateIndex(), generated.provenance().seed(), written.sopInstanceUid(), written.sopClassUid(),
+                written.file(), Optional.of(generated.input().spec().text()), Optional.of(generated.metrics())));
         return written;
     }
 

@@ -20,15 +20,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped experiment routes, chosen by {@code synthgate.experiment.active}, on the corpus's CR
  * radiograph with the built-in generator, through a real gateway to a real Orthanc. The presets take
- * radiographs only ({@code Modality=CR,DX}), so a CT slice of the same study is left out, and said so.
+ * radiographs only ({@code Modality=CR,DX}), so a CT slice of the same study is left out, and said so;
+ * asked for two candidates of each image, they keep both, each from its own seed.
  */
 class ShippedExperimentsIT {
 
@@ -51,22 +54,29 @@ class ShippedExperimentsIT {
                 folder.resolve("ct.dcm")));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
-                        Map.of("synthgate.experiment.active", "radiograph-presets")).start()) {
+                        Map.of("synthgate.experiment.active", "radiograph-presets",
+                                "synthgate.experiment.radiograph-presets.candidates", "2")).start()) {
             send(gateway, files);
-            Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 4, Duration.ofSeconds(120));
+            Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 4, Duration.ofSeconds(180));
             assertEquals(3, outputs.size(), "the CT slice is not a radiograph: " + outputs);
             Map<String, String> masks = new HashMap<>();
+            Map<String, Set<Long>> seeds = new HashMap<>();
             JsonNode jobs = gateway.getJson("/api/studies/" + study).path("jobs");
-            String history = gateway.getJson("/api/jobs/" + jobs.get(0).path("id").asText()).path("events").toString();
-            assertTrue(history.contains("Selection 'Modality=CR,DX' took 3 of 4 instances"), history);
-            for (JsonNode output : gateway.getJson("/api/jobs/" + jobs.get(0).path("id").asText()).path("outputs")) {
-                masks.put(bodyParts.get(output.path("sourceSopInstanceUid").asText()), output.path("maskSpec").asText());
-                assertEquals("radiograph-presets", jobs.get(0).path("experiment").asText());
+            assertEquals("radiograph-presets", jobs.get(0).path("experiment").asText());
+            JsonNode job = gateway.getJson("/api/jobs/" + jobs.get(0).path("id").asText());
+            assertTrue(job.path("events").toString().contains("Selection 'Modality=CR,DX' took 3 of 4 instances"),
+                    job.path("events").toString());
+            for (JsonNode output : job.path("outputs")) {
+                String bodyPart = bodyParts.get(output.path("sourceSopInstanceUid").asText());
+                masks.put(bodyPart, output.path("maskSpec").asText());
+                seeds.computeIfAbsent(bodyPart, key -> new HashSet<>()).add(output.path("seed").asLong());
             }
+            assertEquals(6, job.path("outputs").size(), "two candidates of each radiograph, all kept: " + job.path("outputs"));
+            seeds.forEach((bodyPart, used) -> assertEquals(2, used.size(), bodyPart + ": each candidate its own seed"));
             assertEquals("ellipse 30% 60% 12% 14%", masks.get("CHEST"), "the chest preset: " + masks);
             assertEquals("rectangle 25% 42% 50% 16%", masks.get("KNEE"), "the knee preset: " + masks);
             assertEquals("rectangle 40% 40% 20% 20%", masks.get("ELBOW"), "no preset: the other-mask: " + masks);
-            assertEquals(3, orthanc.get("/instances").size());
+            assertEquals(6, orthanc.get("/instances").size());
         }
     }
 

@@ -45,10 +45,10 @@ class GenerationBudgetTest {
     void theGenerateStepStopsCleanlyWhenTheBudgetIsSpent() throws Exception {
         MaskedImage masked = corpus.masked("CT_small.dcm", "rectangle 25% 25% 50% 50%");
 
-        generate.generate(masked, "builtin", null, null, null, null, "one-a-day", UUID.randomUUID());
+        generate.generate(masked, "builtin", null, null, null, null, "one-a-day", UUID.randomUUID(), null);
         UUID secondJob = UUID.randomUUID();
         GenerationRefusedException spent = assertThrows(GenerationRefusedException.class,
-                () -> generate.generate(masked, "builtin", null, null, null, null, "one-a-day", secondJob));
+                () -> generate.generate(masked, "builtin", null, null, null, null, "one-a-day", secondJob, null));
 
         assertTrue(spent.getMessage().contains("spent its budget of 1 images")
                 && spent.getMessage().contains("/api/jobs/" + secondJob + "/retry"), spent.getMessage());

@@ -30,7 +30,7 @@ class BurnedInTextGuardTest {
         int before = probe.calls();
         GenerationRefusedException refusal = assertThrows(GenerationRefusedException.class,
                 () -> generate.generate(screenshot, OffSiteProbeGenerator.NAME, null, null, null, null, "test",
-                        UUID.randomUUID()));
+                        UUID.randomUUID(), null));
         assertTrue(refusal.getMessage().contains("may carry burned-in text"), refusal.getMessage());
         assertEquals(before, probe.calls(), "the off-site generator must not have been called");
     }
@@ -38,7 +38,7 @@ class BurnedInTextGuardTest {
     @Test
     void theSameImageMayUseTheBuiltInGeneratorThatRunsHere() throws Exception {
         GeneratedImage generated = generate.generate(masked("SC_rgb_small_odd.dcm"), "builtin", null, null, null, null, "test",
-                UUID.randomUUID());
+                UUID.randomUUID(), null);
         assertEquals(0, generated.metrics().maxAbsoluteDifferenceOutsideMask());
     }
 
@@ -46,7 +46,7 @@ class BurnedInTextGuardTest {
     void aCtSliceMayGoToAnOffSiteGenerator() throws Exception {
         int before = probe.calls();
         assertThrows(GenerationRefusedException.class, () -> generate.generate(masked("CT_small.dcm"),
-                OffSiteProbeGenerator.NAME, null, null, null, null, "test", UUID.randomUUID()),
+                OffSiteProbeGenerator.NAME, null, null, null, null, "test", UUID.randomUUID(), null),
                 "the probe answers ERROR, which the step reports");
         assertEquals(before + 1, probe.calls(), "a CT slice passes the burned-in text rule");
     }
@@ -57,7 +57,7 @@ class BurnedInTextGuardTest {
                 "SynthGate Test Sono", 48, 64), "rectangle 25% 25% 50% 50%");
         int before = probe.calls();
         assertThrows(GenerationRefusedException.class, () -> generate.generate(cleaned, OffSiteProbeGenerator.NAME, null,
-                null, null, null, "test", UUID.randomUUID()), "the probe answers ERROR, which the step reports");
+                null, null, null, "test", UUID.randomUUID(), null), "the probe answers ERROR, which the step reports");
         assertEquals(before + 1, probe.calls(), "the cleaned ultrasound passes the burned-in text rule");
     }
 
@@ -68,7 +68,7 @@ class BurnedInTextGuardTest {
         int before = probe.calls();
         GenerationRefusedException refusal = assertThrows(GenerationRefusedException.class,
                 () -> generate.generate(uncleaned, OffSiteProbeGenerator.NAME, null, null, null, null, "test",
-                        UUID.randomUUID()));
+                        UUID.randomUUID(), null));
         assertTrue(refusal.getMessage().contains("no pixel-cleaning rule covers it"), refusal.getMessage());
         assertEquals(before, probe.calls());
     }

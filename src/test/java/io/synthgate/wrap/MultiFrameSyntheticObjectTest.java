@@ -57,7 +57,7 @@ class MultiFrameSyntheticObjectTest {
         assertEquals(FRAMES, stack.frames());
         MaskedStack masked = mask.apply(stack, "rectangle 40 30 32 24");
 
-        GeneratedStack generated = generate.generate(masked, "builtin", null, null, null, null, "stack", UUID.randomUUID());
+        GeneratedStack generated = generate.generate(masked, "builtin", null, null, null, null, "stack", UUID.randomUUID(), null);
         SyntheticObject written = writer.writeStack(UUID.randomUUID(), "stack", generated);
 
         assertEquals(List.of(), Dciodvfy.unexpectedErrors(written.file()));

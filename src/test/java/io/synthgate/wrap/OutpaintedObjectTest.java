@@ -50,7 +50,7 @@ class OutpaintedObjectTest {
         assertEquals(79, input.growth().top());
         assertEquals(79, input.growth().bottom());
         GeneratedImage generated = generate.generate(input, "builtin", "outpaint", null, null, null, "test",
-                UUID.randomUUID());
+                UUID.randomUUID(), null);
         assertFalse(generated.metrics().compared(), "the border has no original to compare with");
         assertEquals(0, generated.metrics().maxAbsoluteDifferenceOutsideMask());
 
@@ -89,12 +89,12 @@ class OutpaintedObjectTest {
     void onlyOutpaintingGrowsTheCanvasAndOutpaintingNeedsAGrowth() throws Exception {
         MaskedImage grown = corpus.masked(TestFiles.shared("fo-dicom/" + MAMMOGRAM), "extend left 32");
         IllegalArgumentException inpaint = assertThrows(IllegalArgumentException.class, () -> generate.generate(grown,
-                "builtin", "inpaint", null, null, null, "test", UUID.randomUUID()));
+                "builtin", "inpaint", null, null, null, "test", UUID.randomUUID(), null));
         assertTrue(inpaint.getMessage().contains("only the operation OUTPAINT"), inpaint.getMessage());
 
         MaskedImage rectangle = corpus.masked(TestFiles.shared("fo-dicom/" + MAMMOGRAM), "rectangle 10 10 50 50");
         IllegalArgumentException outpaint = assertThrows(IllegalArgumentException.class, () -> generate.generate(
-                rectangle, "builtin", "outpaint", null, null, null, "test", UUID.randomUUID()));
+                rectangle, "builtin", "outpaint", null, null, null, "test", UUID.randomUUID(), null));
         assertTrue(outpaint.getMessage().contains("needs a mask that grows the canvas"), outpaint.getMessage());
     }
 }
