@@ -28,12 +28,13 @@ public class ExportService {
         this.outputs = outputs;
     }
 
-    public void export(UUID jobId, String destinationName) throws ExportFailedException {
+    /** Sends the job's generated and approved outputs, and its rejected ones when {@code includeRejected}. */
+    public void export(UUID jobId, String destinationName, boolean includeRejected) throws ExportFailedException {
         Destination destination = destinations.get(destinationName);
         if (destination.kind() == DestinationKind.CLINICAL) {
             throw new ClinicalDestinationException(destination);
         }
-        List<JobOutput> pending = outputs.pendingExport(jobId);
+        List<JobOutput> pending = outputs.pendingExport(jobId, includeRejected);
         if (pending.isEmpty()) {
             return;
         }

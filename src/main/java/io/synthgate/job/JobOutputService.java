@@ -68,10 +68,13 @@ public class JobOutputService {
         return outputs.listForJob(jobId).stream().map(JobOutputService::toView).toList();
     }
 
-    /** Outputs to send: generated ones of a job without review, and approved ones. */
-    public List<JobOutput> pendingExport(UUID jobId) {
-        return outputs.listForJobInStates(jobId, EnumSet.of(OutputState.GENERATED, OutputState.APPROVED)).stream()
-                .map(JobOutputService::toView).toList();
+    /** Outputs to send: generated ones of a job without review, approved ones, and rejected ones when asked. */
+    public List<JobOutput> pendingExport(UUID jobId, boolean includeRejected) {
+        EnumSet<OutputState> states = EnumSet.of(OutputState.GENERATED, OutputState.APPROVED);
+        if (includeRejected) {
+            states.add(OutputState.REJECTED);
+        }
+        return outputs.listForJobInStates(jobId, states).stream().map(JobOutputService::toView).toList();
     }
 
     /** Holds every newly generated output of the job for review; returns how many of its outputs await a verdict. */

@@ -32,10 +32,12 @@ public class ReviewService {
     private final JobService jobs;
     private final ReviewDecisionRepository decisions;
     private final SyntheticFiles files;
+    private final VerdictStamp stamp;
     private final Clock clock;
 
     public ReviewService(JobOutputService outputs, JobService jobs, ReviewDecisionRepository decisions,
-            SyntheticFiles files, Clock clock) {
+            SyntheticFiles files, VerdictStamp stamp, Clock clock) {
+        this.stamp = stamp;
         this.outputs = outputs;
         this.jobs = jobs;
         this.decisions = decisions;
@@ -84,6 +86,21 @@ public class ReviewService {
             jobs.transition(output.jobId(), JobState.GENERATED, "every candidate reviewed; export resumes");
         }
         return view(row);
+    }
+
+    /**
+     * Writes each decided, not yet exported candidate's latest verdict and grade into its object
+     * (review policy {@code recorded}); writing it again changes nothing.
+     */
+    public void writeVerdicts(UUID jobId) throws IOException, DicomException {
+        java.util.Map<String, ReviewDecisionEntity> latest = new java.util.HashMap<>();
+        decisions.forJob(jobId).forEach(decision -> latest.put(decision.sopInstanceUid, decision));
+        for (JobOutput output : outputs.listForJob(jobId)) {
+            ReviewDecisionEntity decision = latest.get(output.sopInstanceUid().value());
+            if (decision != null && output.state() != OutputState.EXPORTED) {
+                stamp.write(output.file(), decision.decision, decision.grade);
+            }
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,17 +1,20 @@
 package io.synthgate.review;
 
+import com.pixelmed.dicom.DicomException;
 import io.synthgate.experiment.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
 /**
- * Route step {@code reviewStep}: under review policy {@code required}, holds the job's candidates
- * for a radiologist and stops the route until every one is decided; the job then comes back through
- * its route and exports the approved ones.
+ * Route step {@code reviewStep}: under review policy {@code required} or {@code recorded}, holds the
+ * job's candidates for a radiologist and stops the route until every one is decided; the job then
+ * comes back through its route. Under {@code recorded}, each verdict is then written into its
+ * object, and the export step sends rejected candidates too.
  */
 @ApplicationScoped
 @Named("reviewStep")
@@ -24,9 +27,12 @@ public class ReviewStep {
     }
 
     public void gate(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId, @Header(Pipeline.REVIEW) String policy,
-            Exchange exchange) {
-        if (ReviewPolicy.parse(policy) == ReviewPolicy.REQUIRED && reviews.hold(jobId)) {
+            Exchange exchange) throws IOException, DicomException {
+        ReviewPolicy parsed = ReviewPolicy.parse(policy);
+        if (parsed.holds() && reviews.hold(jobId)) {
             exchange.setRouteStop(true);
+        } else if (parsed == ReviewPolicy.RECORDED) {
+            reviews.writeVerdicts(jobId);
         }
     }
 }

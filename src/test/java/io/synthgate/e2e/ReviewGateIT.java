@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Radiologist QC: with review required, a study's candidates wait; nothing reaches the research PACS
  * until a reviewer decides. One approved, one rejected: only the approved one is exported, and both
- * verdicts are audited with who and when.
+ * verdicts are audited with who and when. Under review "recorded" both are exported, each carrying
+ * its verdict and grade.
  */
 class ReviewGateIT {
 
@@ -74,6 +75,37 @@ class ReviewGateIT {
             assertEquals(4, decisions.get(0).path("grade").asInt());
             assertEquals("REJECTED", decisions.get(1).path("decision").asText());
             assertTrue(!decisions.get(1).path("decidedAt").asText().isEmpty());
+        }
+    }
+
+    @Test
+    void underRecordedReviewEveryCandidateIsExportedWithItsVerdictInTheObject() throws Exception {
+        String study = "2.25.5160160160";
+        Path first = DicomCopies.asInstanceOf(TestFiles.pydicom("CT_small.dcm"), study, study + ".1", folder.resolve("c.dcm"));
+        Path second = DicomCopies.asInstanceOf(TestFiles.pydicom("MR_small.dcm"), study, study + ".2", folder.resolve("d.dcm"));
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
+                        Map.of("synthgate.experiment.inpaint.review", "recorded")).start()) {
+            ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
+                    List.of(first, second));
+            assertEquals(0, sent.exitCode(), sent.output());
+
+            JsonNode pending = awaitPending(gateway, 2);
+            assertEquals(0, orthanc.get("/instances").size(), "nothing is exported before review");
+            String approved = pending.get(0).path("sopInstanceUid").asText();
+            String rejected = pending.get(1).path("sopInstanceUid").asText();
+            assertEquals(200, decide(gateway, approved, "{\"decision\": \"APPROVED\", \"reviewer\": \"dr.lee\", \"grade\": 5}")
+                    .statusCode());
+            assertEquals(200, decide(gateway, rejected, "{\"decision\": \"REJECTED\", \"reviewer\": \"dr.kim\", \"grade\": 2}")
+                    .statusCode());
+
+            Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 2, Duration.ofSeconds(60));
+            assertEquals(2, outputs.size(), "approved and rejected alike are exported: " + outputs);
+            for (String[] expected : List.of(new String[] {approved, "APPROVED", "5"}, new String[] {rejected, "REJECTED", "2"})) {
+                String id = orthanc.findInstance(expected[0]).orElseThrow();
+                assertEquals(expected[1], new String(orthanc.getBytes("/instances/" + id + "/content/0099-1015")).strip());
+                assertEquals(expected[2], new String(orthanc.getBytes("/instances/" + id + "/content/0099-1016")).strip());
+            }
         }
     }
 
