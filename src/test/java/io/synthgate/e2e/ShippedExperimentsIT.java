@@ -1,10 +1,17 @@
 package io.synthgate.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
@@ -13,6 +20,7 @@ import io.synthgate.testing.Dciodvfy;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.DicomImages;
 import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.GeneratorRequests;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
@@ -31,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The shipped experiment routes, chosen by {@code synthgate.experiment.active}, on the corpus's CR
  * radiograph with the built-in generator, through a real gateway to a real Orthanc. The presets take
  * radiographs only ({@code Modality=CR,DX}), so a CT slice of the same study is left out, and said so;
- * asked for two candidates of each image, they keep both, each from its own seed.
+ * asked for two candidates of each image, they keep both, each from its own seed. Outpainting also
+ * runs through a WireMock'd OpenAI-shaped generator.
  */
 class ShippedExperimentsIT {
 
@@ -109,6 +118,44 @@ class ShippedExperimentsIT {
                 }
             }
             assertEquals(List.of(), Dciodvfy.unexpectedErrors(copy));
+        }
+    }
+
+    @Test
+    void outpaintingRunsThroughAnOpenAiShapedGeneratorToo() throws Exception {
+        String study = "2.25.7170717071";
+        Path knee = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".1", "KNEE", folder.resolve("knee.dcm"));
+        WireMockServer openAi = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        openAi.start();
+        openAi.stubFor(post(urlEqualTo("/v1/images/edits")).willReturn(okJson(
+                GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 128))));
+        Map<String, String> config = Map.of(
+                "synthgate.experiment.active", "outpaint",
+                "synthgate.generator.openai.type", "openai",
+                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
+                "synthgate.generator.openai.model", "gpt-image-2",
+                "synthgate.experiment.outpaint.generator", "openai");
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
+            send(gateway, List.of(knee));
+            String synthetic = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(120)).get(study + ".1");
+            Path copy = folder.resolve("outpainted-openai.dcm");
+            Files.write(copy, orthanc.getBytes("/instances/" + orthanc.findInstance(synthetic).orElseThrow() + "/file"));
+            DicomImages.Image source = DicomImages.read(knee);
+            DicomImages.Image output = DicomImages.read(copy);
+            assertEquals(660, output.rows());
+            for (int row = 0; row < source.rows(); row++) {
+                for (int column = 0; column < source.columns(); column++) {
+                    if (!output.inLabel(column, row + 110)) {
+                        assertEquals(source.at(column, row), output.at(column, row + 110), "(" + column + "," + row + ")");
+                    }
+                }
+            }
+            openAi.verify(1, postRequestedFor(urlEqualTo("/v1/images/edits"))
+                    .withRequestBody(containing("An X-ray of knee")).withRequestBody(containing("name=\"mask\"")));
+            assertEquals(List.of(), Dciodvfy.unexpectedErrors(copy));
+        } finally {
+            openAi.stop();
         }
     }
 
