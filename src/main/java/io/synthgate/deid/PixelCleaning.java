@@ -42,8 +42,9 @@ public class PixelCleaning {
         if (covering.isEmpty()) {
             return Optional.empty();
         }
+        List<MaskSpec> regions = covering.stream().map(PixelCleaningRule::regions).toList();
         return Optional.of(new Cleaning(covering.stream().map(PixelCleaningRule::name).toList(),
-                MaskSpec.parse(String.join("; ", covering.stream().map(rule -> rule.regions().text()).toList()))));
+                regions.size() == 1 ? regions.get(0) : new MaskSpec.Union(regions)));
     }
 
     private static PixelCleaningRule rule(String name, DeidConfig.PixelCleaningEntry entry) {

@@ -107,16 +107,7 @@ class ShippedExperimentsIT {
             assertEquals("OUTPAINT", Attribute.getStringValues(header, TagFromName.ImageType)[3]);
             assertArrayEquals(new int[] {0, 110, 440, 440}, Attribute.getIntegerValues(header, SOURCE_REGION),
                     "a quarter of 440 rows added above and below");
-            DicomImages.Image source = DicomImages.read(knee);
-            DicomImages.Image output = DicomImages.read(copy);
-            assertEquals(660, output.rows());
-            for (int row = 0; row < source.rows(); row++) {
-                for (int column = 0; column < source.columns(); column++) {
-                    if (!output.inLabel(column, row + 110)) {
-                        assertEquals(source.at(column, row), output.at(column, row + 110), "(" + column + "," + row + ")");
-                    }
-                }
-            }
+            assertKneeKeptOnTheGrownCanvas(knee, copy);
             assertEquals(List.of(), Dciodvfy.unexpectedErrors(copy));
         }
     }
@@ -141,21 +132,26 @@ class ShippedExperimentsIT {
             String synthetic = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(120)).get(study + ".1");
             Path copy = folder.resolve("outpainted-openai.dcm");
             Files.write(copy, orthanc.getBytes("/instances/" + orthanc.findInstance(synthetic).orElseThrow() + "/file"));
-            DicomImages.Image source = DicomImages.read(knee);
-            DicomImages.Image output = DicomImages.read(copy);
-            assertEquals(660, output.rows());
-            for (int row = 0; row < source.rows(); row++) {
-                for (int column = 0; column < source.columns(); column++) {
-                    if (!output.inLabel(column, row + 110)) {
-                        assertEquals(source.at(column, row), output.at(column, row + 110), "(" + column + "," + row + ")");
-                    }
-                }
-            }
+            assertKneeKeptOnTheGrownCanvas(knee, copy);
             openAi.verify(1, postRequestedFor(urlEqualTo("/v1/images/edits"))
                     .withRequestBody(containing("An X-ray of knee")).withRequestBody(containing("name=\"mask\"")));
             assertEquals(List.of(), Dciodvfy.unexpectedErrors(copy));
         } finally {
             openAi.stop();
+        }
+    }
+
+    /** The outpainted knee has 660 rows, and every source pixel outside the label 110 rows down, unchanged. */
+    private static void assertKneeKeptOnTheGrownCanvas(Path knee, Path outpainted) throws Exception {
+        DicomImages.Image source = DicomImages.read(knee);
+        DicomImages.Image output = DicomImages.read(outpainted);
+        assertEquals(660, output.rows());
+        for (int row = 0; row < source.rows(); row++) {
+            for (int column = 0; column < source.columns(); column++) {
+                if (!output.inLabel(column, row + 110)) {
+                    assertEquals(source.at(column, row), output.at(column, row + 110), "(" + column + "," + row + ")");
+                }
+            }
         }
     }
 
