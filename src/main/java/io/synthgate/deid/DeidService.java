@@ -57,6 +57,7 @@ public class DeidService {
     private final Clock clock;
     private final Set<String> burnedInTextModalities;
     private final PixelCleaning pixelCleaning;
+    private final DeidOptions defaultOptions;
 
     public DeidService(Deidentifier deidentifier, NativeTranscoder transcoder, Pseudonyms pseudonyms, ReidentificationRepository reidentification,
             Spool spool, Clock clock, DeidConfig config, PixelCleaning pixelCleaning) {
@@ -69,9 +70,22 @@ public class DeidService {
         this.clock = clock;
         this.burnedInTextModalities = config.burnedInTextModalities().stream()
                 .map(m -> m.strip().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.defaultOptions = DeidOptions.of(config);
     }
 
+    /** The options {@code synthgate.deid.retain-*} configure, which routes that name none get. */
+    public DeidOptions defaultOptions() {
+        return defaultOptions;
+    }
+
+    /** The instance's de-identified copy with the configured options. */
     public DeidentifiedSource deidentify(SourceInstance source) throws UnsupportedSourceException, IOException {
+        return deidentify(source, defaultOptions);
+    }
+
+    /** The instance's de-identified copy, keeping what {@code options} retain beyond the Basic Profile. */
+    public DeidentifiedSource deidentify(SourceInstance source, DeidOptions options)
+            throws UnsupportedSourceException, IOException {
         Path decompressed = null;
         try {
             Path file = source.file();
@@ -83,7 +97,7 @@ public class DeidService {
             }
             AttributeList header = read(source, file, true);
             Optional<NativePixelData> streamed = streamable(header, file, syntax);
-            return deidentify(source, streamed.isPresent() ? header : read(source, file, false), streamed);
+            return deidentify(source, options, streamed.isPresent() ? header : read(source, file, false), streamed);
         } finally {
             if (decompressed != null) {
                 spool.discard(decompressed);
@@ -91,7 +105,8 @@ public class DeidService {
         }
     }
 
-    private DeidentifiedSource deidentify(SourceInstance source, AttributeList list, Optional<NativePixelData> streamed)
+    private DeidentifiedSource deidentify(SourceInstance source, DeidOptions options, AttributeList list,
+            Optional<NativePixelData> streamed)
             throws UnsupportedSourceException, IOException {
         String issuer = Attribute.getSingleStringValueOrNull(list, TagFromName.IssuerOfPatientID);
         String patientId = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PatientID);
@@ -108,7 +123,7 @@ public class DeidService {
             rememberPatient(pseudonym, issuer, patientId, patientName, shift);
         }
         try {
-            deidentifier.apply(list, pseudonym, shift, pseudonyms::uid);
+            deidentifier.apply(list, options, pseudonym, shift, pseudonyms::uid);
             String sop = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
             if (cleaning.isPresent()) {
                 if (streamed.isEmpty()) {

@@ -11,6 +11,7 @@ import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SequenceItem;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
+import io.synthgate.deid.DeidOptions.Retained;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,7 +26,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Applies the Basic Application Level Confidentiality Profile to a data set in place: PixelMed's
- * {@code removeOrNullIdentifyingAttributes} with the configured options (it also records Patient
+ * {@code removeOrNullIdentifyingAttributes} with the given {@link DeidOptions} (it also records Patient
  * Identity Removed and the De-identification Method Code Sequence), unsafe private attributes
  * removed, free text beyond what the options keep removed, every instance UID replaced by its keyed
  * pseudonymous UID, and the patient replaced by its pseudonym. PixelMed's many-boolean signature stays inside this class.
@@ -42,32 +43,26 @@ public class Deidentifier {
     /** Rescale Type defined terms (PS3.3 C.11.1.1.2); anything else in the field is free text. */
     private static final Set<String> RESCALE_TYPES = Set.of("US", "OD", "HU", "MGML", "Z_EFF", "ED", "EDW", "HU_MOD", "PCT");
 
-    private final DeidConfig config;
-
-    public Deidentifier(DeidConfig config) {
-        this.config = config;
-    }
-
     /** De-identifies {@code list} for the patient whose pseudonym and date shift are given. */
-    public void apply(AttributeList list, String pseudonym, int dateShiftDays, UnaryOperator<String> uidMapping)
-            throws DicomException {
-        boolean shiftDates = config.retainLongitudinalModifiedDates();
+    public void apply(AttributeList list, DeidOptions options, String pseudonym, int dateShiftDays,
+            UnaryOperator<String> uidMapping) throws DicomException {
+        boolean shiftDates = options.retains(Retained.MODIFIED_DATES);
         Date epoch = Date.from(ANCHOR.toInstant().minusSeconds(86_400L * dateShiftDays));
         ClinicalTrialsAttributes.removeOrNullIdentifyingAttributes(list,
                 ClinicalTrialsAttributes.HandleUIDs.keep,
-                config.retainDescriptors(),
-                config.retainSeriesDescription(),
+                options.retains(Retained.DESCRIPTORS),
+                options.retains(Retained.SERIES_DESCRIPTION),
                 false,
-                config.retainPatientCharacteristics(),
-                config.retainDeviceIdentity(),
-                config.retainInstitutionIdentity(),
+                options.retains(Retained.PATIENT_CHARACTERISTICS),
+                options.retains(Retained.DEVICE_IDENTITY),
+                options.retains(Retained.INSTITUTION_IDENTITY),
                 shiftDates ? ClinicalTrialsAttributes.HandleDates.modify : ClinicalTrialsAttributes.HandleDates.remove,
                 shiftDates ? epoch : null,
                 shiftDates ? ANCHOR : null,
                 ClinicalTrialsAttributes.HandleStructuredContent.remove,
                 true);
         list.removeUnsafePrivateAttributes();
-        removeFreeText(list, keptText());
+        removeFreeText(list, keptText(options));
         remapUids(list, uidMapping);
         replace(list, new PersonNameAttribute(TagFromName.PatientName), pseudonym);
         replace(list, new LongStringAttribute(TagFromName.PatientID), pseudonym);
@@ -80,21 +75,21 @@ public class Deidentifier {
      * Manufacturer, Convolution Kernel or Contrast/Bolus Route, but sites type names and notes into
      * such fields too; SynthGate needs none of them, so beyond the profile every other text value goes.
      */
-    private Set<AttributeTag> keptText() {
+    private static Set<AttributeTag> keptText(DeidOptions options) {
         Set<AttributeTag> kept = new HashSet<>(Set.of(TagFromName.PatientName, TagFromName.PatientID,
                 TagFromName.DeidentificationMethod, TagFromName.CodeMeaning, TagFromName.CodingSchemeDesignator,
                 TagFromName.CodeValue));
-        if (config.retainDescriptors()) {
+        if (options.retains(Retained.DESCRIPTORS)) {
             kept.addAll(List.of(TagFromName.StudyDescription, TagFromName.SeriesDescription, TagFromName.ImageComments));
         }
-        if (config.retainSeriesDescription()) {
+        if (options.retains(Retained.SERIES_DESCRIPTION)) {
             kept.add(TagFromName.SeriesDescription);
         }
-        if (config.retainDeviceIdentity()) {
+        if (options.retains(Retained.DEVICE_IDENTITY)) {
             kept.addAll(List.of(TagFromName.Manufacturer, TagFromName.ManufacturerModelName, TagFromName.SoftwareVersions,
                     TagFromName.StationName, TagFromName.DeviceSerialNumber));
         }
-        if (config.retainInstitutionIdentity()) {
+        if (options.retains(Retained.INSTITUTION_IDENTITY)) {
             kept.addAll(List.of(TagFromName.InstitutionName, TagFromName.InstitutionalDepartmentName));
         }
         return kept;

@@ -47,7 +47,11 @@ public final class Pipeline {
      */
     public static final String CANDIDATES = "SynthGateCandidates";
 
-    /** Header: the review policy, {@code none} (default) or {@code required} (candidates wait for a radiologist's verdict). */
+    /**
+     * Header: the review policy, {@code none} (default), {@code required} (candidates wait for a
+     * radiologist's verdict; only approved ones are exported) or {@code recorded} (they wait, then all
+     * are exported with the verdict written into each).
+     */
     public static final String REVIEW = "SynthGateReview";
 
     /**
@@ -55,6 +59,13 @@ public final class Pipeline {
      * {@code Modality=CR,DX; BodyPartExamined=KNEE}; empty takes all (see {@code selectStep}).
      */
     public static final String SELECT = "SynthGateSelect";
+
+    /**
+     * Header: what the de-identified copy keeps beyond the Basic Profile, e.g.
+     * {@code modified-dates, patient-characteristics}, or {@code none}; empty keeps what
+     * {@code synthgate.deid.retain-*} configure (see {@code deidStep}).
+     */
+    public static final String DEID_RETAIN = "SynthGateDeidRetain";
 
     /** Header set by {@code describeStep}: the image's Body Part Examined, upper case, empty when it has none. */
     public static final String BODY_PART = "SynthGateBodyPart";

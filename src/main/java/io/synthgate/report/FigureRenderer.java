@@ -2,6 +2,7 @@ package io.synthgate.report;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
+import io.synthgate.wrap.SyntheticFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
 import java.awt.Font;
@@ -88,7 +89,7 @@ public class FigureRenderer {
             }
             candidates.add(new Tile(Optional.of(files.picture(object)), Optional.empty(),
                     (candidate.seed() == null ? "#" + (candidate.index() + 1) : "seed " + candidate.seed())
-                            + ("REJECTED".equals(candidate.state()) ? " (rejected)" : "")));
+                            + ("REJECTED".equals(candidate.verdict()) ? " (rejected)" : "")));
         }
         if (row.original().isPresent()) {
             BufferedImage original = files.picture(row.original().get());

@@ -42,9 +42,12 @@ public record Report(String title, String description, List<Row> rows) {
      * @param ssim SSIM in the mask, when it has a source
      * @param meanAbsoluteError MAE in the mask, when it has a source
      * @param state GENERATED, AWAITING_REVIEW, APPROVED, REJECTED or EXPORTED
+     * @param verdict the radiologist's latest verdict, APPROVED or REJECTED, when reviewed; it outlives
+     *     the state, which becomes EXPORTED under review policy {@code recorded}
+     * @param grade the grade given with the verdict, if any
      */
     public record Candidate(int index, String sopInstanceUid, Path file, String bodyPart, String operation,
             String generator, String model, Long seed, Double psnrDb, Double ssim, Double meanAbsoluteError,
-            String state) {
+            String state, String verdict, Integer grade) {
     }
 }

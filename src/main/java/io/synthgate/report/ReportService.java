@@ -8,6 +8,9 @@ import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import io.synthgate.job.JobService;
 import io.synthgate.job.JobView;
+import io.synthgate.review.ReviewDecision;
+import io.synthgate.review.ReviewService;
+import io.synthgate.wrap.SyntheticFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,8 +36,11 @@ public class ReportService {
     private final JobService jobs;
     private final JobOutputService outputs;
     private final SyntheticFiles files;
+    private final ReviewService reviews;
 
-    public ReportService(TextRuns runs, JobService jobs, JobOutputService outputs, SyntheticFiles files) {
+    public ReportService(TextRuns runs, JobService jobs, JobOutputService outputs, SyntheticFiles files,
+            ReviewService reviews) {
+        this.reviews = reviews;
         this.runs = runs;
         this.jobs = jobs;
         this.outputs = outputs;
@@ -50,7 +56,7 @@ public class ReportService {
         List<Report.Row> rows = new ArrayList<>();
         for (TextRunView.PromptView prompt : run.prompts()) {
             rows.add(new Report.Row(prompt.bodyPart(), prompt.prompt(), prompt.outcome(), prompt.detail(), Optional.empty(),
-                    candidates(outputs.listForJob(prompt.jobId()))));
+                    candidates(outputs.listForJob(prompt.jobId()), reviews.latestVerdicts(prompt.jobId()))));
         }
         return Optional.of(new Report("Text-to-image run " + run.id(), "Generator " + run.generator() + ", prompt \""
                 + run.promptTemplate() + "\", " + run.candidatesPerPrompt() + " candidates per prompt, all kept; started "
@@ -65,6 +71,7 @@ public class ReportService {
         }
         List<Report.Row> rows = new ArrayList<>();
         for (JobView job : taken) {
+            Map<String, ReviewDecision> verdicts = reviews.latestVerdicts(job.id());
             Map<String, List<JobOutput>> bySource = new LinkedHashMap<>();
             for (JobOutput output : outputs.listForJob(job.id())) {
                 bySource.computeIfAbsent(output.source().map(Object::toString).orElse(output.sopInstanceUid().value()),
@@ -72,7 +79,7 @@ public class ReportService {
             }
             int image = 0;
             for (List<JobOutput> candidates : bySource.values()) {
-                List<Report.Candidate> row = candidates(candidates);
+                List<Report.Candidate> row = candidates(candidates, verdicts);
                 Optional<Path> original = files.source(files.header(candidates.get(0).file()));
                 rows.add(new Report.Row("job " + job.id().toString().substring(0, 8) + " image " + (++image), "",
                         "OK", null, original, row));
@@ -89,17 +96,18 @@ public class ReportService {
     /** One CSV line per candidate, and one per prompt that produced none (its outcome and reason). */
     public String csv(Report report) {
         StringBuilder csv = new StringBuilder("row,prompt,outcome,reason,candidate,sop_instance_uid,body_part,operation,"
-                + "generator,model,seed,psnr_db,ssim,mae,state\n");
+                + "generator,model,seed,psnr_db,ssim,mae,state,verdict,grade\n");
         for (Report.Row row : report.rows()) {
             if (row.candidates().isEmpty()) {
                 csv.append(String.join(",", quote(row.label()), quote(row.prompt()), quote(row.outcome()),
-                        quote(row.detail()), "", "", "", "", "", "", "", "", "", "", "")).append('\n');
+                        quote(row.detail()), "", "", "", "", "", "", "", "", "", "", "", "", "")).append('\n');
             }
             for (Report.Candidate c : row.candidates()) {
                 csv.append(String.join(",", quote(row.label()), quote(row.prompt()), quote(row.outcome()), "",
                         Integer.toString(c.index()), c.sopInstanceUid(), quote(c.bodyPart()), c.operation(),
                         quote(c.generator()), quote(c.model()), c.seed() == null ? "" : c.seed().toString(), number(c.psnrDb()),
-                        number(c.ssim()), number(c.meanAbsoluteError()), c.state())).append('\n');
+                        number(c.ssim()), number(c.meanAbsoluteError()), c.state(), c.verdict() == null ? "" : c.verdict(),
+                        c.grade() == null ? "" : c.grade().toString())).append('\n');
             }
         }
         return csv.toString();
@@ -143,16 +151,19 @@ public class ReportService {
         return lines;
     }
 
-    private List<Report.Candidate> candidates(List<JobOutput> made) throws IOException, DicomException {
+    private List<Report.Candidate> candidates(List<JobOutput> made, Map<String, ReviewDecision> verdicts)
+            throws IOException, DicomException {
         List<Report.Candidate> candidates = new ArrayList<>();
         for (JobOutput output : made.stream().sorted(Comparator.comparingInt(JobOutput::candidateIndex)).toList()) {
             AttributeList header = files.header(output.file());
+            Optional<ReviewDecision> verdict = Optional.ofNullable(verdicts.get(output.sopInstanceUid().value()));
             candidates.add(new Report.Candidate(output.candidateIndex(), output.sopInstanceUid().value(), output.file(),
                     files.bodyPart(header), files.operation(header), files.provider(header), files.model(header),
                     output.seed().isPresent() ? output.seed().getAsLong() : null,
                     output.metrics() == null ? null : output.metrics().psnrDb(),
                     output.metrics() == null ? null : output.metrics().ssim(),
-                    output.metrics() == null ? null : output.metrics().meanAbsoluteError(), output.state().name()));
+                    output.metrics() == null ? null : output.metrics().meanAbsoluteError(), output.state().name(),
+                    verdict.map(ReviewDecision::decision).orElse(null), verdict.map(ReviewDecision::grade).orElse(null)));
         }
         return candidates;
     }

@@ -7,13 +7,15 @@ import io.synthgate.job.JobOutputService;
 import io.synthgate.job.JobService;
 import io.synthgate.job.JobState;
 import io.synthgate.job.OutputState;
-import io.synthgate.report.SyntheticFiles;
+import io.synthgate.wrap.SyntheticFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -93,12 +95,11 @@ public class ReviewService {
      * (review policy {@code recorded}); writing it again changes nothing.
      */
     public void writeVerdicts(UUID jobId) throws IOException, DicomException {
-        java.util.Map<String, ReviewDecisionEntity> latest = new java.util.HashMap<>();
-        decisions.forJob(jobId).forEach(decision -> latest.put(decision.sopInstanceUid, decision));
+        Map<String, ReviewDecision> latest = latestVerdicts(jobId);
         for (JobOutput output : outputs.listForJob(jobId)) {
-            ReviewDecisionEntity decision = latest.get(output.sopInstanceUid().value());
+            ReviewDecision decision = latest.get(output.sopInstanceUid().value());
             if (decision != null && output.state() != OutputState.EXPORTED) {
-                stamp.write(output.file(), decision.decision, decision.grade);
+                stamp.write(output.file(), decision.decision(), decision.grade());
             }
         }
     }
@@ -109,6 +110,14 @@ public class ReviewService {
                 jobs.find(output.jobId()).map(job -> job.experiment()).orElse(null), output.sopInstanceUid().value(),
                 output.candidateIndex(), output.seed().isPresent() ? output.seed().getAsLong() : null, output.metrics()))
                 .toList();
+    }
+
+    /** Each decided candidate of the job (by SOP Instance UID) with its latest verdict. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, ReviewDecision> latestVerdicts(UUID jobId) {
+        Map<String, ReviewDecision> latest = new HashMap<>();
+        decisions.forJob(jobId).forEach(decision -> latest.put(decision.sopInstanceUid, view(decision)));
+        return latest;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -37,7 +37,8 @@ public class SelectStep {
         }
         List<SourceInstance> taken = new ArrayList<>();
         for (SourceInstance instance : instances) {
-            if (selection.takes(header(instance))) {
+            AttributeList header = selection.readsHeader() ? header(instance) : null;
+            if (selection.takes(header, instance.callingAe())) {
                 taken.add(instance);
             }
         }

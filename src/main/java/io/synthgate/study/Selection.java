@@ -4,10 +4,12 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomDictionary;
+import io.synthgate.dicom.AeTitle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Which instances an experiment takes, in the text form routes write: criteria joined by {@code ;},
@@ -15,9 +17,14 @@ import java.util.regex.Pattern;
  * {@code BodyPartExamined}, {@code SeriesDescription}, {@code Manufacturer}). An instance is taken
  * when every criterion holds; a criterion holds when the attribute's value (any of its values, for
  * a multi-valued one) equals one of the listed values, ignoring case, where {@code *} stands for
- * any run of characters. An empty text takes every instance.
+ * any run of characters. Besides attribute keywords, {@value #CALLING_AE} names the AE title that sent
+ * the instance, which the gateway records on receipt and no header holds. An empty text takes every
+ * instance.
  */
 public record Selection(String text, List<Criterion> criteria) {
+
+    /** The criterion keyword for the calling AE title of the association that stored the instance. */
+    public static final String CALLING_AE = "CallingAE";
 
     private static final DicomDictionary DICTIONARY = new DicomDictionary();
 
@@ -25,11 +32,11 @@ public record Selection(String text, List<Criterion> criteria) {
         criteria = List.copyOf(criteria);
     }
 
-    /** One attribute and the values it may have. */
+    /** One attribute, or the calling AE title where {@code tag} is null, and the values it may have. */
     public record Criterion(String keyword, AttributeTag tag, List<Pattern> values) {
 
-        boolean holds(AttributeList header) {
-            String[] actual = Attribute.getStringValues(header, tag);
+        boolean holds(AttributeList header, AeTitle callingAe) {
+            String[] actual = tag == null ? new String[] {callingAe.value()} : Attribute.getStringValues(header, tag);
             if (actual == null || actual.length == 0) {
                 actual = new String[] {""};
             }
@@ -50,7 +57,7 @@ public record Selection(String text, List<Criterion> criteria) {
             }
             String keyword = sides[0].strip();
             AttributeTag tag = DICTIONARY.getTagFromName(keyword);
-            if (tag == null) {
+            if (tag == null && !keyword.equals(CALLING_AE)) {
                 throw new IllegalArgumentException("Selection '" + part.strip() + "': " + keyword
                         + " is not a DICOM attribute keyword");
             }
@@ -60,9 +67,17 @@ public record Selection(String text, List<Criterion> criteria) {
         return new Selection(text.strip(), criteria);
     }
 
-    /** Whether the instance with this header is taken. */
-    public boolean takes(AttributeList header) {
-        return criteria.stream().allMatch(criterion -> criterion.holds(header));
+    /**
+     * Whether the instance sent by {@code callingAe} with this header is taken; the header may be null
+     * when {@link #readsHeader()} is false.
+     */
+    public boolean takes(AttributeList header, AeTitle callingAe) {
+        return criteria.stream().allMatch(criterion -> criterion.holds(header, callingAe));
+    }
+
+    /** Whether any criterion reads the instance's header, so selecting costs a read of each file. */
+    public boolean readsHeader() {
+        return criteria.stream().anyMatch(criterion -> criterion.tag() != null);
     }
 
     public boolean takesAll() {
@@ -71,7 +86,7 @@ public record Selection(String text, List<Criterion> criteria) {
 
     private static Pattern pattern(String value) {
         String regex = Arrays.stream(value.split("\\*", -1)).map(Pattern::quote)
-                .collect(java.util.stream.Collectors.joining(".*"));
+                .collect(Collectors.joining(".*"));
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }

@@ -1,6 +1,7 @@
 package io.synthgate.study;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.synthgate.dicom.AeTitle;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.job.JobService;
@@ -86,7 +87,8 @@ public class StudyService {
             }
             StudyInstanceUid study = new StudyInstanceUid(studies.findById(rows.get(0).studyId).studyInstanceUid);
             return rows.stream().map(i -> new SourceInstance(study, i.seriesInstanceUid,
-                    new SopInstanceUid(i.sopInstanceUid), i.sopClassUid, i.modality, Path.of(i.spoolPath))).toList();
+                    new SopInstanceUid(i.sopInstanceUid), i.sopClassUid, i.modality, new AeTitle(i.callingAe),
+                    Path.of(i.spoolPath))).toList();
         });
     }
 

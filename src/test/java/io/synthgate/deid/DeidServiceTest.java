@@ -10,9 +10,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.synthgate.dicom.SopInstanceUid;
-import io.synthgate.dicom.StudyInstanceUid;
-import io.synthgate.study.SourceInstance;
+import io.synthgate.testing.Corpus;
 import io.synthgate.testing.TestFiles;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -37,7 +35,7 @@ class DeidServiceTest {
     void removesIdentityReplacesUidsAndRecordsTheProfile() throws Exception {
         Path file = TestFiles.pydicom("CT_small.dcm");
         AttributeList original = read(file);
-        DeidentifiedSource source = deid.deidentify(instance(file, original));
+        DeidentifiedSource source = deid.deidentify(Corpus.instance(file).orElseThrow());
         AttributeList cleaned = read(source.file());
 
         String text = Files.readString(source.file(), java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -59,11 +57,32 @@ class DeidServiceTest {
     }
 
     @Test
+    void aRouteChoosesWhatTheCopyKeepsBeyondTheBasicProfile() throws Exception {
+        Path file = TestFiles.pydicom("CT_small.dcm");
+        DeidentifiedSource characteristics = deid.deidentify(Corpus.instance(file).orElseThrow(),
+                DeidOptions.parse("patient-characteristics, descriptors", deid.defaultOptions()));
+        AttributeList kept = read(characteristics.file());
+        assertEquals("O", Attribute.getSingleStringValueOrEmptyString(kept, TagFromName.PatientSex));
+        assertEquals("000Y", Attribute.getSingleStringValueOrEmptyString(kept, TagFromName.PatientAge));
+        assertEquals("e+1", Attribute.getSingleStringValueOrEmptyString(kept, TagFromName.StudyDescription));
+        assertEquals("", Attribute.getSingleStringValueOrEmptyString(kept, TagFromName.StudyDate),
+                "without modified-dates the dates are removed, not shifted");
+        List<String> codes = characteristics.deidentificationMethodCodes().stream().map(CodedConcept::value).toList();
+        assertTrue(codes.contains("113108") && !codes.contains("113107"), "the options are recorded: " + codes);
+
+        AttributeList defaults = read(deid.deidentify(Corpus.instance(file).orElseThrow()).file());
+        assertEquals("", Attribute.getSingleStringValueOrEmptyString(defaults, TagFromName.PatientSex),
+                "the configured defaults do not keep patient characteristics");
+        assertEquals("", Attribute.getSingleStringValueOrEmptyString(defaults, TagFromName.StudyDescription));
+        assertFalse(Attribute.getSingleStringValueOrEmptyString(defaults, TagFromName.StudyDate).isEmpty());
+    }
+
+    @Test
     void samePatientGetsTheSamePseudonymUidsAndDateShiftEveryTime() throws Exception {
         Path file = TestFiles.pydicom("CT_small.dcm");
         AttributeList original = read(file);
-        DeidentifiedSource first = deid.deidentify(instance(file, original));
-        DeidentifiedSource second = deid.deidentify(instance(file, original));
+        DeidentifiedSource first = deid.deidentify(Corpus.instance(file).orElseThrow());
+        DeidentifiedSource second = deid.deidentify(Corpus.instance(file).orElseThrow());
         assertEquals(first.patientPseudonym(), second.patientPseudonym());
         assertEquals(first.sopInstanceUid(), second.sopInstanceUid());
 
@@ -82,30 +101,22 @@ class DeidServiceTest {
     void differentPatientsGetDifferentPseudonyms() throws Exception {
         Path ct = TestFiles.pydicom("CT_small.dcm");
         Path mr = TestFiles.pydicom("MR_small.dcm");
-        assertNotEquals(deid.deidentify(instance(ct, read(ct))).patientPseudonym(),
-                deid.deidentify(instance(mr, read(mr))).patientPseudonym());
+        assertNotEquals(deid.deidentify(Corpus.instance(ct).orElseThrow()).patientPseudonym(),
+                deid.deidentify(Corpus.instance(mr).orElseThrow()).patientPseudonym());
     }
 
     @Test
     void flagsImagesThatMayCarryBurnedInText() throws Exception {
         Path secondaryCapture = TestFiles.pydicom("SC_rgb_small_odd.dcm");
-        assertTrue(deid.deidentify(instance(secondaryCapture, read(secondaryCapture))).mayCarryBurnedInText(),
+        assertTrue(deid.deidentify(Corpus.instance(secondaryCapture).orElseThrow()).mayCarryBurnedInText(),
                 "a secondary capture may carry burned-in text");
         Path ct = TestFiles.pydicom("CT_small.dcm");
-        assertFalse(deid.deidentify(instance(ct, read(ct))).mayCarryBurnedInText());
+        assertFalse(deid.deidentify(Corpus.instance(ct).orElseThrow()).mayCarryBurnedInText());
     }
 
     private static AttributeList read(Path file) throws Exception {
         AttributeList list = new AttributeList();
         list.read(file.toFile());
         return list;
-    }
-
-    private static SourceInstance instance(Path file, AttributeList list) {
-        return new SourceInstance(new StudyInstanceUid(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.StudyInstanceUID)),
-                Attribute.getSingleStringValueOrNull(list, TagFromName.SeriesInstanceUID),
-                new SopInstanceUid(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID)),
-                Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID),
-                Attribute.getSingleStringValueOrNull(list, TagFromName.Modality), file);
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Radiologist QC: with review required, a study's candidates wait; nothing reaches the research PACS
  * until a reviewer decides. One approved, one rejected: only the approved one is exported, and both
  * verdicts are audited with who and when. Under review "recorded" both are exported, each carrying
- * its verdict and grade.
+ * its verdict and grade, and the report still shows which was rejected.
  */
 class ReviewGateIT {
 
@@ -106,6 +106,9 @@ class ReviewGateIT {
                 assertEquals(expected[1], new String(orthanc.getBytes("/instances/" + id + "/content/0099-1015")).strip());
                 assertEquals(expected[2], new String(orthanc.getBytes("/instances/" + id + "/content/0099-1016")).strip());
             }
+            String csv = TestHttp.get(gateway.url("/api/experiments/inpaint/candidates.csv")).body();
+            assertTrue(csv.lines().anyMatch(line -> line.contains(rejected) && line.endsWith(",EXPORTED,REJECTED,2")),
+                    "the report keeps the verdict after export: " + csv);
         }
     }
 

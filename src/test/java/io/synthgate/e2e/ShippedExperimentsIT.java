@@ -16,6 +16,8 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.TagFromName;
+import io.synthgate.deid.CodedConcept;
+import io.synthgate.deid.Deidentifier;
 import io.synthgate.testing.Dciodvfy;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.DicomImages;
@@ -39,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The shipped experiment routes, chosen by {@code synthgate.experiment.active}, on the corpus's CR
  * radiograph with the built-in generator, through a real gateway to a real Orthanc. The presets take
  * radiographs only ({@code Modality=CR,DX}), so a CT slice of the same study is left out, and said so;
- * asked for two candidates of each image, they keep both, each from its own seed. Outpainting also
- * runs through a WireMock'd OpenAI-shaped generator.
+ * asked for two candidates of each image, they keep both, each from its own seed. The presets and
+ * outpainting also run through a WireMock'd OpenAI-shaped generator; there the presets take only what
+ * one calling AE sent, and de-identify with the route's own options.
  */
 class ShippedExperimentsIT {
 
@@ -90,6 +93,53 @@ class ShippedExperimentsIT {
     }
 
     @Test
+    void radiographPresetsRunThroughAnOpenAiShapedGeneratorOnTheWardsImagesOnly() throws Exception {
+        String study = "2.25.8180818081";
+        Path ankle = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".1", "ANKLE", folder.resolve("ankle.dcm"));
+        Path wrist = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".2", "WRIST", folder.resolve("wrist.dcm"));
+        Path fromElsewhere = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".3", "PELVIS", folder.resolve("pelvis.dcm"));
+        WireMockServer openAi = openAiShapedGenerator();
+        Map<String, String> config = Map.of(
+                "synthgate.experiment.active", "radiograph-presets",
+                "synthgate.generator.openai.type", "openai",
+                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
+                "synthgate.generator.openai.model", "gpt-image-2",
+                "synthgate.experiment.radiograph-presets.generator", "openai",
+                "synthgate.experiment.radiograph-presets.select", "Modality=CR,DX; CallingAE=WARD_DX*",
+                "synthgate.experiment.radiograph-presets.deid-retain", "patient-characteristics");
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
+            send(gateway, "STORESCU", List.of(fromElsewhere));
+            send(gateway, "WARD_DX1", List.of(ankle, wrist));
+            Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 3, Duration.ofSeconds(120));
+            assertEquals(Set.of(study + ".1", study + ".2"), outputs.keySet(), "only the ward's radiographs");
+            JsonNode job = gateway.getJson("/api/jobs/" + gateway.getJson("/api/studies/" + study).path("jobs").get(0)
+                    .path("id").asText());
+            assertTrue(job.path("events").toString().contains("took 2 of 3 instances"), job.path("events").toString());
+            Map<String, String> masks = new HashMap<>();
+            job.path("outputs").forEach(output -> masks.put(output.path("sourceSopInstanceUid").asText(),
+                    output.path("maskSpec").asText()));
+            assertEquals(Map.of(study + ".1", "rectangle 35% 45% 30% 20%", study + ".2", "ellipse 50% 45% 16% 12%"), masks);
+            for (String bodyPart : List.of("ankle", "wrist")) {
+                openAi.verify(1, postRequestedFor(urlEqualTo("/v1/images/edits"))
+                        .withRequestBody(containing("An X-ray of " + bodyPart)).withRequestBody(containing("name=\"mask\"")));
+            }
+
+            Path copy = folder.resolve("ankle-openai.dcm");
+            Files.write(copy, orthanc.getBytes("/instances/" + orthanc.findInstance(outputs.get(study + ".1")).orElseThrow()
+                    + "/file"));
+            AttributeList header = new AttributeList();
+            header.read(copy.toFile(), TagFromName.PixelData);
+            List<String> codes = Deidentifier.methodCodes(header).stream().map(CodedConcept::value).toList();
+            assertTrue(codes.contains("113108") && !codes.contains("113107"),
+                    "the route's de-identification options, not the defaults: " + codes);
+            assertEquals(List.of(), Dciodvfy.unexpectedErrors(copy));
+        } finally {
+            openAi.stop();
+        }
+    }
+
+    @Test
     void outpaintingExtendsAKneeUpAndDownKeepingEveryPixel() throws Exception {
         String study = "2.25.6160616061";
         Path knee = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".1", "KNEE", folder.resolve("knee.dcm"));
@@ -116,10 +166,7 @@ class ShippedExperimentsIT {
     void outpaintingRunsThroughAnOpenAiShapedGeneratorToo() throws Exception {
         String study = "2.25.7170717071";
         Path knee = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".1", "KNEE", folder.resolve("knee.dcm"));
-        WireMockServer openAi = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        openAi.start();
-        openAi.stubFor(post(urlEqualTo("/v1/images/edits")).willReturn(okJson(
-                GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 128))));
+        WireMockServer openAi = openAiShapedGenerator();
         Map<String, String> config = Map.of(
                 "synthgate.experiment.active", "outpaint",
                 "synthgate.generator.openai.type", "openai",
@@ -155,8 +202,21 @@ class ShippedExperimentsIT {
         }
     }
 
+    /** A started WireMock answering every image edit with one mid-gray 1024x1024 PNG, as OpenAI's Images API does. */
+    private static WireMockServer openAiShapedGenerator() {
+        WireMockServer openAi = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        openAi.start();
+        openAi.stubFor(post(urlEqualTo("/v1/images/edits")).willReturn(okJson(
+                GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 128))));
+        return openAi;
+    }
+
     private static void send(GatewayProcess gateway, List<Path> files) {
-        ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(), files);
+        send(gateway, "STORESCU", files);
+    }
+
+    private static void send(GatewayProcess gateway, String callingAe, List<Path> files) {
+        ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, callingAe, List.of(), files);
         assertEquals(0, sent.exitCode(), sent.output());
     }
 }

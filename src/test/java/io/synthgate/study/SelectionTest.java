@@ -8,25 +8,28 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.CodeStringAttribute;
 import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.TagFromName;
+import io.synthgate.dicom.AeTitle;
 import org.junit.jupiter.api.Test;
 
 class SelectionTest {
 
+    private static final AeTitle PACS = new AeTitle("CLINICAL_PACS");
+
     @Test
     void everyCriterionMustHoldAndAnyListedValueWillDo() throws Exception {
         Selection radiographsOfTheKnee = Selection.parse("Modality=CR,DX; BodyPartExamined=knee");
-        assertTrue(radiographsOfTheKnee.takes(header("DX", "KNEE", "AP standing")));
-        assertFalse(radiographsOfTheKnee.takes(header("CT", "KNEE", "AP standing")), "another modality");
-        assertFalse(radiographsOfTheKnee.takes(header("CR", "ANKLE", "AP")), "another body part");
-        assertFalse(radiographsOfTheKnee.takes(new AttributeList()), "an absent attribute matches no listed value");
+        assertTrue(radiographsOfTheKnee.takes(header("DX", "KNEE", "AP standing"), PACS));
+        assertFalse(radiographsOfTheKnee.takes(header("CT", "KNEE", "AP standing"), PACS), "another modality");
+        assertFalse(radiographsOfTheKnee.takes(header("CR", "ANKLE", "AP"), PACS), "another body part");
+        assertFalse(radiographsOfTheKnee.takes(new AttributeList(), PACS), "an absent attribute matches no listed value");
     }
 
     @Test
     void anAsteriskStandsForAnyRunOfCharacters() throws Exception {
         Selection weightBearing = Selection.parse("SeriesDescription=*standing*");
-        assertTrue(weightBearing.takes(header("DX", "KNEE", "Knee AP STANDING left")));
-        assertFalse(weightBearing.takes(header("DX", "KNEE", "Knee AP supine")));
-        assertTrue(Selection.parse("SeriesDescription=(1+1)*").takes(header("DX", "KNEE", "(1+1) view")),
+        assertTrue(weightBearing.takes(header("DX", "KNEE", "Knee AP STANDING left"), PACS));
+        assertFalse(weightBearing.takes(header("DX", "KNEE", "Knee AP supine"), PACS));
+        assertTrue(Selection.parse("SeriesDescription=(1+1)*").takes(header("DX", "KNEE", "(1+1) view"), PACS),
                 "everything but the asterisk is taken literally");
     }
 
@@ -37,6 +40,19 @@ class SelectionTest {
                 () -> Selection.parse("BodyPart=KNEE"));
         assertTrue(refused.getMessage().contains("not a DICOM attribute keyword"), refused.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Selection.parse("Modality"));
+    }
+
+    @Test
+    void theCallingAeTitleSelectsWithoutReadingAnyHeader() throws Exception {
+        Selection fromTheWardScanner = Selection.parse("CallingAE=WARD_DX*");
+        assertFalse(fromTheWardScanner.readsHeader());
+        assertTrue(fromTheWardScanner.takes(null, new AeTitle("ward_dx_2")));
+        assertFalse(fromTheWardScanner.takes(null, PACS));
+
+        Selection wardKnees = Selection.parse("CallingAE=WARD_DX1; BodyPartExamined=KNEE");
+        assertTrue(wardKnees.readsHeader());
+        assertTrue(wardKnees.takes(header("DX", "KNEE", "AP"), new AeTitle("WARD_DX1")));
+        assertFalse(wardKnees.takes(header("DX", "KNEE", "AP"), PACS), "the same knee from another sender");
     }
 
     private static AttributeList header(String modality, String bodyPart, String seriesDescription) throws Exception {

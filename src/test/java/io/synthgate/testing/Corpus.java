@@ -3,6 +3,7 @@ package io.synthgate.testing;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
+import io.synthgate.dicom.AeTitle;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.study.SourceInstance;
@@ -15,6 +16,9 @@ import java.util.stream.Stream;
 
 /** The whole test corpus: the shared test data and pydicom's test files, as stored instances. */
 public final class Corpus {
+
+    /** The calling AE title the corpus's instances are recorded as sent by. */
+    public static final AeTitle SENDER = new AeTitle("CORPUS");
 
     private Corpus() {
     }
@@ -42,7 +46,7 @@ public final class Corpus {
                     Attribute.getSingleStringValueOrNull(list, TagFromName.SeriesInstanceUID),
                     new SopInstanceUid(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID)),
                     Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID),
-                    Attribute.getSingleStringValueOrNull(list, TagFromName.Modality), file));
+                    Attribute.getSingleStringValueOrNull(list, TagFromName.Modality), SENDER, file));
         } catch (Exception notAnObject) {
             return Optional.empty();
         }

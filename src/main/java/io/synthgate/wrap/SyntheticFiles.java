@@ -1,4 +1,4 @@
-package io.synthgate.report;
+package io.synthgate.wrap;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * Reads what a report needs from a written synthetic object: its picture, its mask, the model that
- * made it, and where its de-identified source lies (never the clinical object).
+ * Reads back what reports and review need from a written synthetic object: its picture, its mask,
+ * the model that made it, and where its de-identified source lies (never the clinical object).
  */
 @ApplicationScoped
 public class SyntheticFiles {
@@ -38,26 +38,30 @@ public class SyntheticFiles {
     }
 
     /** The header (Pixel Data excluded) of a synthetic object. */
-    AttributeList header(Path file) throws IOException, DicomException {
+    public AttributeList header(Path file) throws IOException, DicomException {
         AttributeList list = new AttributeList();
         list.read(file.toFile(), TagFromName.PixelData);
         return list;
     }
 
-    String model(AttributeList header) {
+    /** The generator's model, from the provenance block (0099,1001). */
+    public String model(AttributeList header) {
         return Attribute.getSingleStringValueOrEmptyString(header, MODEL);
     }
 
-    String provider(AttributeList header) {
+    /** The generator's provider, written as the object's Manufacturer. */
+    public String provider(AttributeList header) {
         return Attribute.getSingleStringValueOrEmptyString(header, TagFromName.Manufacturer);
     }
 
-    String operation(AttributeList header) {
+    /** INPAINT, OUTPAINT, ERASE or TXT2IMG: the fourth value of Image Type. */
+    public String operation(AttributeList header) {
         String[] types = Attribute.getStringValues(header, TagFromName.ImageType);
         return types == null || types.length < 4 ? "" : types[3];
     }
 
-    String bodyPart(AttributeList header) {
+    /** Body Part Examined, empty when absent. */
+    public String bodyPart(AttributeList header) {
         return Attribute.getSingleStringValueOrEmptyString(header, TagFromName.BodyPartExamined);
     }
 
@@ -65,13 +69,13 @@ public class SyntheticFiles {
      * Where the source lies on an outpainted object's grown canvas (0099,100F): column, row, width,
      * height. Empty for objects on the source's own canvas.
      */
-    Optional<int[]> sourceRegion(AttributeList header) {
+    public Optional<int[]> sourceRegion(AttributeList header) {
         int[] region = Attribute.getIntegerValues(header, SOURCE_REGION);
         return region == null || region.length != 4 ? Optional.empty() : Optional.of(region);
     }
 
     /** The de-identified source the object references, when it has one still in the spool. */
-    Optional<Path> source(AttributeList header) {
+    public Optional<Path> source(AttributeList header) {
         SequenceAttribute sources = (SequenceAttribute) header.get(TagFromName.SourceImageSequence);
         SequenceAttribute studies = (SequenceAttribute) header.get(STUDIES);
         if (sources == null || studies == null || sources.getNumberOfItems() == 0 || studies.getNumberOfItems() == 0) {
@@ -95,13 +99,14 @@ public class SyntheticFiles {
     }
 
     /** A whole object, pixel data included, for {@link #picture(AttributeList)} and {@link #mask}. */
-    AttributeList read(Path file) throws IOException, DicomException {
+    public AttributeList read(Path file) throws IOException, DicomException {
         AttributeList list = new AttributeList();
         list.read(file.toFile());
         return list;
     }
 
-    BufferedImage picture(AttributeList list) throws DicomException {
+    /** The first frame as an 8-bit picture, windowed as reports show it. */
+    public BufferedImage picture(AttributeList list) throws DicomException {
         SourceImage image = new SourceImage(list);
         BufferedImage raw = image.getBufferedImage(0);
         if (raw.getRaster().getNumBands() != 1) {
@@ -127,7 +132,7 @@ public class SyntheticFiles {
     }
 
     /** The mask of a single-frame synthetic object, from its overlay 6000 (set = regenerated); empty when it has none. */
-    Optional<boolean[][]> mask(AttributeList list) throws DicomException {
+    public Optional<boolean[][]> mask(AttributeList list) throws DicomException {
         Attribute data = list.get(new AttributeTag(0x6000, 0x3000));
         int rows = Attribute.getSingleIntegerValueOrDefault(list, new AttributeTag(0x6000, 0x0010), 0);
         int columns = Attribute.getSingleIntegerValueOrDefault(list, new AttributeTag(0x6000, 0x0011), 0);
