@@ -30,6 +30,10 @@ public record PixelCleaningRule(String name, Optional<String> modality, Optional
             throw new IllegalArgumentException("Pixel-cleaning rule '" + name
                     + "' names no modality, manufacturer or model, so it would blank regions of every image");
         }
+        if (regions.readsDrawnRegions() || !regions.growth(1, 1).isNone()) {
+            throw new IllegalArgumentException("Pixel-cleaning rule '" + name + "' regions '" + regions.text()
+                    + "' must be shapes where the device burns its text, not overlay, segment or extend");
+        }
     }
 
     /** Whether this rule covers the object whose (original, not yet de-identified) header is {@code header}. */

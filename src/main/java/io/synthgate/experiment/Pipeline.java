@@ -67,6 +67,12 @@ public final class Pipeline {
      */
     public static final String DEID_RETAIN = "SynthGateDeidRetain";
 
+    /**
+     * Exchange property set by {@code drawnRegionsStep}: the regions drawn in the study's sources (ROI
+     * overlays, segmentations), which mask specs {@code overlay} and {@code segment} name.
+     */
+    public static final String DRAWN_REGIONS = "SynthGateDrawnRegions";
+
     /** Header set by {@code describeStep}: the image's Body Part Examined, upper case, empty when it has none. */
     public static final String BODY_PART = "SynthGateBodyPart";
 

@@ -18,6 +18,10 @@ import java.util.stream.Collectors;
  * <li>{@code extend SIDE LENGTH ...}: outpainting; the canvas grows on each named side ({@code top},
  * {@code right}, {@code bottom}, {@code left}) by LENGTH, a percentage being of the source's rows for
  * top and bottom and of its columns for left and right. The new border is the mask;</li>
+ * <li>{@code overlay GROUP}: the pixels set in the image's own ROI overlay plane, e.g. {@code overlay 6000}
+ * (graphics overlays, which may draw text, are refused);</li>
+ * <li>{@code segment NUMBER} or {@code segment LABEL}: what that segment of a segmentation (SEG) in the
+ * study covers on the image, e.g. {@code segment 1} or {@code segment liver};</li>
  * <li>several of these joined by {@code ;} cover their union (at most one {@code extend}; the other
  * shapes keep the source's coordinates on the grown canvas).</li>
  * </ul>
@@ -29,8 +33,13 @@ public sealed interface MaskSpec {
      * own, or the grown one of {@link #growth}. Never empty, clipped to the canvas.
      */
     default Mask rasterize(int columns, int rows) {
+        return rasterize(columns, rows, ImageRegions.NOT_COLLECTED);
+    }
+
+    /** {@link #rasterize(int, int)} for an image on which {@code drawn} lie, for specs that name them. */
+    default Mask rasterize(int columns, int rows, ImageRegions drawn) {
         Mask inner = new Mask(columns, rows);
-        paint(inner);
+        paint(inner, drawn);
         CanvasGrowth growth = growth(columns, rows);
         Mask mask = growth.isNone() ? inner : growth.embed(inner);
         if (mask.area() == 0) {
@@ -40,8 +49,18 @@ public sealed interface MaskSpec {
         return mask;
     }
 
-    /** Sets the pixels of the source this spec covers. */
-    void paint(Mask mask);
+    /** Sets the pixels of the source this spec covers; {@code drawn} are the regions drawn on it. */
+    void paint(Mask mask, ImageRegions drawn);
+
+    /** {@link #paint(Mask, ImageRegions)} for a spec of shapes alone. */
+    default void paint(Mask mask) {
+        paint(mask, ImageRegions.NOT_COLLECTED);
+    }
+
+    /** Whether it names regions drawn in the study ({@code overlay}, {@code segment}) rather than shapes alone. */
+    default boolean readsDrawnRegions() {
+        return false;
+    }
 
     /** How much this spec grows the canvas of a {@code columns} x {@code rows} image; none but for {@code extend}. */
     default CanvasGrowth growth(int columns, int rows) {
@@ -96,9 +115,17 @@ public sealed interface MaskSpec {
                 }
             case "extend":
                 return Extend.parse(text.strip(), args);
+            case "overlay":
+                return Overlay.parse(text.strip(), args);
+            case "segment":
+                if (args.isEmpty()) {
+                    throw new IllegalArgumentException("Mask spec '" + text.strip() + "' needs 'segment NUMBER' or"
+                            + " 'segment LABEL'");
+                }
+                return new Segment(String.join(" ", args));
             default:
                 throw new IllegalArgumentException("Mask spec '" + text.strip()
-                        + "' is not rectangle, ellipse, polygon, random-erase or extend");
+                        + "' is not rectangle, ellipse, polygon, random-erase, extend, overlay or segment");
         }
     }
 
@@ -142,7 +169,7 @@ public sealed interface MaskSpec {
     record Rectangle(Length x, Length y, Length width, Length height) implements MaskSpec {
 
         @Override
-        public void paint(Mask mask) {
+        public void paint(Mask mask, ImageRegions drawn) {
             int left = (int) Math.round(x.resolve(mask.columns()));
             int top = (int) Math.round(y.resolve(mask.rows()));
             fill(mask, left, top, left + (int) Math.round(width.resolve(mask.columns())),
@@ -159,7 +186,7 @@ public sealed interface MaskSpec {
     record Ellipse(Length centerX, Length centerY, Length radiusX, Length radiusY) implements MaskSpec {
 
         @Override
-        public void paint(Mask mask) {
+        public void paint(Mask mask, ImageRegions drawn) {
             double cx = centerX.resolve(mask.columns());
             double cy = centerY.resolve(mask.rows());
             double rx = radiusX.resolve(mask.columns());
@@ -192,7 +219,7 @@ public sealed interface MaskSpec {
         }
 
         @Override
-        public void paint(Mask mask) {
+        public void paint(Mask mask, ImageRegions drawn) {
             int corners = coordinates.size() / 2;
             double[] xs = new double[corners];
             double[] ys = new double[corners];
@@ -237,7 +264,7 @@ public sealed interface MaskSpec {
         }
 
         @Override
-        public void paint(Mask mask) {
+        public void paint(Mask mask, ImageRegions drawn) {
             Random random = new Random(seed);
             for (int i = 0; i < count; i++) {
                 int width = side(random, mask.columns());
@@ -285,7 +312,7 @@ public sealed interface MaskSpec {
         }
 
         @Override
-        public void paint(Mask mask) {
+        public void paint(Mask mask, ImageRegions drawn) {
             // The mask of an extend is the border it adds, which CanvasGrowth.embed sets.
         }
 
@@ -308,6 +335,63 @@ public sealed interface MaskSpec {
         }
     }
 
+    /** The image's ROI overlay plane in group {@code group} (0x6000, 0x6002, ... 0x601E). */
+    record Overlay(int group) implements MaskSpec {
+
+        public Overlay {
+            if (group < 0x6000 || group > 0x601E || group % 2 != 0) {
+                throw new IllegalArgumentException("Overlay group " + Integer.toHexString(group)
+                        + " is not one of 6000, 6002, ... 601E");
+            }
+        }
+
+        static Overlay parse(String text, List<String> args) {
+            if (args.size() != 1) {
+                throw new IllegalArgumentException("Mask spec '" + text + "' needs 'overlay GROUP', e.g. 'overlay 6000'");
+            }
+            try {
+                return new Overlay(Integer.parseInt(args.get(0), 16));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Mask spec '" + text + "': '" + args.get(0)
+                        + "' is not an overlay group such as 6000");
+            }
+        }
+
+        @Override
+        public void paint(Mask mask, ImageRegions drawn) {
+            drawn.overlay(group).paint(mask);
+        }
+
+        @Override
+        public boolean readsDrawnRegions() {
+            return true;
+        }
+
+        @Override
+        public String text() {
+            return "overlay " + Integer.toHexString(group);
+        }
+    }
+
+    /** A segment, by number or label, of the segmentations in the study that cover the image. */
+    record Segment(String numberOrLabel) implements MaskSpec {
+
+        @Override
+        public void paint(Mask mask, ImageRegions drawn) {
+            drawn.segment(numberOrLabel).paint(mask);
+        }
+
+        @Override
+        public boolean readsDrawnRegions() {
+            return true;
+        }
+
+        @Override
+        public String text() {
+            return "segment " + numberOrLabel;
+        }
+    }
+
     /** Several specs; a pixel is masked when any of them covers it. */
     record Union(List<MaskSpec> parts) implements MaskSpec {
 
@@ -316,14 +400,19 @@ public sealed interface MaskSpec {
         }
 
         @Override
-        public void paint(Mask mask) {
-            parts.forEach(part -> part.paint(mask));
+        public void paint(Mask mask, ImageRegions drawn) {
+            parts.forEach(part -> part.paint(mask, drawn));
         }
 
         @Override
         public CanvasGrowth growth(int columns, int rows) {
             return parts.stream().map(part -> part.growth(columns, rows)).filter(growth -> !growth.isNone()).findFirst()
                     .orElse(CanvasGrowth.NONE);
+        }
+
+        @Override
+        public boolean readsDrawnRegions() {
+            return parts.stream().anyMatch(MaskSpec::readsDrawnRegions);
         }
 
         @Override

@@ -6,23 +6,28 @@ import io.synthgate.pixels.SourceImage;
  * An image with the mask that says which of its pixels to regenerate. For outpainting, {@code image}
  * is the source on its grown canvas and {@code growth} says where the source lies in it; otherwise
  * {@code image} is the source itself and {@code growth} is {@link CanvasGrowth#NONE}.
+ * {@code comparable} is the part of the mask that has an original to compare with: all of it, unless
+ * the canvas grew.
  */
-public record MaskedImage(SourceImage image, MaskSpec spec, Mask mask, CanvasGrowth growth, SourceImage source) {
+public record MaskedImage(SourceImage image, MaskSpec spec, Mask mask, CanvasGrowth growth, SourceImage source,
+        Mask comparable) {
 
-    /** A source masked on its own canvas. */
+    /** A source masked by a spec of shapes alone. */
     public static MaskedImage of(SourceImage source, MaskSpec spec) {
-        Mask mask = spec.rasterize(source.layout().columns(), source.layout().rows());
-        CanvasGrowth growth = spec.growth(source.layout().columns(), source.layout().rows());
-        return new MaskedImage(growth.isNone() ? source : growth.grow(source), spec, mask, growth, source);
+        return of(source, spec, ImageRegions.NOT_COLLECTED);
     }
 
-    /** The masked pixels that have an original to be compared with: every one, unless the canvas grew. */
-    public Mask comparable() {
+    /** A source masked by a spec that may name the regions {@code drawn} on it. */
+    public static MaskedImage of(SourceImage source, MaskSpec spec, ImageRegions drawn) {
+        int columns = source.layout().columns();
+        int rows = source.layout().rows();
+        Mask mask = spec.rasterize(columns, rows, drawn);
+        CanvasGrowth growth = spec.growth(columns, rows);
         if (growth.isNone()) {
-            return mask;
+            return new MaskedImage(source, spec, mask, growth, source, mask);
         }
-        Mask inner = new Mask(source.layout().columns(), source.layout().rows());
-        spec.paint(inner);
-        return growth.withinSource(inner);
+        Mask inner = new Mask(columns, rows);
+        spec.paint(inner, drawn);
+        return new MaskedImage(growth.grow(source), spec, mask, growth, source, growth.withinSource(inner));
     }
 }

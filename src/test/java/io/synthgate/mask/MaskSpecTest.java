@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MaskSpecTest {
@@ -24,6 +25,17 @@ class MaskSpecTest {
     void pixelRectangleIsClippedToTheImage() {
         Mask mask = MaskSpec.parse("rectangle 90 0 50 5").rasterize(100, 100);
         assertEquals(10 * 5, mask.area());
+    }
+
+    @Test
+    void drawnRegionSpecsReadBackAndRefuseWhatIsNoOverlayGroup() {
+        for (String text : List.of("overlay 6000", "segment 2", "segment left kidney", "segment liver; rectangle 1 1 2 2")) {
+            assertEquals(text, MaskSpec.parse(text).text());
+        }
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("overlay 6001"), "groups are even");
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("overlay 7000"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("overlay"));
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("segment"));
     }
 
     @Test

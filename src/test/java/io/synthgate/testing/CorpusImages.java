@@ -25,11 +25,11 @@ public class CorpusImages {
     public MaskedImage masked(String fileName, String maskSpec) throws Exception {
         var instance = Corpus.instances().stream()
                 .filter(i -> i.file().getFileName().toString().equals(fileName)).findFirst().orElseThrow();
-        return mask.apply((SourceImage) decoder.decode(deid.deidentify(instance)), maskSpec);
+        return mask.apply((SourceImage) decoder.decode(deid.deidentify(instance)), maskSpec, null);
     }
 
     /** Any single-frame DICOM file, masked with {@code maskSpec}. */
     public MaskedImage masked(java.nio.file.Path file, String maskSpec) throws Exception {
-        return mask.apply((SourceImage) decoder.decode(deid.deidentify(Corpus.instance(file).orElseThrow())), maskSpec);
+        return mask.apply((SourceImage) decoder.decode(deid.deidentify(Corpus.instance(file).orElseThrow())), maskSpec, null);
     }
 }

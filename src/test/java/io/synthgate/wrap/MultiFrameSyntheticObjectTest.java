@@ -55,7 +55,7 @@ class MultiFrameSyntheticObjectTest {
         FrameStack stack = assertInstanceOf(FrameStack.class,
                 decoder.decode(deid.deidentify(Corpus.instance(file).orElseThrow())));
         assertEquals(FRAMES, stack.frames());
-        MaskedStack masked = mask.apply(stack, "rectangle 40 30 32 24");
+        MaskedStack masked = mask.apply(stack, "rectangle 40 30 32 24", null);
 
         GeneratedStack generated = generate.generate(masked, "builtin", null, null, null, null, "stack", UUID.randomUUID(), null);
         SyntheticObject written = writer.writeStack(UUID.randomUUID(), "stack", generated);

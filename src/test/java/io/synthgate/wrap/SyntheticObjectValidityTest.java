@@ -56,12 +56,12 @@ class SyntheticObjectValidityTest {
                 DeidentifiedSource source = deid.deidentify(instance);
                 DecodedSource decoded = decoder.decode(source);
                 if (decoded instanceof FrameStack stack) {
-                    written = writer.writeStack(UUID.randomUUID(), "validity", generate.generate(mask.apply(stack, MASK),
+                    written = writer.writeStack(UUID.randomUUID(), "validity", generate.generate(mask.apply(stack, MASK, null),
                             null, null, null, null, null, "test", UUID.randomUUID(), null));
                     stacks.add(instance.file().getFileName().toString());
                 } else {
                     written = writer.write(UUID.randomUUID(), "validity", generate.generate(
-                            mask.apply((SourceImage) decoded, MASK), null, null, null, null, null, "test", UUID.randomUUID(), null));
+                            mask.apply((SourceImage) decoded, MASK, null), null, null, null, null, null, "test", UUID.randomUUID(), null));
                 }
             } catch (UnsupportedSourceException notAnImageSynthGateTakes) {
                 continue;
