@@ -30,6 +30,14 @@ SLOTS = 4
 processes = []
 
 
+def cpu_model():
+    """The first "model name" line of /proc/cpuinfo, without its key and tab."""
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return "unknown CPU"
+
+
 def port():
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
@@ -159,7 +167,7 @@ with open(out, "w") as f:
     f.write("Machine: %d cores, %s. SynthGate (built-in route `inpaint-study.yaml`, mask 20%% x 20%%) between DCMTK "
             "storescu and a real Orthanc; the generator is `bench/pipeline/stub_generator.py`, an OpenAI-Images-shaped "
             "stub answering one 1024x1024 PNG. %d studies x %d images of each size, 16-bit; one warm-up study first.\n\n"
-            % (os.cpu_count(), open("/proc/cpuinfo").read().split("model name")[1].split("\n")[0].strip(": "),
+            % (os.cpu_count(), cpu_model(),
                studies, images))
     f.write("| image size | images | processing per image, generator excluded (ms) | end-to-end with %.0f s generator, %d slots (s) "
             "| generator time at best (s) | overhead beyond generator time | generator call as SynthGate saw it (s) "
