@@ -2,6 +2,7 @@ package io.synthgate.generator;
 
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.builtin.TexturedInpainter;
+import io.synthgate.pixels.PixelPlanes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public class BuiltinGenerator implements Generator {
         return switch (request.operation()) {
             case INPAINT, ERASE, OUTPAINT -> {
                 long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
-                yield GenerationOutcome.ok(List.of(new Candidate(inpainter.inpaint(request.image(), request.mask(), seed),
+                yield GenerationOutcome.ok(List.of(new Candidate(inpainter.inpaint(PixelPlanes.of(request.image()), request.mask(), seed),
                         OptionalLong.of(seed), false)), NO_DETAIL);
             }
             case TXT2IMG -> GenerationOutcome.failed(GenerationOutcome.Status.REFUSED, new ProviderDetail(

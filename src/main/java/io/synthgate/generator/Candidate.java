@@ -1,6 +1,6 @@
 package io.synthgate.generator;
 
-import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.pixels.Planes;
 import java.util.OptionalLong;
 
 /**
@@ -12,5 +12,5 @@ import java.util.OptionalLong;
  * @param resampled whether the pixels were scaled on the way to the provider or back (DICOM
  *        derivation code 113085, spatial resampling)
  */
-public record Candidate(PixelPlanes pixels, OptionalLong seed, boolean resampled) {
+public record Candidate(Planes pixels, OptionalLong seed, boolean resampled) {
 }

@@ -11,7 +11,6 @@ import io.synthgate.pixels.DecodedSource;
 import io.synthgate.pixels.FidelityMeter;
 import io.synthgate.pixels.FidelityMetrics;
 import io.synthgate.pixels.FrameStack;
-import io.synthgate.pixels.PixelPlanes;
 import io.synthgate.pixels.Rendering;
 import io.synthgate.pixels.SourceImage;
 import io.synthgate.pixels.StoredSamples;
@@ -180,9 +179,9 @@ public class GenerateStep {
         /** One candidate for {@code image}, measured against it inside {@code comparable}. */
         Frame generate(SourceImage image, Mask mask, Mask comparable, OptionalLong seed) throws GenerationRefusedException {
             DeidentifiedSource source = image.source();
-            Rendering rendering = Rendering.of(image);
+            Rendering rendering = Rendering.of(image, generator.window());
             GenerationOutcome outcome = budget.spend(experiment, CANDIDATES, () -> generator.generate(
-                    new GenerationRequest(operation, PixelPlanes.of(image), rendering, mask, prompt, negativePrompt, seed,
+                    new GenerationRequest(operation, image, rendering, mask, prompt, negativePrompt, seed,
                             CANDIDATES, Optional.empty(), String.valueOf(jobId), source.deidentificationMethod())))
                     .orElseThrow(() -> new GenerationRefusedException(budget.spentReason(experiment)
                             + ". Retry the job tomorrow: POST /api/jobs/" + jobId + "/retry"));

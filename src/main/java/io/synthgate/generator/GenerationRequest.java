@@ -1,7 +1,7 @@
 package io.synthgate.generator;
 
 import io.synthgate.mask.Mask;
-import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.pixels.Planes;
 import io.synthgate.pixels.Rendering;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +24,7 @@ import java.util.OptionalLong;
  * @param deidentificationMethod how {@code image} was de-identified (Deidentification Method of the
  *        de-identified source); the egress guard sends no pixels without one
  */
-public record GenerationRequest(GenerationOperation operation, PixelPlanes image, Rendering rendering, Mask mask,
+public record GenerationRequest(GenerationOperation operation, Planes image, Rendering rendering, Mask mask,
         String prompt, String negativePrompt, OptionalLong seed, int candidates, Optional<CanvasSize> size,
         String reference, String deidentificationMethod) {
 

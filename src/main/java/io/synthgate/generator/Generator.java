@@ -1,5 +1,7 @@
 package io.synthgate.generator;
 
+import io.synthgate.pixels.WindowChoice;
+
 /** A source of synthetic pixels. Implementations are CDI beans registered under {@link #name()}. */
 public interface Generator {
 
@@ -21,6 +23,11 @@ public interface Generator {
     /** The diffusion settings recorded with each output; none for a classical generator. */
     default SamplingParameters sampling() {
         return SamplingParameters.NONE;
+    }
+
+    /** Which values the 8-bit picture it is sent spans; the image's own range unless configured. */
+    default WindowChoice window() {
+        return WindowChoice.IMAGE_RANGE;
     }
 
     /** Generates candidates for the request; a refusal is an outcome, not an exception. */

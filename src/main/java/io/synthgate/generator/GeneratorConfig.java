@@ -47,6 +47,14 @@ public interface GeneratorConfig {
          */
         Optional<String> size();
 
+        /**
+         * Which values the 8-bit picture sent spans: {@code image-range} (default; nothing
+         * saturates), {@code preset} (the source's first Window Center/Width) or {@code CENTER/WIDTH}
+         * in modality units, e.g. {@code 40/400}. See {@link io.synthgate.pixels.WindowChoice}.
+         */
+        @WithDefault("image-range")
+        String window();
+
         /** How long to wait for a TCP connection. Default {@code 10s}. */
         @WithDefault("10s")
         Duration connectTimeout();

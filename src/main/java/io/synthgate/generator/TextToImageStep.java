@@ -5,7 +5,7 @@ import io.synthgate.experiment.Pipeline;
 import io.synthgate.experiment.TextPrompt;
 import io.synthgate.experiment.TextRuns;
 import io.synthgate.job.JobOutputService;
-import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.pixels.Planes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public class TextToImageStep {
             GeneratedImage.Provenance provenance = new GeneratedImage.Provenance(prompt.prompt(), prompt.negativePrompt(),
                     candidate.seed(), outcome.detail().requestId(), outcome.status(), false, generator.sampling(),
                     Optional.empty());
-            PixelPlanes pixels = candidate.pixels();
+            Planes pixels = candidate.pixels();
             generated.add(new GeneratedText(prompt, i, generator.identity(), provenance, pixels.columns(), pixels.rows(),
                     grayscale(pixels)));
         }
@@ -71,11 +71,10 @@ public class TextToImageStep {
     }
 
     /** The candidate's first plane as 8-bit samples: text-to-image pictures are mapped to 0-255 gray. */
-    private static byte[] grayscale(PixelPlanes pixels) {
-        double[] plane = pixels.planes()[0];
-        byte[] samples = new byte[plane.length];
-        for (int p = 0; p < plane.length; p++) {
-            samples[p] = (byte) Math.max(0, Math.min(255, Math.round(plane[p])));
+    private static byte[] grayscale(Planes pixels) {
+        byte[] samples = new byte[pixels.columns() * pixels.rows()];
+        for (int p = 0; p < samples.length; p++) {
+            samples[p] = (byte) Math.max(0, Math.min(255, Math.round(pixels.value(0, p))));
         }
         return samples;
     }

@@ -13,7 +13,7 @@ public final class Compositor {
     private Compositor() {
     }
 
-    public static Object composite(SourceImage source, Mask mask, PixelPlanes generated) {
+    public static Object composite(SourceImage source, Mask mask, Planes generated) {
         PixelLayout layout = source.layout();
         if (mask.columns() != layout.columns() || mask.rows() != layout.rows()
                 || generated.columns() != layout.columns() || generated.rows() != layout.rows()) {
@@ -23,7 +23,7 @@ public final class Compositor {
         for (int p = 0; p < layout.pixelCount(); p++) {
             if (mask.isSet(p)) {
                 for (int s = 0; s < layout.samplesPerPixel(); s++) {
-                    StoredSamples.write(out, layout, p, s, generated.planes()[s][p]);
+                    StoredSamples.write(out, layout, p, s, generated.value(s, p));
                 }
             }
         }

@@ -1,10 +1,10 @@
 package io.synthgate.pixels;
 
 /**
- * Image samples as numbers a generator works on: one row-major plane per sample (channel), with the
- * range the values must stay in to be stored again.
+ * Image samples held as numbers the built-in inpainter works on: one row-major plane per sample
+ * (channel), with the range the values must stay in to be stored again.
  */
-public record PixelPlanes(int columns, int rows, double[][] planes, double minValue, double maxValue) {
+public record PixelPlanes(int columns, int rows, double[][] planes, double minValue, double maxValue) implements Planes {
 
     public PixelPlanes {
         for (double[] plane : planes) {
@@ -14,15 +14,26 @@ public record PixelPlanes(int columns, int rows, double[][] planes, double minVa
         }
     }
 
-    public static PixelPlanes of(SourceImage image) {
-        PixelLayout layout = image.layout();
-        double[][] planes = new double[layout.samplesPerPixel()][layout.pixelCount()];
-        for (int p = 0; p < layout.pixelCount(); p++) {
-            for (int s = 0; s < layout.samplesPerPixel(); s++) {
-                planes[s][p] = image.sample(p, s);
+    /** The values of {@code image} (a source, or a view of one) held in arrays. */
+    public static PixelPlanes of(Planes image) {
+        int pixels = image.columns() * image.rows();
+        double[][] planes = new double[image.channels()][pixels];
+        for (int c = 0; c < planes.length; c++) {
+            for (int p = 0; p < pixels; p++) {
+                planes[c][p] = image.value(c, p);
             }
         }
-        return new PixelPlanes(layout.columns(), layout.rows(), planes, layout.minValue(), layout.maxValue());
+        return new PixelPlanes(image.columns(), image.rows(), planes, image.minValue(), image.maxValue());
+    }
+
+    @Override
+    public int channels() {
+        return planes.length;
+    }
+
+    @Override
+    public double value(int channel, int pixel) {
+        return planes[channel][pixel];
     }
 
     public PixelPlanes copy() {

@@ -5,10 +5,10 @@ import io.synthgate.deid.DeidentifiedSource;
 /**
  * One decoded single-frame image of a de-identified source: its layout, its samples exactly as stored (sample-interleaved;
  * {@code byte[]} for 8-bit, {@code short[]} for 16-bit), and the descriptive attributes a synthetic
- * copy keeps.
+ * copy keeps. As {@link Planes} it reads its stored values, sign-extended, without copying them.
  */
 public record SourceImage(DeidentifiedSource source, PixelLayout layout, Object storedSamples,
-        ImageDescription description) implements DecodedSource {
+        ImageDescription description) implements DecodedSource, Planes {
 
     public SourceImage {
         int expected = layout.pixelCount() * layout.samplesPerPixel();
@@ -22,5 +22,35 @@ public record SourceImage(DeidentifiedSource source, PixelLayout layout, Object 
     /** The stored value of sample {@code sample} of pixel {@code pixel}, sign-extended from Bits Stored. */
     public int sample(int pixel, int sample) {
         return StoredSamples.read(storedSamples, layout, pixel, sample);
+    }
+
+    @Override
+    public int columns() {
+        return layout.columns();
+    }
+
+    @Override
+    public int rows() {
+        return layout.rows();
+    }
+
+    @Override
+    public int channels() {
+        return layout.samplesPerPixel();
+    }
+
+    @Override
+    public double value(int channel, int pixel) {
+        return sample(pixel, channel);
+    }
+
+    @Override
+    public double minValue() {
+        return layout.minValue();
+    }
+
+    @Override
+    public double maxValue() {
+        return layout.maxValue();
     }
 }

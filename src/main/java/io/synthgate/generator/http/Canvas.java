@@ -1,7 +1,7 @@
 package io.synthgate.generator.http;
 
 import io.synthgate.mask.Mask;
-import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.pixels.Planes;
 import io.synthgate.pixels.Rendering;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -61,14 +61,13 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
      * source, opaque 8-bit RGBA for colour (the PNG forms DALL-E 2 accepts, L and RGBA, and every other
      * provider too).
      */
-    BufferedImage render(PixelPlanes image, Rendering rendering) {
+    BufferedImage render(Planes image, Rendering rendering) {
         int pixels = image.columns() * image.rows();
-        double[][] planes = image.planes();
-        if (planes.length == 1) {
+        if (image.channels() == 1) {
             BufferedImage source = new BufferedImage(image.columns(), image.rows(), BufferedImage.TYPE_BYTE_GRAY);
             byte[] gray = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
             for (int p = 0; p < pixels; p++) {
-                gray[p] = (byte) rendering.toDisplay(planes[0][p]);
+                gray[p] = (byte) rendering.toDisplay(image.value(0, p));
             }
             return place(source, BufferedImage.TYPE_BYTE_GRAY);
         }
@@ -76,9 +75,9 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
         byte[] abgr = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
         for (int p = 0; p < pixels; p++) {
             abgr[4 * p] = (byte) 0xFF;
-            abgr[4 * p + 1] = (byte) rendering.toDisplay(planes[2][p]);
-            abgr[4 * p + 2] = (byte) rendering.toDisplay(planes[1][p]);
-            abgr[4 * p + 3] = (byte) rendering.toDisplay(planes[0][p]);
+            abgr[4 * p + 1] = (byte) rendering.toDisplay(image.value(2, p));
+            abgr[4 * p + 2] = (byte) rendering.toDisplay(image.value(1, p));
+            abgr[4 * p + 3] = (byte) rendering.toDisplay(image.value(0, p));
         }
         BufferedImage placed = place(source, BufferedImage.TYPE_4BYTE_ABGR);
         byte[] padded = ((DataBufferByte) placed.getRaster().getDataBuffer()).getData();
@@ -132,16 +131,17 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
 
     /**
      * A provider's picture mapped back: scaled to this canvas if the provider answered another size,
-     * cropped to the content, scaled to the source grid, and turned into stored values through
-     * {@code rendering}. A grayscale source takes the picture's luma.
+     * cropped to the content, scaled to the source grid, and read as stored values through
+     * {@code rendering}. A grayscale source takes the picture's luma. Only its display levels are
+     * kept, a byte per sample; values are computed as the compositor reads them.
      */
-    PixelPlanes restore(BufferedImage generated, Rendering rendering, int sourceColumns, int sourceRows, int samples,
+    Planes restore(BufferedImage generated, Rendering rendering, int sourceColumns, int sourceRows, int samples,
             double minValue, double maxValue) {
         BufferedImage onCanvas = generated.getWidth() == width && generated.getHeight() == height
                 ? generated : resize(generated, width, height);
         BufferedImage content = onCanvas.getSubimage(contentX, contentY, contentWidth, contentHeight);
         BufferedImage back = resize(content, sourceColumns, sourceRows);
-        double[][] planes = new double[samples][sourceColumns * sourceRows];
+        byte[][] levels = new byte[samples][sourceColumns * sourceRows];
         int[] pixels = ((DataBufferInt) back.getRaster().getDataBuffer()).getData();
         for (int p = 0; p < sourceColumns * sourceRows; p++) {
             int rgb = pixels[p];
@@ -149,14 +149,29 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
             int g = rgb >> 8 & 0xFF;
             int b = rgb & 0xFF;
             if (samples == 1) {
-                planes[0][p] = rendering.toStored((int) Math.round(0.299 * r + 0.587 * g + 0.114 * b));
+                levels[0][p] = (byte) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
             } else {
-                planes[0][p] = rendering.toStored(r);
-                planes[1][p] = rendering.toStored(g);
-                planes[2][p] = rendering.toStored(b);
+                levels[0][p] = (byte) r;
+                levels[1][p] = (byte) g;
+                levels[2][p] = (byte) b;
             }
         }
-        return new PixelPlanes(sourceColumns, sourceRows, planes, minValue, maxValue);
+        return new Restored(sourceColumns, sourceRows, levels, rendering, minValue, maxValue);
+    }
+
+    /** A provider's picture on the source grid: display levels, read as stored values through the rendering. */
+    private record Restored(int columns, int rows, byte[][] levels, Rendering rendering, double minValue,
+            double maxValue) implements Planes {
+
+        @Override
+        public int channels() {
+            return levels.length;
+        }
+
+        @Override
+        public double value(int channel, int pixel) {
+            return rendering.toStored(levels[channel][pixel] & 0xFF);
+        }
     }
 
     private BufferedImage place(BufferedImage source, int type) {

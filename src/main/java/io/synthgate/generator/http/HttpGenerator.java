@@ -17,7 +17,8 @@ import io.synthgate.generator.GeneratorCallLog;
 import io.synthgate.generator.GeneratorConfig;
 import io.synthgate.generator.GeneratorIdentity;
 import io.synthgate.generator.SamplingParameters;
-import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.pixels.Planes;
+import io.synthgate.pixels.WindowChoice;
 import io.synthgate.wrap.Hashes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public abstract class HttpGenerator implements Generator {
     private final GeneratorCallLog log;
     private final Clock clock;
     private final ObjectMapper json;
+    private final WindowChoice window;
 
     /** The shared collaborators every adapter is built with. */
     public record Collaborators(GeneratorCallLog log, ObjectMapper json, Clock clock) {
@@ -68,6 +70,11 @@ public abstract class HttpGenerator implements Generator {
         this.log = collaborators.log();
         this.clock = collaborators.clock();
         this.json = collaborators.json();
+        try {
+            this.window = WindowChoice.parse(settings.window());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("synthgate.generator." + name + ".window: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -78,6 +85,11 @@ public abstract class HttpGenerator implements Generator {
     @Override
     public GeneratorIdentity identity() {
         return new GeneratorIdentity(providerName(), settings.model().orElse(providerName()), apiVersion());
+    }
+
+    @Override
+    public WindowChoice window() {
+        return window;
     }
 
     /**
@@ -262,14 +274,14 @@ public abstract class HttpGenerator implements Generator {
         return Attempt.finalOutcome(GenerationOutcome.ok(candidates, detail), status, hashes);
     }
 
-    private static PixelPlanes restore(GenerationRequest request, Canvas canvas, BufferedImage picture) {
+    private static Planes restore(GenerationRequest request, Canvas canvas, BufferedImage picture) {
         if (!request.hasImage()) {
             Canvas whole = new Canvas(picture.getWidth(), picture.getHeight(), 0, 0, picture.getWidth(), picture.getHeight());
             return whole.restore(picture, new io.synthgate.pixels.Rendering(0, 255, false), picture.getWidth(),
                     picture.getHeight(), 1, 0, 255);
         }
-        PixelPlanes image = request.image();
-        return canvas.restore(picture, request.rendering(), image.columns(), image.rows(), image.planes().length,
+        Planes image = request.image();
+        return canvas.restore(picture, request.rendering(), image.columns(), image.rows(), image.channels(),
                 image.minValue(), image.maxValue());
     }
 

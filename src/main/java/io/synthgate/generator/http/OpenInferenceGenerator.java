@@ -88,7 +88,7 @@ public class OpenInferenceGenerator extends HttpGenerator {
         Optional<String> maskHash = Optional.empty();
         if (request.hasImage()) {
             canvas = Canvas.fit(request.image().columns(), request.image().rows(), size.width(), size.height());
-            int channels = request.image().planes().length;
+            int channels = request.image().channels();
             byte[] image = pixels(canvas.render(request.image(), request.rendering()), channels);
             byte[] mask = pixels(canvas.render(request.mask(), Canvas.MaskPolarity.WHITE_REGENERATES), 1);
             binaryInput(inputs, "image", new long[] {1, canvas.height(), canvas.width(), channels}, image.length);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgate.mask.Mask;
 import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.pixels.Planes;
 import io.synthgate.pixels.Rendering;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -48,11 +49,11 @@ class CanvasTest {
         Rendering rendering = new Rendering(1000, 2950, true);
         Canvas canvas = Canvas.fit(40, 30, 40, 40);
 
-        PixelPlanes back = canvas.restore(canvas.render(image, rendering), rendering, 40, 30, 1, 0, 4095);
+        Planes back = canvas.restore(canvas.render(image, rendering), rendering, 40, 30, 1, 0, 4095);
 
         double oneLevel = (2950 - 1000) / 255.0;
         for (int p = 0; p < plane.length; p++) {
-            assertEquals(plane[p], back.planes()[0][p], oneLevel / 2 + 1e-9, "pixel " + p);
+            assertEquals(plane[p], back.value(0, p), oneLevel / 2 + 1e-9, "pixel " + p);
         }
     }
 }

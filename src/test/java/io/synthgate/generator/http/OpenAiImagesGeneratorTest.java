@@ -66,8 +66,8 @@ class OpenAiImagesGeneratorTest {
         assertEquals(Status.OK, outcome.status(), outcome.describe());
         assertEquals(Optional.of("req_abc123"), outcome.detail().requestId());
         assertEquals(1, outcome.candidates().size());
-        double[] values = outcome.candidates().get(0).pixels().planes()[0];
-        assertEquals(GeneratorRequests.RENDERING.toStored(200), values[10 * GeneratorRequests.COLUMNS + 20], 1e-9,
+        assertEquals(GeneratorRequests.RENDERING.toStored(200),
+                outcome.candidates().get(0).pixels().value(0, 10 * GeneratorRequests.COLUMNS + 20), 1e-9,
                 "a masked pixel takes the returned gray, mapped back to stored values");
         assertTrue(outcome.candidates().get(0).resampled(), "64x48 was scaled to 1024x1024");
 

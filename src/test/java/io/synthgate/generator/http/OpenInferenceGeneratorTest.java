@@ -67,7 +67,7 @@ class OpenInferenceGeneratorTest {
         assertEquals(Status.OK, outcome.status(), outcome.describe());
         assertEquals(OptionalLong.of(4242), outcome.candidates().get(0).seed());
         assertEquals(GeneratorRequests.RENDERING.toStored(77),
-                outcome.candidates().get(0).pixels().planes()[0][10 * GeneratorRequests.COLUMNS + 20], 1e-9);
+                outcome.candidates().get(0).pixels().value(0, 10 * GeneratorRequests.COLUMNS + 20), 1e-9);
 
         LoggedRequest sent = wireMock.findAll(postRequestedFor(urlEqualTo(INFER))).get(0);
         byte[] body = sent.getBody();
