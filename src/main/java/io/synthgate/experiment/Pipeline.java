@@ -79,7 +79,7 @@ public final class Pipeline {
     /** Header set by {@code describeStep}: the image's Modality, upper case, empty when it has none. */
     public static final String MODALITY = "SynthGateModality";
 
-    /** Header: the destination's name under {@code synthgate.destinations}. */
+    /** Header: the destination's name under {@code synthgate.destinations}, or several, comma-separated. */
     public static final String DESTINATION = "SynthGateDestination";
 
     private Pipeline() {

@@ -4,14 +4,18 @@ import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Sends a job's not-yet-exported outputs to a destination and records each acknowledgement. Only
- * outputs the peer answered with success are marked exported; the rest stay pending for a retry.
+ * Sends a job's not-yet-exported outputs to its destinations and records each acknowledgement. An
+ * output is marked exported once every destination answered it with success; the rest stay pending,
+ * and a retry sends them to every destination again (a PACS keeps one copy per SOP Instance UID).
  */
 @ApplicationScoped
 public class ExportService {
@@ -28,31 +32,51 @@ public class ExportService {
         this.outputs = outputs;
     }
 
-    /** Sends the job's generated and approved outputs, and its rejected ones when {@code includeRejected}. */
-    public void export(UUID jobId, String destinationName, boolean includeRejected) throws ExportFailedException {
-        Destination destination = destinations.get(destinationName);
-        if (destination.kind() == DestinationKind.CLINICAL) {
-            throw new ClinicalDestinationException(destination);
+    /**
+     * Sends the job's generated and approved outputs, and its rejected ones when {@code includeRejected},
+     * to each destination {@code destinationNames} lists (comma-separated). Nothing is sent when any of
+     * them is a clinical destination.
+     */
+    public void export(UUID jobId, String destinationNames, boolean includeRejected) throws ExportFailedException {
+        List<Destination> targets = Arrays.stream(String.valueOf(destinationNames).split(",")).map(String::strip)
+                .filter(name -> !name.isEmpty()).map(destinations::get).toList();
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("No destination named in '" + destinationNames + "'");
+        }
+        for (Destination destination : targets) {
+            if (destination.kind() == DestinationKind.CLINICAL) {
+                throw new ClinicalDestinationException(destination);
+            }
         }
         List<JobOutput> pending = outputs.pendingExport(jobId, includeRejected);
         if (pending.isEmpty()) {
             return;
         }
-        Set<Path> stored;
-        try {
-            stored = client.store(destination, pending.stream().map(JobOutput::file).toList());
-        } catch (Exception e) {
-            throw new ExportFailedException("C-STORE to " + destination + " failed: " + e, e);
-        }
-        for (JobOutput output : pending) {
-            if (stored.contains(output.file())) {
-                outputs.markExported(output.sopInstanceUid(), destination.name());
+        Set<Path> everywhere = new HashSet<>(pending.stream().map(JobOutput::file).toList());
+        ExportFailedException failure = null;
+        for (Destination destination : targets) {
+            try {
+                Set<Path> stored = client.store(destination, pending.stream().map(JobOutput::file).toList());
+                everywhere.retainAll(stored);
+                if (stored.size() < pending.size() && failure == null) {
+                    failure = new ExportFailedException(destination + " accepted " + stored.size() + " of "
+                            + pending.size() + " synthetic objects", null);
+                }
+            } catch (Exception e) {
+                everywhere.clear();
+                failure = failure == null ? new ExportFailedException("C-STORE to " + destination + " failed: " + e, e)
+                        : failure;
             }
         }
-        if (stored.size() < pending.size()) {
-            throw new ExportFailedException(destination + " accepted " + stored.size() + " of " + pending.size()
-                    + " synthetic objects", null);
+        String names = targets.stream().map(Destination::name).collect(Collectors.joining(", "));
+        for (JobOutput output : pending) {
+            if (everywhere.contains(output.file())) {
+                outputs.markExported(output.sopInstanceUid(), names);
+            }
         }
-        LOG.infof("Job %s: %d synthetic objects stored at %s", jobId, pending.size(), destination);
+        if (failure != null) {
+            throw failure;
+        }
+        LOG.infof("Job %s: %d synthetic objects stored at %s", jobId, pending.size(), names);
     }
 }

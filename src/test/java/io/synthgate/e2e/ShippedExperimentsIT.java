@@ -139,15 +139,23 @@ class ShippedExperimentsIT {
         }
     }
 
+    /** Also exported to two destinations at once. */
     @Test
     void outpaintingExtendsAKneeUpAndDownKeepingEveryPixel() throws Exception {
         String study = "2.25.6160616061";
         Path knee = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".1", "KNEE", folder.resolve("knee.dcm"));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
-                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
-                        Map.of("synthgate.experiment.active", "outpaint")).start()) {
+                OrthancProcess archive = OrthancProcess.start(Files.createDirectories(folder.resolve("archive")));
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, Map.of(
+                        "synthgate.experiment.active", "outpaint",
+                        "synthgate.destinations.archive.ae-title", OrthancProcess.AE_TITLE,
+                        "synthgate.destinations.archive.host", "127.0.0.1",
+                        "synthgate.destinations.archive.port", Integer.toString(archive.dicomPort()),
+                        "synthgate.destinations.archive.kind", "research",
+                        "synthgate.experiment.outpaint.destination", "research, archive")).start()) {
             send(gateway, List.of(knee));
             String synthetic = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(120)).get(study + ".1");
+            assertTrue(archive.findInstance(synthetic).isPresent(), "the second destination has it too");
             String id = orthanc.findInstance(synthetic).orElseThrow();
             Path copy = folder.resolve("outpainted.dcm");
             Files.write(copy, orthanc.getBytes("/instances/" + id + "/file"));
