@@ -2,6 +2,7 @@ package io.synthgate.pixels;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.TagFromName;
@@ -137,6 +138,19 @@ public class PixelDecoder {
                 Attribute.getDelimitedStringValuesOrNull(list, TagFromName.WindowCenter),
                 Attribute.getDelimitedStringValuesOrNull(list, TagFromName.WindowWidth),
                 Attribute.getDelimitedStringValuesOrDefault(list, TagFromName.PixelSpacing,
-                        Attribute.getDelimitedStringValuesOrNull(list, TagFromName.ImagerPixelSpacing)));
+                        Attribute.getDelimitedStringValuesOrNull(list, TagFromName.ImagerPixelSpacing)),
+                lookupTables(list));
+    }
+
+    private static AttributeList lookupTables(AttributeList list) {
+        AttributeList tables = new AttributeList();
+        for (AttributeTag tag : new AttributeTag[] {ImageDescription.MODALITY_LUT_SEQUENCE, TagFromName.VOILUTSequence,
+            TagFromName.VOILUTFunction}) {
+            Attribute table = list.get(tag);
+            if (table != null) {
+                tables.put(table);
+            }
+        }
+        return tables;
     }
 }

@@ -89,7 +89,11 @@ public record Rendering(double low, double high, boolean inverted, double belowL
         return switch (choice.kind()) {
             case IMAGE_RANGE -> Optional.empty();
             case FIXED -> Optional.of(new double[] {choice.center() - choice.width() / 2, choice.center() + choice.width() / 2});
+            // A Modality LUT Sequence maps stored values by table, which no linear window inverts.
             case PRESET -> {
+                if (description.lookupTables().get(ImageDescription.MODALITY_LUT_SEQUENCE) != null) {
+                    yield Optional.empty();
+                }
                 double center = number(first(description.windowCenter()), Double.NaN);
                 double width = number(first(description.windowWidth()), Double.NaN);
                 yield Double.isNaN(center) || !(width >= 1) ? Optional.empty()

@@ -10,7 +10,8 @@ import java.util.Locale;
  * saturates;</li>
  * <li>{@code preset}: the source's first Window Center/Width, in modality units after Rescale
  * Slope/Intercept, as a radiologist first sees it (a model trained on displayed radiographs expects
- * that); an image without one is shown over its range;</li>
+ * that); an image without one, or whose values map through a Modality LUT Sequence, is shown over
+ * its range;</li>
  * <li>{@code CENTER/WIDTH}: a fixed window in modality units, e.g. {@code 40/400} for CT soft tissue.</li>
  * </ul>
  */

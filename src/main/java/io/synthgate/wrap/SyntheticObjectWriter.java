@@ -1,5 +1,6 @@
 package io.synthgate.wrap;
 
+import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.AttributeTagAttribute;
@@ -496,10 +497,17 @@ public class SyntheticObjectWriter {
     }
 
     /**
-     * Keeps the source's rescale and window so viewers show the synthetic image as they showed the
-     * source, and its pixel spacing, which no operation changes (none resamples the pixel grid).
+     * Keeps the source's rescale or Modality LUT, its windows and VOI LUT so viewers show the
+     * synthetic image as they showed the source, and its pixel spacing, which no operation changes
+     * (none resamples the pixel grid).
      */
     private static void putDisplay(AttributeList list, ImageDescription description) throws DicomException {
+        for (Attribute table : description.lookupTables().values()) {
+            // Rescale and a Modality LUT Sequence exclude each other, and a stack's IOD requires the rescale.
+            if (!table.getTag().equals(ImageDescription.MODALITY_LUT_SEQUENCE) || list.get(TagFromName.RescaleSlope) == null) {
+                list.put(table);
+            }
+        }
         if (description.pixelSpacing() != null) {
             Attributes.put(list, new DecimalStringAttribute(TagFromName.PixelSpacing), description.pixelSpacing().split("\\\\"));
         }
