@@ -13,7 +13,7 @@ STAGES = {
                         "fidelity, wrap and write",
     "stageDecode": "stage: decode the de-identified object",
     "stageMask": "stage: rasterise the mask",
-    "stageRenderToGeneratorSpace": "stage: working planes, window, 1024x1024 8-bit PNG",
+    "stageRenderToGeneratorSpace": "stage: window, render to a 1024x1024 8-bit PNG",
     "stageInverseAndComposite": "stage: PNG decode, inverse to the source grid, composite",
     "stageBuiltinInpaint": "stage: built-in inpainter alone",
     "stageWrapAndEncode": "stage: fidelity, wrap as a synthetic Secondary Capture, write to the spool (no fsync)",
