@@ -49,10 +49,7 @@ public class DrawnRegionsStep {
             String name = instance.sopInstanceUid().value();
             try {
                 if (Segmentations.isSegmentation(instance.sopClassUid())) {
-                    Segmentations.Summary read = Segmentations.read(instance.file(), name, regions);
-                    jobs.note(jobId, "Segmentation " + name + " gives " + read.placedFrames() + " regions for masks"
-                            + (read.unplacedFrames() > 0 ? "; " + read.unplacedFrames() + " of its frames name no source"
-                                    + " image and are not used" : "") + "; it is not itself an image to regenerate");
+                    jobs.note(jobId, segmentation(instance, name, regions));
                     continue;
                 }
                 AttributeList header = new AttributeList();
@@ -70,6 +67,22 @@ public class DrawnRegionsStep {
         DrawnRegions drawn = regions.build();
         exchange.setProperty(Pipeline.DRAWN_REGIONS, drawn);
         return mask == null || mask.isBlank() ? images : drawable(images, MaskSpec.parse(mask), drawn, sizes, jobId);
+    }
+
+    /**
+     * Reads a segmentation's regions and says what it gave. One that cannot be read gives none and
+     * fails nothing: the study's images may not need it, and a mask that does says so per image.
+     */
+    private static String segmentation(SourceInstance instance, String name, DrawnRegions.Builder regions)
+            throws IOException {
+        try {
+            Segmentations.Summary read = Segmentations.read(instance.file(), name, regions);
+            return "Segmentation " + name + " gives " + read.placedFrames() + " regions for masks"
+                    + (read.unplacedFrames() > 0 ? "; " + read.unplacedFrames() + " of its frames name no source image"
+                            + " and are not used" : "") + "; it is not itself an image to regenerate";
+        } catch (DicomException | RuntimeException e) {
+            return "Segmentation " + name + " cannot be read as regions (" + e.getMessage() + "); it gives none";
+        }
     }
 
     private List<SourceInstance> drawable(List<SourceInstance> images, MaskSpec spec, DrawnRegions drawn,

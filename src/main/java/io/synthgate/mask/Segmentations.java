@@ -12,8 +12,10 @@ import com.pixelmed.dicom.TransferSyntax;
 import io.synthgate.dicom.SopInstanceUid;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,7 +69,7 @@ final class Segmentations {
                 TagFromName.SharedFunctionalGroupsSequence, SEGMENT_IDENTIFICATION));
         SequenceAttribute perFrame = list.get(TagFromName.PerFrameFunctionalGroupsSequence) instanceof SequenceAttribute
                 sequence ? sequence : null;
-        int placed = 0;
+        List<Map.Entry<SopInstanceUid, DrawnRegions.Segment>> placed = new ArrayList<>();
         int pixels = rows * columns;
         for (int frame = 0; frame < frames; frame++) {
             AttributeList group = perFrame == null || frame >= perFrame.getNumberOfItems() ? null
@@ -89,11 +91,12 @@ final class Segmentations {
                 }
             }
             String label = labels.getOrDefault(segment, "");
-            into.segment(new SopInstanceUid(image), new DrawnRegions.Segment(segment, label, DrawnRegion.of(
-                    "segment " + segment + " (" + label + ") of " + name, columns, rows, full)));
-            placed++;
+            placed.add(Map.entry(new SopInstanceUid(image), new DrawnRegions.Segment(segment, label, DrawnRegion.of(
+                    "segment " + segment + " (" + label + ") of " + name, columns, rows, full))));
         }
-        return new Summary(placed, frames - placed);
+        // Only a segmentation read to its end gives regions: a broken one gives none, not some.
+        placed.forEach(frame -> into.segment(frame.getKey(), frame.getValue()));
+        return new Summary(placed.size(), frames - placed.size());
     }
 
     private static Map<Integer, String> labels(AttributeList list) {

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.CodeStringAttribute;
+import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.testing.TestFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
@@ -78,6 +81,19 @@ class DrawnRegionsTest {
         assertTrue(wrongSize.getMessage().contains("512x512"), wrongSize.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("segment 1").rasterize(512, 512,
                 DrawnRegions.NONE.of(IMAGE)), "an image the segmentation does not cover");
+    }
+
+    @Test
+    void aSegmentationThatCannotBeReadGivesNoRegionsAtAll() throws Exception {
+        AttributeList list = new AttributeList();
+        list.read(LIVER_SEGMENTATION.toFile());
+        list.remove(TagFromName.PixelData);
+        Path broken = Files.createTempFile("seg", ".dcm");
+        list.write(broken.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+        DrawnRegions.Builder builder = DrawnRegions.builder();
+        DicomException refused = assertThrows(DicomException.class, () -> Segmentations.read(broken, "broken", builder));
+        assertTrue(refused.getMessage().contains("no readable frames"), refused.getMessage());
+        assertEquals(0, builder.build().images());
     }
 
     @Test
