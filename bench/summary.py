@@ -50,7 +50,7 @@ def main(folder, day):
     out = os.path.join(folder, "summary-%s.md" % day)
     with open(out, "w") as f:
         f.write("# Benchmark summary, %s\n\n" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
-        f.write("%s Written by `bench/run` from the day's tables: [ingest](ingest-%s.md), [pipeline](pipeline-%s.md), "
+        f.write("%s Written by `bench/summary.py` (the last step of `bench/run`) from the day's tables: [ingest](ingest-%s.md), [pipeline](pipeline-%s.md), "
                 "[2 GB study](pipeline-2gb-%s.md), [inpainting](inpainting-%s.md), [JMH](jmh-%s.md).\n\n"
                 % (first_line(ingest, "Machine:") if os.path.exists(ingest) else "", day, day, day, day, day))
         f.write("| target | measured | |\n|---|---|---|\n")
