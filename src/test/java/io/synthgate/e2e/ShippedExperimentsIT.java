@@ -99,14 +99,9 @@ class ShippedExperimentsIT {
         Path wrist = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".2", "WRIST", folder.resolve("wrist.dcm"));
         Path fromElsewhere = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".3", "PELVIS", folder.resolve("pelvis.dcm"));
         WireMockServer openAi = openAiShapedGenerator();
-        Map<String, String> config = Map.of(
-                "synthgate.experiment.active", "radiograph-presets",
-                "synthgate.generator.openai.type", "openai",
-                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
-                "synthgate.generator.openai.model", "gpt-image-2",
-                "synthgate.experiment.radiograph-presets.generator", "openai",
+        Map<String, String> config = throughOpenAi(openAi, "radiograph-presets", Map.of(
                 "synthgate.experiment.radiograph-presets.select", "Modality=CR,DX; CallingAE=WARD_DX*",
-                "synthgate.experiment.radiograph-presets.deid-retain", "patient-characteristics");
+                "synthgate.experiment.radiograph-presets.deid-retain", "patient-characteristics"));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
             send(gateway, "STORESCU", List.of(fromElsewhere));
@@ -175,12 +170,7 @@ class ShippedExperimentsIT {
         String study = "2.25.7170717071";
         Path knee = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".1", "KNEE", folder.resolve("knee.dcm"));
         WireMockServer openAi = openAiShapedGenerator();
-        Map<String, String> config = Map.of(
-                "synthgate.experiment.active", "outpaint",
-                "synthgate.generator.openai.type", "openai",
-                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
-                "synthgate.generator.openai.model", "gpt-image-2",
-                "synthgate.experiment.outpaint.generator", "openai");
+        Map<String, String> config = throughOpenAi(openAi, "outpaint", Map.of());
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
             send(gateway, List.of(knee));
@@ -208,6 +198,18 @@ class ShippedExperimentsIT {
                 }
             }
         }
+    }
+
+    /** Gateway settings that run {@code experiment} with the OpenAI-shaped {@code openAi}, plus {@code more}. */
+    private static Map<String, String> throughOpenAi(WireMockServer openAi, String experiment, Map<String, String> more) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "synthgate.experiment.active", experiment,
+                "synthgate.generator.openai.type", "openai",
+                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
+                "synthgate.generator.openai.model", "gpt-image-2",
+                "synthgate.experiment." + experiment + ".generator", "openai"));
+        config.putAll(more);
+        return config;
     }
 
     /** A started WireMock answering every image edit with one mid-gray 1024x1024 PNG, as OpenAI's Images API does. */
