@@ -52,11 +52,12 @@ public class ExportService {
         if (pending.isEmpty()) {
             return;
         }
-        Set<Path> everywhere = new HashSet<>(pending.stream().map(JobOutput::file).toList());
+        List<Path> files = pending.stream().map(JobOutput::file).toList();
+        Set<Path> everywhere = new HashSet<>(files);
         ExportFailedException failure = null;
         for (Destination destination : targets) {
             try {
-                Set<Path> stored = client.store(destination, pending.stream().map(JobOutput::file).toList());
+                Set<Path> stored = client.store(destination, files);
                 everywhere.retainAll(stored);
                 if (stored.size() < pending.size() && failure == null) {
                     failure = new ExportFailedException(destination + " accepted " + stored.size() + " of "

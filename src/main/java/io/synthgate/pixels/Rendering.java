@@ -39,21 +39,10 @@ public record Rendering(double low, double high, boolean inverted, double belowL
 
     /** The window {@code choice} names for {@code image}, in stored values. */
     public static Rendering of(SourceImage image, WindowChoice choice) {
-        PixelLayout layout = image.layout();
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (int p = 0; p < layout.pixelCount(); p++) {
-            for (int s = 0; s < layout.samplesPerPixel(); s++) {
-                int value = image.sample(p, s);
-                min = Math.min(min, value);
-                max = Math.max(max, value);
-            }
-        }
-        boolean inverted = "MONOCHROME1".equals(layout.photometricInterpretation());
+        boolean inverted = "MONOCHROME1".equals(image.layout().photometricInterpretation());
         Optional<double[]> window = inModalityUnits(image.description(), choice);
         if (window.isEmpty()) {
-            // A flat image still needs a window one value wide.
-            return new Rendering(min, Math.max(max, min + 1), inverted);
+            return imageRange(image, inverted);
         }
         double slope = number(image.description().rescaleSlope(), 1);
         double intercept = number(image.description().rescaleIntercept(), 0);
@@ -102,6 +91,23 @@ public record Rendering(double low, double high, boolean inverted, double belowL
         };
     }
 
+    /** The window over the image's lowest to highest stored value; one pass over the samples. */
+    private static Rendering imageRange(SourceImage image, boolean inverted) {
+        PixelLayout layout = image.layout();
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int p = 0; p < layout.pixelCount(); p++) {
+            for (int s = 0; s < layout.samplesPerPixel(); s++) {
+                int value = image.sample(p, s);
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+        }
+        // A flat image still needs a window one value wide.
+        return new Rendering(min, Math.max(max, min + 1), inverted);
+    }
+
+    /** A given window, with what its saturated ends stand for: one pass over the samples. */
     private static Rendering saturating(SourceImage image, double low, double high, boolean inverted) {
         double belowSum = 0;
         long below = 0;
