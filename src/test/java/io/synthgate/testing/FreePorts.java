@@ -1,21 +1,36 @@
 package io.synthgate.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Free loopback ports for the processes a test starts. */
+/**
+ * Free loopback ports for the processes a test starts. They come from 20000-32767, below Linux's
+ * ephemeral range (32768-60999): a port the kernel hands out for "port 0" may be taken by any
+ * outgoing connection (storescu, Orthanc, an HTTP client) before the process it was meant for
+ * binds it, which once failed a gateway's start with "port in use". Each port is checked free
+ * when handed out and never handed out twice by this JVM.
+ */
 public final class FreePorts {
+
+    private static final int FIRST = 20_000;
+    private static final int COUNT = 12_768;
+    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(COUNT));
 
     private FreePorts() {
     }
 
     public static int next() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < COUNT; tries++) {
+            int port = FIRST + Math.floorMod(NEXT.getAndIncrement(), COUNT);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // another process holds it; try the next one
+            }
         }
+        throw new IllegalStateException("No free port between " + FIRST + " and " + (FIRST + COUNT - 1));
     }
 }
