@@ -3,17 +3,19 @@ package io.synthgate.ingest;
 import io.synthgate.dicom.AeTitle;
 import io.synthgate.dicom.DimseStatus;
 import io.synthgate.spool.Spool;
+import io.synthgate.study.ArrivalRecorder;
 import io.synthgate.study.ReceivedInstance;
-import io.synthgate.study.StudyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
- * Decides the answer to a C-STORE: the data set is inspected, made durable under its final name and
- * recorded with its study before {@link DimseStatus#SUCCESS} is returned. Anything that fails on the
- * way answers with a failure status, names the cause in the log, and leaves no trace in the spool.
+ * Decides the answer to a C-STORE: the data set is inspected and made durable under its final name
+ * before {@link DimseStatus#SUCCESS} is returned, and handed to the {@link ArrivalRecorder} to be
+ * recorded with its study. Anything that fails on the way answers with a failure status, names the
+ * cause in the log, and leaves no trace in the spool.
  */
 @ApplicationScoped
 public class IngestService {
@@ -21,19 +23,26 @@ public class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     private final Spool spool;
-    private final StudyService studies;
+    private final ArrivalRecorder recorder;
+    private final Clock clock;
 
-    public IngestService(Spool spool, StudyService studies) {
+    public IngestService(Spool spool, ArrivalRecorder recorder, Clock clock) {
         this.spool = spool;
-        this.studies = studies;
+        this.recorder = recorder;
+        this.clock = clock;
     }
 
-    /** The status to answer the C-STORE with; SUCCESS only once the object is durable and recorded. */
+    /** The status to answer the C-STORE with; SUCCESS only once the object is durable in the spool. */
     public DimseStatus accept(StoreRequest request) {
         String peer = request.callingAeTitle() + " (SOP Instance " + request.affectedSopInstanceUid() + ")";
         if (request.spoolFull()) {
             LOG.errorf("Refused C-STORE from %s: spool %s has less free space than synthgate.spool.min-free-space",
                     peer, spool.inbound());
+            return DimseStatus.OUT_OF_RESOURCES;
+        }
+        if (recorder.backlogged()) {
+            LOG.errorf("Refused C-STORE from %s: too many acknowledged instances are waiting for the database, "
+                    + "which is refusing or slow to take them", peer);
             return DimseStatus.OUT_OF_RESOURCES;
         }
         if (request.temporaryFile() == null) {
@@ -51,9 +60,9 @@ public class IngestService {
             Path target = spool.inbound().resolve(valid.study().value()).resolve(valid.sopInstanceUid().value() + ".dcm");
             long size = Files.size(request.temporaryFile());
             spool.commit(request.temporaryFile(), target);
-            studies.recordInstance(new ReceivedInstance(valid.study(), valid.seriesInstanceUid(), valid.sopInstanceUid(),
+            recorder.submit(new ReceivedInstance(valid.study(), valid.seriesInstanceUid(), valid.sopInstanceUid(),
                     request.affectedSopClassUid(), request.transferSyntaxUid(), valid.modality(),
-                    new AeTitle(request.callingAeTitle()), target, size));
+                    new AeTitle(request.callingAeTitle()), target, size, clock.instant()));
             return DimseStatus.SUCCESS;
         } catch (Exception e) {
             LOG.errorf(e, "Refused C-STORE from %s with %s: could not keep the object", peer,

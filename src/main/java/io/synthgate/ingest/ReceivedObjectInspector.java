@@ -66,13 +66,35 @@ final class ReceivedObjectInspector {
                     + sopInstance + "') differs from the C-STORE request ('" + request.affectedSopInstanceUid() + "')");
         }
         try {
-            return new Valid(
-                    new StudyInstanceUid(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.StudyInstanceUID)),
-                    Attribute.getSingleStringValueOrNull(list, TagFromName.SeriesInstanceUID),
-                    new SopInstanceUid(sopInstance),
-                    Attribute.getSingleStringValueOrNull(list, TagFromName.Modality));
+            return identify(list);
         } catch (IllegalArgumentException e) {
             return new Invalid(DimseStatus.CANNOT_UNDERSTAND, e.getMessage());
+        }
+    }
+
+    /**
+     * What a data set's header says about the instance.
+     *
+     * @throws IllegalArgumentException when a value does not fit its record: an invalid study or SOP
+     *         Instance UID, a Series Instance UID or SOP Class UID longer than 64 characters, a Modality
+     *         longer than 16
+     */
+    static Valid identify(AttributeList list) {
+        String series = Attribute.getSingleStringValueOrNull(list, TagFromName.SeriesInstanceUID);
+        String modality = Attribute.getSingleStringValueOrNull(list, TagFromName.Modality);
+        requireLength(series, 64, "Series Instance UID");
+        requireLength(Attribute.getSingleStringValueOrNull(list, TagFromName.SOPClassUID), 64, "SOP Class UID");
+        requireLength(modality, 16, "Modality");
+        return new Valid(
+                new StudyInstanceUid(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.StudyInstanceUID)),
+                series,
+                new SopInstanceUid(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID)),
+                modality);
+    }
+
+    private static void requireLength(String value, int limit, String what) {
+        if (value != null && value.length() > limit) {
+            throw new IllegalArgumentException(what + " is longer than " + limit + " characters: '" + value + "'");
         }
     }
 

@@ -36,33 +36,33 @@ public class JobService {
     }
 
     /**
-     * Attaches one newly stored instance to the study's open job, opening a job when there is none
-     * (the first instance, or one arriving after the study's earlier job completed). Runs inside the
-     * caller's transaction so the instance row and the job change commit together.
+     * Attaches newly stored instances of one study, the last of which arrived at {@code lastArrival},
+     * to the study's open job, opening a job when there is none (the first instances, or ones arriving
+     * after the study's earlier job completed). Runs inside the caller's transaction so the instance
+     * rows and the job change commit together.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID attachArrival(StudyInstanceUid study) {
-        Instant now = clock.instant();
-        Optional<JobEntity> open = jobs.findOpenForStudy(study.value());
-        if (open.isPresent()) {
-            JobEntity job = open.get();
-            if (job.state == JobState.RECEIVED) {
-                move(job, JobState.ASSEMBLING, "more instances arrived");
-            }
-            job.lastInstanceAt = now;
-            job.instanceCount++;
-            return job.id;
+    public UUID attachArrivals(StudyInstanceUid study, int count, Instant lastArrival) {
+        JobEntity job = jobs.findOpenForStudy(study.value()).orElseGet(() -> {
+            Instant now = clock.instant();
+            JobEntity created = new JobEntity();
+            created.id = UUID.randomUUID();
+            created.studyInstanceUid = study.value();
+            created.state = JobState.RECEIVED;
+            created.createdAt = now;
+            created.updatedAt = now;
+            created.lastInstanceAt = lastArrival;
+            jobs.persist(created);
+            record(created.id, null, JobState.RECEIVED, "first instance stored");
+            return created;
+        });
+        job.instanceCount += count;
+        if (lastArrival.isAfter(job.lastInstanceAt)) {
+            job.lastInstanceAt = lastArrival;
         }
-        JobEntity job = new JobEntity();
-        job.id = UUID.randomUUID();
-        job.studyInstanceUid = study.value();
-        job.state = JobState.RECEIVED;
-        job.createdAt = now;
-        job.updatedAt = now;
-        job.lastInstanceAt = now;
-        job.instanceCount = 1;
-        jobs.persist(job);
-        record(job.id, null, JobState.RECEIVED, "first instance stored");
+        if (job.state == JobState.RECEIVED && job.instanceCount > 1) {
+            move(job, JobState.ASSEMBLING, "more instances arrived");
+        }
         return job.id;
     }
 

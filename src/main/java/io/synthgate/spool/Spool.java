@@ -79,9 +79,17 @@ public class Spool {
      */
     public Path commit(Path temporary, Path target) throws IOException {
         Path folder = target.getParent();
-        Files.createDirectories(folder);
+        boolean newFolder = !Files.isDirectory(folder);
+        if (newFolder) {
+            // Only when missing: createDirectories throws and catches an exception for a folder that exists.
+            Files.createDirectories(folder);
+        }
         if (fsync) {
             force(temporary, false);
+            if (newFolder) {
+                // The new folder's own entry must be durable too, or a crash could lose the folder.
+                force(folder.getParent(), true);
+            }
         }
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -4,15 +4,14 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Finders for received instances. */
 @ApplicationScoped
 public class InstanceRepository implements PanacheRepository<InstanceEntity> {
 
-    public Optional<InstanceEntity> findBySopInstanceUid(String sopInstanceUid) {
-        return find("sopInstanceUid", sopInstanceUid).firstResultOptional();
+    public List<InstanceEntity> listBySopInstanceUids(List<String> sopInstanceUids) {
+        return list("sopInstanceUid in ?1", sopInstanceUids);
     }
 
     public List<InstanceEntity> listForStudy(long studyId) {

@@ -4,9 +4,13 @@ import io.synthgate.dicom.AeTitle;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.dicom.StudyInstanceUid;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Objects;
 
-/** An object that is durably in the spool and about to be acknowledged. */
+/**
+ * An object that is durably in the spool: acknowledged to its sender at {@code receivedAt}, or found
+ * in the spool without a record when the gateway started.
+ */
 public record ReceivedInstance(
         StudyInstanceUid study,
         String seriesInstanceUid,
@@ -16,7 +20,8 @@ public record ReceivedInstance(
         String modality,
         AeTitle callingAe,
         Path file,
-        long sizeBytes) {
+        long sizeBytes,
+        Instant receivedAt) {
 
     public ReceivedInstance {
         Objects.requireNonNull(study, "study");
@@ -25,5 +30,6 @@ public record ReceivedInstance(
         Objects.requireNonNull(transferSyntaxUid, "transferSyntaxUid");
         Objects.requireNonNull(callingAe, "callingAe");
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(receivedAt, "receivedAt");
     }
 }

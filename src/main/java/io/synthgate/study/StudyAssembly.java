@@ -5,29 +5,42 @@ import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.job.JobService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
-/** Completes studies that have been idle for {@code synthgate.study.idle-timeout}. */
+/**
+ * Completes studies that have been idle for {@code synthgate.study.idle-timeout}. Each sweep first
+ * waits for the instances acknowledged so far to be recorded, so an instance still on its way to the
+ * database never finds its study's job completed without it.
+ */
 @ApplicationScoped
 public class StudyAssembly {
 
     private static final Logger LOG = Logger.getLogger(StudyAssembly.class);
 
+    private static final Duration RECORDING_WAIT = Duration.ofSeconds(10);
+
     private final StudyService studies;
     private final JobService jobs;
+    private final ArrivalRecorder recorder;
     private final StudyConfig config;
     private final Clock clock;
 
-    public StudyAssembly(StudyService studies, JobService jobs, StudyConfig config, Clock clock) {
+    public StudyAssembly(StudyService studies, JobService jobs, ArrivalRecorder recorder, StudyConfig config,
+            Clock clock) {
         this.studies = studies;
         this.jobs = jobs;
+        this.recorder = recorder;
         this.config = config;
         this.clock = clock;
     }
 
     @Scheduled(every = "${synthgate.study.check-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void completeIdleStudies() {
+        if (!recorder.awaitRecorded(RECORDING_WAIT)) {
+            return;
+        }
         Instant cutoff = clock.instant().minus(config.idleTimeout());
         String reason = "no new instance for " + config.idleTimeout();
         for (StudyInstanceUid study : jobs.studiesIdleSince(cutoff)) {

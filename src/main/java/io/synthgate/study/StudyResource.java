@@ -11,22 +11,32 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /api/studies}: what arrived, and a way to say a study is complete. */
+/**
+ * {@code /api/studies}: what arrived, and a way to say a study is complete. Each answer includes
+ * every instance acknowledged before the request, so a sender can complete a study right after its
+ * last C-STORE.
+ */
 @Path("/api/studies")
 @Produces(MediaType.APPLICATION_JSON)
 public class StudyResource {
 
-    private final StudyService studies;
+    private static final Duration RECORDING_WAIT = Duration.ofSeconds(10);
 
-    public StudyResource(StudyService studies) {
+    private final StudyService studies;
+    private final ArrivalRecorder recorder;
+
+    public StudyResource(StudyService studies, ArrivalRecorder recorder) {
         this.studies = studies;
+        this.recorder = recorder;
     }
 
     @GET
     public List<StudySummary> list(@QueryParam("limit") @DefaultValue("100") int limit) {
+        recorder.awaitRecorded(RECORDING_WAIT);
         return studies.listRecent(Math.max(1, Math.min(limit, 1000)));
     }
 
@@ -34,6 +44,7 @@ public class StudyResource {
     @Path("/{studyInstanceUid}")
     public Response get(@PathParam("studyInstanceUid") String uid) {
         StudyInstanceUid study = new StudyInstanceUid(uid);
+        recorder.awaitRecorded(RECORDING_WAIT);
         return studies.find(study)
                 .map(detail -> Response.ok(detail).build())
                 .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "No study " + uid + " was received"));
@@ -42,7 +53,9 @@ public class StudyResource {
     @POST
     @Path("/{studyInstanceUid}/complete")
     public Response complete(@PathParam("studyInstanceUid") String uid) {
-        CompletionResult result = studies.complete(new StudyInstanceUid(uid));
+        StudyInstanceUid study = new StudyInstanceUid(uid);
+        recorder.awaitRecorded(RECORDING_WAIT);
+        CompletionResult result = studies.complete(study);
         return switch (result.outcome()) {
             case COMPLETED -> Response.accepted(Map.of("studyInstanceUid", uid, "jobId", result.jobId())).build();
             case UNKNOWN_STUDY -> Problem.response(Response.Status.NOT_FOUND, "No study " + uid + " was received");

@@ -11,9 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Records acknowledged instances and completes studies. Each change holds the study's lock for the
@@ -38,14 +44,23 @@ public class StudyService {
     }
 
     /**
-     * Records a spooled instance and attaches it to its study's open job. A re-sent instance (same
-     * SOP Instance UID) updates its record and joins no job again, so it never doubles an output.
-     *
-     * @return the job the instance belongs to
+     * Records spooled instances and attaches them to their studies' open jobs, one transaction per
+     * study. A re-sent instance (same SOP Instance UID) updates its record and joins no job again, so
+     * it never doubles an output.
      */
-    public UUID recordInstance(ReceivedInstance received) {
-        return locks.withLock(received.study().value(),
-                () -> QuarkusTransaction.requiringNew().call(() -> record(received)));
+    public void recordArrivals(List<ReceivedInstance> arrivals) {
+        Map<StudyInstanceUid, List<ReceivedInstance>> byStudy = new LinkedHashMap<>();
+        arrivals.forEach(a -> byStudy.computeIfAbsent(a.study(), s -> new ArrayList<>()).add(a));
+        byStudy.forEach((study, ofStudy) -> locks.withLock(study.value(),
+                () -> QuarkusTransaction.requiringNew().call(() -> record(study, ofStudy))));
+    }
+
+    /** The spool files the study's recorded instances lie in. */
+    public Set<Path> recordedFiles(StudyInstanceUid study) {
+        return QuarkusTransaction.joiningExisting().call(() -> studies.findByStudyInstanceUid(study.value())
+                .map(entity -> instances.listForStudy(entity.id).stream().map(i -> Path.of(i.spoolPath))
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of()));
     }
 
     /** Completes the study's open job now, as if its idle timeout had passed. */
@@ -92,35 +107,51 @@ public class StudyService {
         });
     }
 
-    private UUID record(ReceivedInstance received) {
-        Instant now = clock.instant();
-        StudyEntity study = studies.findByStudyInstanceUid(received.study().value()).orElseGet(() -> {
+    private Void record(StudyInstanceUid uid, List<ReceivedInstance> arrivals) {
+        Instant first = arrivals.stream().map(ReceivedInstance::receivedAt).min(Instant::compareTo).orElseThrow();
+        Instant last = arrivals.stream().map(ReceivedInstance::receivedAt).max(Instant::compareTo).orElseThrow();
+        StudyEntity study = studies.findByStudyInstanceUid(uid.value()).orElseGet(() -> {
             StudyEntity created = new StudyEntity();
-            created.studyInstanceUid = received.study().value();
-            created.firstReceivedAt = now;
-            created.lastReceivedAt = now;
+            created.studyInstanceUid = uid.value();
+            created.firstReceivedAt = first;
+            created.lastReceivedAt = last;
             studies.persist(created);
             return created;
         });
-        study.lastReceivedAt = now;
-        Optional<InstanceEntity> existing = instances.findBySopInstanceUid(received.sopInstanceUid().value());
-        InstanceEntity instance = existing.orElseGet(InstanceEntity::new);
-        instance.studyId = study.id;
-        instance.sopInstanceUid = received.sopInstanceUid().value();
-        instance.sopClassUid = received.sopClassUid();
-        instance.seriesInstanceUid = received.seriesInstanceUid();
-        instance.transferSyntaxUid = received.transferSyntaxUid();
-        instance.modality = received.modality();
-        instance.callingAe = received.callingAe().value();
-        instance.spoolPath = received.file().toString();
-        instance.sizeBytes = received.sizeBytes();
-        instance.receivedAt = now;
-        if (existing.isEmpty()) {
-            instance.jobId = jobs.attachArrival(received.study());
-            study.instanceCount++;
-            instances.persist(instance);
+        if (last.isAfter(study.lastReceivedAt)) {
+            study.lastReceivedAt = last;
         }
-        return instance.jobId;
+        Map<String, InstanceEntity> known = new HashMap<>();
+        instances.listBySopInstanceUids(arrivals.stream().map(a -> a.sopInstanceUid().value()).distinct().toList())
+                .forEach(i -> known.put(i.sopInstanceUid, i));
+        List<InstanceEntity> added = new ArrayList<>();
+        for (ReceivedInstance received : arrivals) {
+            InstanceEntity instance = known.get(received.sopInstanceUid().value());
+            if (instance == null) {
+                instance = new InstanceEntity();
+                known.put(received.sopInstanceUid().value(), instance);
+                added.add(instance);
+            }
+            instance.studyId = study.id;
+            instance.sopInstanceUid = received.sopInstanceUid().value();
+            instance.sopClassUid = received.sopClassUid();
+            instance.seriesInstanceUid = received.seriesInstanceUid();
+            instance.transferSyntaxUid = received.transferSyntaxUid();
+            instance.modality = received.modality();
+            instance.callingAe = received.callingAe().value();
+            instance.spoolPath = received.file().toString();
+            instance.sizeBytes = received.sizeBytes();
+            instance.receivedAt = received.receivedAt();
+        }
+        if (!added.isEmpty()) {
+            UUID job = jobs.attachArrivals(uid, added.size(), last);
+            study.instanceCount += added.size();
+            for (InstanceEntity instance : added) {
+                instance.jobId = job;
+                instances.persist(instance);
+            }
+        }
+        return null;
     }
 
     private StudySummary summary(StudyEntity entity) {

@@ -1,0 +1,160 @@
+package io.synthgate.study;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Records acknowledged instances in the database, in batches, on a thread of its own. An instance
+ * is acknowledged once its file is durable in the spool; the spool file names everything its record
+ * holds, so a record that a crash prevented is made from the file when the gateway starts again
+ * ({@code io.synthgate.ingest.SpoolRecovery}). Recording a batch in one transaction per study instead
+ * of one per instance is what lets one association go faster than the database commits.
+ *
+ * <p>Readers that must see every acknowledged instance (the REST views, completing a study, the idle
+ * sweep) call {@link #awaitRecorded(Duration)} first.
+ */
+@ApplicationScoped
+public class ArrivalRecorder {
+
+    /** Startup order: the recorder runs before the spool is recovered and the listener opens. */
+    public static final int STARTS_AT = 100;
+
+    private static final Logger LOG = Logger.getLogger(ArrivalRecorder.class);
+    private static final int BATCH = 500;
+    private static final long LINGER_MILLIS = 50;
+    /** Beyond this many instances waiting for the database, new C-STOREs are refused. */
+    private static final int BACKLOG_LIMIT = 20_000;
+    private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
+
+    private final StudyService studies;
+    private final LinkedBlockingQueue<ReceivedInstance> queue = new LinkedBlockingQueue<>();
+    private final Object progress = new Object();
+    private long submitted;
+    private long recorded;
+    private volatile boolean running;
+
+    public ArrivalRecorder(StudyService studies) {
+        this.studies = studies;
+    }
+
+    void start(@Observes @Priority(STARTS_AT) StartupEvent event) {
+        running = true;
+        Thread worker = new Thread(this::recordUntilStopped, "arrival-recorder");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (!awaitRecorded(SHUTDOWN_DRAIN)) {
+            LOG.warnf("Stopping with %d acknowledged instances not yet recorded; they are in the spool and are "
+                    + "recorded when the gateway starts again", backlog());
+        }
+        // Not interrupted: an interrupt closes the file channels of the embedded database.
+        running = false;
+    }
+
+    /** Queues a spooled instance for recording; never blocks and never fails. */
+    public void submit(ReceivedInstance arrival) {
+        synchronized (progress) {
+            submitted++;
+            queue.add(arrival);
+        }
+    }
+
+    /** Whether so many instances wait for the database that no more should be acknowledged. */
+    public boolean backlogged() {
+        return backlog() >= BACKLOG_LIMIT;
+    }
+
+    /**
+     * Waits until every instance submitted before this call is recorded, or {@code timeout} passes.
+     *
+     * @return whether they are all recorded
+     */
+    public boolean awaitRecorded(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            long target = submitted;
+            while (recorded < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !running) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private long backlog() {
+        synchronized (progress) {
+            return submitted - recorded;
+        }
+    }
+
+    private void recordUntilStopped() {
+        List<ReceivedInstance> batch = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                ReceivedInstance first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                // Lingering lets arrivals gather: a transaction costs more than the instances it records.
+                Thread.sleep(LINGER_MILLIS);
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                if (!recordRetrying(batch)) {
+                    return;
+                }
+                synchronized (progress) {
+                    recorded += batch.size();
+                    progress.notifyAll();
+                }
+                batch.clear();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Records the batch, retrying while the database refuses it: the instances are safe in the spool
+     * meanwhile, and once the backlog reaches its limit new C-STOREs are refused until it drains.
+     *
+     * @return false when the gateway stopped first
+     */
+    private boolean recordRetrying(List<ReceivedInstance> batch) throws InterruptedException {
+        long backoff = 500;
+        for (int attempt = 1; running; attempt++) {
+            try {
+                studies.recordArrivals(batch);
+                if (attempt > 1) {
+                    LOG.infof("Recorded %d waiting instances after %d attempts", batch.size(), attempt);
+                }
+                return true;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not record %d acknowledged instances in the database (attempt %d); they are "
+                        + "safe in the spool, retrying in %d ms", batch.size(), attempt, backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+        return false;
+    }
+}
