@@ -39,6 +39,11 @@ public final class Mask {
         return bits.get(index);
     }
 
+    /** The first masked pixel at row-major index {@code from} or after it, or -1 when there is none. */
+    public int nextSet(int from) {
+        return bits.nextSetBit(from);
+    }
+
     /** Number of masked pixels. */
     public int area() {
         return bits.cardinality();

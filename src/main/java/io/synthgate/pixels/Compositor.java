@@ -20,11 +20,9 @@ public final class Compositor {
             throw new IllegalArgumentException("Generated image, mask and source differ in size");
         }
         Object out = StoredSamples.copy(source.storedSamples());
-        for (int p = 0; p < layout.pixelCount(); p++) {
-            if (mask.isSet(p)) {
-                for (int s = 0; s < layout.samplesPerPixel(); s++) {
-                    StoredSamples.write(out, layout, p, s, generated.value(s, p));
-                }
+        for (int p = mask.nextSet(0); p >= 0; p = mask.nextSet(p + 1)) {
+            for (int s = 0; s < layout.samplesPerPixel(); s++) {
+                StoredSamples.write(out, layout, p, s, generated.value(s, p));
             }
         }
         return out;

@@ -45,46 +45,128 @@ public final class FidelityMeter {
         return new FidelityMetrics(psnr, ssim(source, comparable, candidate, range), absolute / count, outside);
     }
 
-    /** Mean SSIM (Wang et al. 2004) of uniform 7x7 windows centred on masked pixels, first sample only. */
+    /**
+     * Mean SSIM (Wang et al. 2004) of uniform 7x7 windows centred on masked pixels, clipped at the
+     * image's edges, first sample only. The window sums slide: per row of the mask's box, column sums
+     * over the window's rows are updated by one row in and one out, and their running totals give
+     * each window's sums, so the cost follows the box's area, not 49 times the mask's.
+     */
     private static double ssim(SourceImage source, Mask mask, Object candidate, double range) {
         PixelLayout layout = source.layout();
+        int columns = layout.columns();
+        int rows = layout.rows();
+        int minX = columns;
+        int maxX = -1;
+        int minY = rows;
+        int maxY = -1;
+        for (int p = mask.nextSet(0); p >= 0; p = mask.nextSet(p + 1)) {
+            minX = Math.min(minX, p % columns);
+            maxX = Math.max(maxX, p % columns);
+            minY = Math.min(minY, p / columns);
+            maxY = Math.max(maxY, p / columns);
+        }
+        int left = Math.max(0, minX - HALF_WINDOW);
+        int width = Math.min(columns - 1, maxX + HALF_WINDOW) - left + 1;
+        WindowSums sums = new WindowSums(width);
+        for (int y = Math.max(0, minY - HALF_WINDOW); y <= Math.min(rows - 1, minY + HALF_WINDOW); y++) {
+            sums.addRow(source, candidate, layout, y, left, 1);
+        }
         double c1 = Math.pow(0.01 * range, 2);
         double c2 = Math.pow(0.03 * range, 2);
         double total = 0;
         long windows = 0;
-        for (int y = 0; y < layout.rows(); y++) {
-            for (int x = 0; x < layout.columns(); x++) {
+        for (int y = minY; y <= maxY; y++) {
+            if (y > minY) {
+                if (y + HALF_WINDOW < rows) {
+                    sums.addRow(source, candidate, layout, y + HALF_WINDOW, left, 1);
+                }
+                if (y - HALF_WINDOW - 1 >= 0) {
+                    sums.addRow(source, candidate, layout, y - HALF_WINDOW - 1, left, -1);
+                }
+            }
+            int windowRows = Math.min(rows - 1, y + HALF_WINDOW) - Math.max(0, y - HALF_WINDOW) + 1;
+            boolean prefixed = false;
+            for (int x = minX; x <= maxX; x++) {
                 if (!mask.isSet(x, y)) {
                     continue;
                 }
-                double sa = 0;
-                double sb = 0;
-                double saa = 0;
-                double sbb = 0;
-                double sab = 0;
-                int n = 0;
-                for (int wy = Math.max(0, y - HALF_WINDOW); wy <= Math.min(layout.rows() - 1, y + HALF_WINDOW); wy++) {
-                    for (int wx = Math.max(0, x - HALF_WINDOW); wx <= Math.min(layout.columns() - 1, x + HALF_WINDOW); wx++) {
-                        int p = wy * layout.columns() + wx;
-                        double a = source.sample(p, 0);
-                        double b = StoredSamples.read(candidate, layout, p, 0);
-                        sa += a;
-                        sb += b;
-                        saa += a * a;
-                        sbb += b * b;
-                        sab += a * b;
-                        n++;
-                    }
+                if (!prefixed) {
+                    sums.prefix();
+                    prefixed = true;
                 }
-                double ma = sa / n;
-                double mb = sb / n;
-                double va = saa / n - ma * ma;
-                double vb = sbb / n - mb * mb;
-                double cov = sab / n - ma * mb;
+                int from = Math.max(0, x - HALF_WINDOW) - left;
+                int to = Math.min(columns - 1, x + HALF_WINDOW) - left;
+                double n = (double) (to - from + 1) * windowRows;
+                double ma = sums.total(sums.a, from, to) / n;
+                double mb = sums.total(sums.b, from, to) / n;
+                double va = sums.total(sums.aa, from, to) / n - ma * ma;
+                double vb = sums.total(sums.bb, from, to) / n - mb * mb;
+                double cov = sums.total(sums.ab, from, to) / n - ma * mb;
                 total += ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2));
                 windows++;
             }
         }
         return total / windows;
+    }
+
+    /**
+     * Sums of a (source), b (candidate), a², b² and ab down the window's rows, per column of the
+     * box, and their running totals along the row. Exact: the samples are integers, so are the sums.
+     */
+    private static final class WindowSums {
+
+        final long[] a;
+        final long[] b;
+        final long[] aa;
+        final long[] bb;
+        final long[] ab;
+        private final long[] columnA;
+        private final long[] columnB;
+        private final long[] columnAa;
+        private final long[] columnBb;
+        private final long[] columnAb;
+
+        WindowSums(int width) {
+            columnA = new long[width];
+            columnB = new long[width];
+            columnAa = new long[width];
+            columnBb = new long[width];
+            columnAb = new long[width];
+            a = new long[width + 1];
+            b = new long[width + 1];
+            aa = new long[width + 1];
+            bb = new long[width + 1];
+            ab = new long[width + 1];
+        }
+
+        /** Adds ({@code sign} 1) or removes (-1) image row {@code y} from the column sums. */
+        void addRow(SourceImage source, Object candidate, PixelLayout layout, int y, int left, int sign) {
+            int start = y * layout.columns() + left;
+            for (int i = 0; i < columnA.length; i++) {
+                long va = source.sample(start + i, 0);
+                long vb = StoredSamples.read(candidate, layout, start + i, 0);
+                columnA[i] += sign * va;
+                columnB[i] += sign * vb;
+                columnAa[i] += sign * va * va;
+                columnBb[i] += sign * vb * vb;
+                columnAb[i] += sign * va * vb;
+            }
+        }
+
+        /** Running totals of the column sums, for {@link #total}. */
+        void prefix() {
+            for (int i = 0; i < columnA.length; i++) {
+                a[i + 1] = a[i] + columnA[i];
+                b[i + 1] = b[i] + columnB[i];
+                aa[i + 1] = aa[i] + columnAa[i];
+                bb[i + 1] = bb[i] + columnBb[i];
+                ab[i + 1] = ab[i] + columnAb[i];
+            }
+        }
+
+        /** The sum of box columns {@code from} to {@code to}, inclusive. */
+        double total(long[] running, int from, int to) {
+            return running[to + 1] - running[from];
+        }
     }
 }

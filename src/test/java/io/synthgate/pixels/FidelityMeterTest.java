@@ -52,6 +52,63 @@ class FidelityMeterTest {
         assertEquals(7, FidelityMeter.measure(image(samples), MASK, candidate).maxAbsoluteDifferenceOutsideMask());
     }
 
+    @Test
+    void ssimOfSlidingWindowsEqualsWindowByWindowSums() {
+        Random random = new Random(7);
+        short[] samples = noise();
+        short[] candidate = samples.clone();
+        Mask ragged = new Mask(16, 16);
+        for (int p = 0; p < 256; p++) {
+            // Scattered pixels, corners and edges included, so windows are clipped in every way.
+            if (p % 7 == 0 || p < 3 || p > 250) {
+                ragged.set(p % 16, p / 16);
+                candidate[p] = (short) (500 + random.nextInt(3000));
+            }
+        }
+        assertEquals(windowByWindowSsim(samples, candidate, ragged, 4095),
+                FidelityMeter.measure(image(samples), ragged, candidate).ssim(), 1e-12);
+    }
+
+    /** SSIM as its definition reads: each clipped 7x7 window summed on its own. */
+    private static double windowByWindowSsim(short[] a, short[] b, Mask mask, double range) {
+        double c1 = Math.pow(0.01 * range, 2);
+        double c2 = Math.pow(0.03 * range, 2);
+        double total = 0;
+        int windows = 0;
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                if (!mask.isSet(x, y)) {
+                    continue;
+                }
+                double sa = 0;
+                double sb = 0;
+                double saa = 0;
+                double sbb = 0;
+                double sab = 0;
+                int n = 0;
+                for (int wy = Math.max(0, y - 3); wy <= Math.min(15, y + 3); wy++) {
+                    for (int wx = Math.max(0, x - 3); wx <= Math.min(15, x + 3); wx++) {
+                        double va = a[wy * 16 + wx];
+                        double vb = b[wy * 16 + wx];
+                        sa += va;
+                        sb += vb;
+                        saa += va * va;
+                        sbb += vb * vb;
+                        sab += va * vb;
+                        n++;
+                    }
+                }
+                double ma = sa / n;
+                double mb = sb / n;
+                double cov = sab / n - ma * mb;
+                total += ((2 * ma * mb + c1) * (2 * cov + c2))
+                        / ((ma * ma + mb * mb + c1) * (saa / n - ma * ma + sbb / n - mb * mb + c2));
+                windows++;
+            }
+        }
+        return total / windows;
+    }
+
     private static short[] noise() {
         Random random = new Random(42);
         short[] samples = new short[256];

@@ -4,10 +4,10 @@ import io.synthgate.mask.Mask;
 import io.synthgate.pixels.Planes;
 import io.synthgate.pixels.Rendering;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 
 /**
  * Where a source image sits in the picture a provider receives: scaled to fit, keeping its aspect,
@@ -59,70 +59,78 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
     /**
      * The image as the provider sees it, through {@code rendering}: 8-bit grayscale for a grayscale
      * source, opaque 8-bit RGBA for colour (the PNG forms DALL-E 2 accepts, L and RGBA, and every other
-     * provider too).
+     * provider too). Each picture pixel of the content is the bilinear blend of the display levels of
+     * the four source pixels around its centre; the source is read where the picture needs it, never
+     * rendered whole.
      */
     BufferedImage render(Planes image, Rendering rendering) {
-        int pixels = image.columns() * image.rows();
-        if (image.channels() == 1) {
-            BufferedImage source = new BufferedImage(image.columns(), image.rows(), BufferedImage.TYPE_BYTE_GRAY);
-            byte[] gray = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
-            for (int p = 0; p < pixels; p++) {
-                gray[p] = (byte) rendering.toDisplay(image.value(0, p));
+        Axis across = Axis.resampling(contentWidth, 0, image.columns(), 0, image.columns() - 1);
+        Axis down = Axis.resampling(contentHeight, 0, image.rows(), 0, image.rows() - 1);
+        boolean gray = image.channels() == 1;
+        BufferedImage out = new BufferedImage(width, height, gray ? BufferedImage.TYPE_BYTE_GRAY
+                : BufferedImage.TYPE_4BYTE_ABGR);
+        byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        if (!gray) {
+            for (int i = 0; i < data.length; i += 4) {
+                data[i] = (byte) 0xFF;
             }
-            return place(source, BufferedImage.TYPE_BYTE_GRAY);
         }
-        BufferedImage source = new BufferedImage(image.columns(), image.rows(), BufferedImage.TYPE_4BYTE_ABGR);
-        byte[] abgr = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
-        for (int p = 0; p < pixels; p++) {
-            abgr[4 * p] = (byte) 0xFF;
-            abgr[4 * p + 1] = (byte) rendering.toDisplay(image.value(2, p));
-            abgr[4 * p + 2] = (byte) rendering.toDisplay(image.value(1, p));
-            abgr[4 * p + 3] = (byte) rendering.toDisplay(image.value(0, p));
+        for (int y = 0; y < contentHeight; y++) {
+            int top = down.low()[y] * image.columns();
+            int bottom = down.high()[y] * image.columns();
+            double fy = down.weight()[y];
+            for (int x = 0; x < contentWidth; x++) {
+                int left = across.low()[x];
+                int right = across.high()[x];
+                double fx = across.weight()[x];
+                int at = (contentY + y) * width + contentX + x;
+                for (int channel = 0; channel < image.channels(); channel++) {
+                    double upper = rendering.toDisplay(image.value(channel, top + left)) * (1 - fx)
+                            + rendering.toDisplay(image.value(channel, top + right)) * fx;
+                    double lower = rendering.toDisplay(image.value(channel, bottom + left)) * (1 - fx)
+                            + rendering.toDisplay(image.value(channel, bottom + right)) * fx;
+                    byte level = (byte) Math.round(upper * (1 - fy) + lower * fy);
+                    if (gray) {
+                        data[at] = level;
+                    } else {
+                        // ABGR: alpha first, then blue, green, red.
+                        data[4 * at + 3 - channel] = level;
+                    }
+                }
+            }
         }
-        BufferedImage placed = place(source, BufferedImage.TYPE_4BYTE_ABGR);
-        byte[] padded = ((DataBufferByte) placed.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < padded.length; i += 4) {
-            padded[i] = (byte) 0xFF;
-        }
-        return placed;
+        return out;
     }
 
     /**
      * The mask as the provider reads it. Scaling is conservative: a picture pixel is marked when any
-     * masked source pixel falls within it, so the provider regenerates at least the whole mask.
+     * masked source pixel falls within it, so the provider regenerates at least the whole mask. Only
+     * masked pixels are visited, each marking the picture pixels it falls within.
      */
     BufferedImage render(Mask mask, MaskPolarity polarity) {
-        int columns = mask.columns();
-        int rows = mask.rows();
-        // Summed-area table: how many masked pixels lie above and left of each grid corner.
-        int[] sums = new int[(columns + 1) * (rows + 1)];
-        for (int row = 0; row < rows; row++) {
-            for (int column = 0; column < columns; column++) {
-                int corner = (row + 1) * (columns + 1) + column + 1;
-                sums[corner] = (mask.isSet(column, row) ? 1 : 0) + sums[corner - 1] + sums[corner - columns - 1]
-                        - sums[corner - columns - 2];
-            }
-        }
+        int[][] across = covering(mask.columns(), contentWidth);
+        int[][] down = covering(mask.rows(), contentHeight);
         boolean white = polarity == MaskPolarity.WHITE_REGENERATES;
         BufferedImage out = new BufferedImage(width, height, white ? BufferedImage.TYPE_BYTE_GRAY
                 : BufferedImage.TYPE_4BYTE_ABGR);
         byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                boolean regenerate = false;
-                if (x >= contentX && x < contentX + contentWidth && y >= contentY && y < contentY + contentHeight) {
-                    int left = (int) Math.floor((double) (x - contentX) * columns / contentWidth);
-                    int right = Math.min(columns, (int) Math.ceil((double) (x - contentX + 1) * columns / contentWidth));
-                    int top = (int) Math.floor((double) (y - contentY) * rows / contentHeight);
-                    int bottom = Math.min(rows, (int) Math.ceil((double) (y - contentY + 1) * rows / contentHeight));
-                    regenerate = sums[bottom * (columns + 1) + right] - sums[top * (columns + 1) + right]
-                            - sums[bottom * (columns + 1) + left] + sums[top * (columns + 1) + left] > 0;
-                }
-                if (white) {
-                    data[y * width + x] = (byte) (regenerate ? 255 : 0);
-                } else {
-                    // Opaque black keeps a pixel; fully transparent marks it for editing.
-                    data[4 * (y * width + x)] = (byte) (regenerate ? 0 : 255);
+        if (!white) {
+            // Opaque black keeps a pixel; fully transparent marks it for editing.
+            for (int i = 0; i < data.length; i += 4) {
+                data[i] = (byte) 255;
+            }
+        }
+        for (int p = mask.nextSet(0); p >= 0; p = mask.nextSet(p + 1)) {
+            int column = p % mask.columns();
+            int row = p / mask.columns();
+            for (int y = down[0][row]; y <= down[1][row]; y++) {
+                for (int x = across[0][column]; x <= across[1][column]; x++) {
+                    int at = (contentY + y) * width + contentX + x;
+                    if (white) {
+                        data[at] = (byte) 255;
+                    } else {
+                        data[4 * at] = 0;
+                    }
                 }
             }
         }
@@ -130,72 +138,118 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
     }
 
     /**
-     * A provider's picture mapped back: scaled to this canvas if the provider answered another size,
-     * cropped to the content, scaled to the source grid, and read as stored values through
-     * {@code rendering}. A grayscale source takes the picture's luma. Only its display levels are
-     * kept, a byte per sample; values are computed as the compositor reads them.
+     * For each of {@code sourceLength} source pixels along one axis, the first and last of the
+     * {@code contentLength} picture pixels it falls within (rows 0 and 1 of the answer).
+     */
+    private static int[][] covering(int sourceLength, int contentLength) {
+        int[][] span = new int[2][sourceLength];
+        Arrays.fill(span[0], Integer.MAX_VALUE);
+        Arrays.fill(span[1], -1);
+        for (int picture = 0; picture < contentLength; picture++) {
+            int from = (int) Math.floor((double) picture * sourceLength / contentLength);
+            int to = Math.min(sourceLength, (int) Math.ceil((double) (picture + 1) * sourceLength / contentLength));
+            for (int source = from; source < to; source++) {
+                span[0][source] = Math.min(span[0][source], picture);
+                span[1][source] = Math.max(span[1][source], picture);
+            }
+        }
+        return span;
+    }
+
+    /**
+     * A provider's picture mapped back onto the source grid and read as stored values through
+     * {@code rendering}: the picture (of this canvas's size or another) is sampled bilinearly at each
+     * source pixel's centre, within the content, so padding never bleeds in. A grayscale source takes
+     * the picture's luma. Nothing is resampled ahead: a value is computed when read, so mapping back
+     * costs in proportion to the pixels read (the compositor reads only masked ones), not to the
+     * source's size.
      */
     Planes restore(BufferedImage generated, Rendering rendering, int sourceColumns, int sourceRows, int samples,
             double minValue, double maxValue) {
-        BufferedImage onCanvas = generated.getWidth() == width && generated.getHeight() == height
-                ? generated : resize(generated, width, height);
-        BufferedImage content = onCanvas.getSubimage(contentX, contentY, contentWidth, contentHeight);
-        BufferedImage back = resize(content, sourceColumns, sourceRows);
-        byte[][] levels = new byte[samples][sourceColumns * sourceRows];
-        int[] pixels = ((DataBufferInt) back.getRaster().getDataBuffer()).getData();
-        for (int p = 0; p < sourceColumns * sourceRows; p++) {
-            int rgb = pixels[p];
-            int r = rgb >> 16 & 0xFF;
-            int g = rgb >> 8 & 0xFF;
-            int b = rgb & 0xFF;
-            if (samples == 1) {
-                levels[0][p] = (byte) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
-            } else {
-                levels[0][p] = (byte) r;
-                levels[1][p] = (byte) g;
-                levels[2][p] = (byte) b;
-            }
-        }
-        return new Restored(sourceColumns, sourceRows, levels, rendering, minValue, maxValue);
+        int pictureWidth = generated.getWidth();
+        int pictureHeight = generated.getHeight();
+        return new Restored(sourceColumns, sourceRows, samples, rgb(generated), pictureWidth,
+                content(sourceColumns, contentX, contentWidth, (double) pictureWidth / width, pictureWidth),
+                content(sourceRows, contentY, contentHeight, (double) pictureHeight / height, pictureHeight),
+                rendering, minValue, maxValue);
     }
 
-    /** A provider's picture on the source grid: display levels, read as stored values through the rendering. */
-    private record Restored(int columns, int rows, byte[][] levels, Rendering rendering, double minValue,
-            double maxValue) implements Planes {
+    /** The source's pixels along one axis of the provider's picture, kept within the content. */
+    private static Axis content(int sourceLength, int contentStart, int contentLength, double toPicture,
+            int pictureLength) {
+        int first = Math.max(0, (int) Math.floor(contentStart * toPicture));
+        int last = Math.min(pictureLength - 1,
+                Math.max(first, (int) Math.ceil((contentStart + contentLength) * toPicture) - 1));
+        return Axis.resampling(sourceLength, contentStart * toPicture, contentLength * toPicture, first, last);
+    }
 
-        @Override
-        public int channels() {
-            return levels.length;
+    /**
+     * Where each pixel of one grid falls in another along one axis, centre on centre: the two pixels
+     * of the other grid around it and the weight of the second, for bilinear sampling.
+     */
+    private record Axis(int[] low, int[] high, double[] weight) {
+
+        /**
+         * The axis of {@code targetLength} pixels spanning {@code length} pixels of another grid from
+         * {@code start}, its positions kept within that grid's pixels {@code first} to {@code last}.
+         */
+        static Axis resampling(int targetLength, double start, double length, int first, int last) {
+            int[] low = new int[targetLength];
+            int[] high = new int[targetLength];
+            double[] weight = new double[targetLength];
+            for (int i = 0; i < targetLength; i++) {
+                double position = Math.max(first, Math.min(last, start + (i + 0.5) * length / targetLength - 0.5));
+                low[i] = (int) Math.floor(position);
+                high[i] = Math.min(last, low[i] + 1);
+                weight[i] = position - low[i];
+            }
+            return new Axis(low, high, weight);
         }
+    }
+
+    /** A provider's picture on the source grid, read as stored values through the rendering. */
+    private record Restored(int columns, int rows, int channels, int[] picture, int pictureWidth, Axis across,
+            Axis down, Rendering rendering, double minValue, double maxValue) implements Planes {
 
         @Override
         public double value(int channel, int pixel) {
-            return rendering.toStored(levels[channel][pixel] & 0xFF);
+            int x = pixel % columns;
+            int y = pixel / columns;
+            int top = down.low()[y] * pictureWidth;
+            int bottom = down.high()[y] * pictureWidth;
+            double fx = across.weight()[x];
+            double fy = down.weight()[y];
+            double upper = level(channel, picture[top + across.low()[x]]) * (1 - fx)
+                    + level(channel, picture[top + across.high()[x]]) * fx;
+            double lower = level(channel, picture[bottom + across.low()[x]]) * (1 - fx)
+                    + level(channel, picture[bottom + across.high()[x]]) * fx;
+            long display = Math.round(upper * (1 - fy) + lower * fy);
+            return rendering.toStored((int) Math.max(0, Math.min(255, display)));
+        }
+
+        private double level(int channel, int rgb) {
+            int r = rgb >> 16 & 0xFF;
+            int g = rgb >> 8 & 0xFF;
+            int b = rgb & 0xFF;
+            if (channels == 1) {
+                return 0.299 * r + 0.587 * g + 0.114 * b;
+            }
+            return channel == 0 ? r : channel == 1 ? g : b;
         }
     }
 
-    private BufferedImage place(BufferedImage source, int type) {
-        BufferedImage out = new BufferedImage(width, height, type);
-        Graphics2D g = out.createGraphics();
+    /**
+     * The picture's pixels as packed RGB, converted by Java2D as it draws (so a grayscale PNG's levels
+     * stay the same levels).
+     */
+    private static int[] rgb(BufferedImage picture) {
+        BufferedImage packed = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = packed.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(source, contentX, contentY, contentWidth, contentHeight, null);
+            g.drawImage(picture, 0, 0, null);
         } finally {
             g.dispose();
         }
-        return out;
-    }
-
-    /** {@code source} scaled to {@code width} x {@code height} as a new INT_RGB picture of its own, always a copy. */
-    private static BufferedImage resize(BufferedImage source, int width, int height) {
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(source, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
+        return ((DataBufferInt) packed.getRaster().getDataBuffer()).getData();
     }
 }

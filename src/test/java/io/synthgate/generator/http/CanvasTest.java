@@ -8,6 +8,8 @@ import io.synthgate.mask.Mask;
 import io.synthgate.pixels.PixelPlanes;
 import io.synthgate.pixels.Planes;
 import io.synthgate.pixels.Rendering;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,31 @@ class CanvasTest {
         double oneLevel = (2950 - 1000) / 255.0;
         for (int p = 0; p < plane.length; p++) {
             assertEquals(plane[p], back.value(0, p), oneLevel / 2 + 1e-9, "pixel " + p);
+        }
+    }
+
+    @Test
+    void aPictureAnsweredAtAnotherSizeMapsBackWithoutThePadding() {
+        double[] plane = new double[40 * 30];
+        for (int p = 0; p < plane.length; p++) {
+            // Well above black at the top and bottom rows, next to the padding, where a bleed would show.
+            plane[p] = 3000 - Math.abs(p / 40 - 14.5) * 100;
+        }
+        PixelPlanes image = new PixelPlanes(40, 30, new double[][] {plane}, 0, 4095);
+        Rendering rendering = new Rendering(1000, 3000, false);
+        Canvas canvas = Canvas.fit(40, 30, 64, 64);
+        BufferedImage sent = canvas.render(image, rendering);
+        BufferedImage answered = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = answered.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(sent, 0, 0, 32, 32, null);
+        g.dispose();
+
+        Planes back = canvas.restore(answered, rendering, 40, 30, 1, 0, 4095);
+
+        double level = 2000 / 255.0;
+        for (int p = 0; p < plane.length; p++) {
+            assertEquals(plane[p], back.value(0, p), 3 * level, "pixel " + p);
         }
     }
 }
