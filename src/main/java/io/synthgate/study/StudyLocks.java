@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Serialises changes to one study (arrivals on parallel associations, the idle-timeout sweep, a
- * manual "complete") so they never race on its open job. Striped: a fixed set of locks, chosen by
+ * Serialises changes to one study (recorded arrivals, the idle-timeout sweep, a manual "complete")
+ * so they never race on its open job. Striped: a fixed set of locks, chosen by
  * the UID's hash, bounds memory whatever the number of studies.
  */
 @ApplicationScoped

@@ -9,7 +9,6 @@ import io.synthgate.job.JobState;
 import io.synthgate.job.JobView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * Records acknowledged instances and completes studies. Each change holds the study's lock for the
- * whole transaction, so parallel associations and the idle sweep see one order of events.
+ * whole transaction, so the arrival recorder, the idle sweep and a manual "complete" see one order of
+ * events.
  */
 @ApplicationScoped
 public class StudyService {
@@ -32,15 +32,12 @@ public class StudyService {
     private final InstanceRepository instances;
     private final JobService jobs;
     private final StudyLocks locks;
-    private final Clock clock;
 
-    public StudyService(StudyRepository studies, InstanceRepository instances, JobService jobs, StudyLocks locks,
-            Clock clock) {
+    public StudyService(StudyRepository studies, InstanceRepository instances, JobService jobs, StudyLocks locks) {
         this.studies = studies;
         this.instances = instances;
         this.jobs = jobs;
         this.locks = locks;
-        this.clock = clock;
     }
 
     /**

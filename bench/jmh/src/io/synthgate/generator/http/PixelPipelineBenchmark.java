@@ -104,7 +104,7 @@ public class PixelPipelineBenchmark {
         Rendering window = Rendering.of(image);
         Canvas fitted = Canvas.fit(image.columns(), image.rows(), 1024, 1024);
         byte[] sent = Png.encode(fitted.render(image, window));
-        sentToTheProvider.consume(Png.encode(fitted.render(input.mask(), Canvas.MaskPolarity.TRANSPARENT_REGENERATES)));
+        sentToTheProvider.consume(Png.encodeMask(fitted.render(input.mask(), Canvas.MaskPolarity.TRANSPARENT_REGENERATES)));
         Planes answer = fitted.restore(Png.decode(sent), window, image.columns(), image.rows(), 1, image.minValue(),
                 image.maxValue());
         Object samples = Compositor.composite(input.image(), input.mask(), answer);

@@ -89,7 +89,7 @@ public class Automatic1111Generator extends HttpGenerator {
         }
         Canvas canvas = Canvas.fit(request.image().columns(), request.image().rows(), size.width(), size.height());
         byte[] image = Png.encode(canvas.render(request.image(), request.rendering()));
-        byte[] mask = Png.encode(canvas.render(request.mask(), Canvas.MaskPolarity.WHITE_REGENERATES));
+        byte[] mask = Png.encodeMask(canvas.render(request.mask(), Canvas.MaskPolarity.WHITE_REGENERATES));
         body.putArray("init_images").add(Base64.getEncoder().encodeToString(image));
         body.put("mask", Base64.getEncoder().encodeToString(mask));
         body.put("inpainting_mask_invert", 0);

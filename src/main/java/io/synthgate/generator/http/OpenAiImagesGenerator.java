@@ -100,7 +100,7 @@ public class OpenAiImagesGenerator extends HttpGenerator {
             canvas = Canvas.fit(request.image().columns(), request.image().rows(), 512, 512);
             image = Png.encode(canvas.render(request.image(), request.rendering()));
         }
-        byte[] mask = Png.encode(canvas.render(request.mask(), Canvas.MaskPolarity.TRANSPARENT_REGENERATES));
+        byte[] mask = Png.encodeMask(canvas.render(request.mask(), Canvas.MaskPolarity.TRANSPARENT_REGENERATES));
         Multipart form = new Multipart()
                 .field("model", model)
                 .file("image", "image.png", "image/png", image)

@@ -59,7 +59,7 @@ public class StabilityGenerator extends HttpGenerator {
         Canvas canvas = Canvas.scaled(request.image().columns(), request.image().rows(),
                 Math.max(size.width(), size.height()), 8);
         byte[] image = Png.encode(canvas.render(request.image(), request.rendering()));
-        byte[] mask = Png.encode(canvas.render(request.mask(), Canvas.MaskPolarity.WHITE_REGENERATES));
+        byte[] mask = Png.encodeMask(canvas.render(request.mask(), Canvas.MaskPolarity.WHITE_REGENERATES));
         Multipart form = new Multipart()
                 .file("image", "image.png", "image/png", image)
                 .file("mask", "mask.png", "image/png", mask)
