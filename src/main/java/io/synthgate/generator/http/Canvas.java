@@ -66,7 +66,8 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
     BufferedImage render(Planes image, Rendering rendering) {
         Axis across = Axis.resampling(contentWidth, 0, image.columns(), 0, image.columns() - 1);
         Axis down = Axis.resampling(contentHeight, 0, image.rows(), 0, image.rows() - 1);
-        boolean gray = image.channels() == 1;
+        int channels = image.channels();
+        boolean gray = channels == 1;
         BufferedImage out = new BufferedImage(width, height, gray ? BufferedImage.TYPE_BYTE_GRAY
                 : BufferedImage.TYPE_4BYTE_ABGR);
         byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
@@ -75,20 +76,19 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
                 data[i] = (byte) 0xFF;
             }
         }
+        DisplayRows rows = new DisplayRows(image, rendering);
         for (int y = 0; y < contentHeight; y++) {
-            int top = down.low()[y] * image.columns();
-            int bottom = down.high()[y] * image.columns();
+            int[] upperRow = rows.levels(down.low()[y]);
+            int[] lowerRow = rows.levels(down.high()[y]);
             double fy = down.weight()[y];
             for (int x = 0; x < contentWidth; x++) {
-                int left = across.low()[x];
-                int right = across.high()[x];
+                int left = across.low()[x] * channels;
+                int right = across.high()[x] * channels;
                 double fx = across.weight()[x];
                 int at = (contentY + y) * width + contentX + x;
-                for (int channel = 0; channel < image.channels(); channel++) {
-                    double upper = rendering.toDisplay(image.value(channel, top + left)) * (1 - fx)
-                            + rendering.toDisplay(image.value(channel, top + right)) * fx;
-                    double lower = rendering.toDisplay(image.value(channel, bottom + left)) * (1 - fx)
-                            + rendering.toDisplay(image.value(channel, bottom + right)) * fx;
+                for (int channel = 0; channel < channels; channel++) {
+                    double upper = upperRow[left + channel] * (1 - fx) + upperRow[right + channel] * fx;
+                    double lower = lowerRow[left + channel] * (1 - fx) + lowerRow[right + channel] * fx;
                     byte level = (byte) Math.round(upper * (1 - fy) + lower * fy);
                     if (gray) {
                         data[at] = level;
@@ -100,6 +100,43 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
             }
         }
         return out;
+    }
+
+    /**
+     * Display levels of source rows, the last two kept: a picture row blends two neighbouring source
+     * rows, and when the picture is larger than the source, successive picture rows blend the same
+     * ones, so each source row is windowed about once.
+     */
+    private static final class DisplayRows {
+
+        private final Planes image;
+        private final Rendering rendering;
+        private final int[][] levels;
+        private final int[] rowOf = {-1, -1};
+
+        DisplayRows(Planes image, Rendering rendering) {
+            this.image = image;
+            this.rendering = rendering;
+            this.levels = new int[2][image.columns() * image.channels()];
+        }
+
+        /** Levels of source row {@code row}, channel by channel for each pixel. */
+        int[] levels(int row) {
+            // Neighbouring rows differ in parity, so the two rows one picture row needs never share a slot.
+            int slot = row & 1;
+            if (rowOf[slot] != row) {
+                int channels = image.channels();
+                int first = row * image.columns();
+                for (int column = 0; column < image.columns(); column++) {
+                    for (int channel = 0; channel < channels; channel++) {
+                        levels[slot][column * channels + channel] =
+                                rendering.toDisplay(image.value(channel, first + column));
+                    }
+                }
+                rowOf[slot] = row;
+            }
+            return levels[slot];
+        }
     }
 
     /**
