@@ -68,14 +68,8 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
         Axis down = Axis.resampling(contentHeight, 0, image.rows(), 0, image.rows() - 1);
         int channels = image.channels();
         boolean gray = channels == 1;
-        BufferedImage out = new BufferedImage(width, height, gray ? BufferedImage.TYPE_BYTE_GRAY
-                : BufferedImage.TYPE_4BYTE_ABGR);
+        BufferedImage out = blank(gray);
         byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        if (!gray) {
-            for (int i = 0; i < data.length; i += 4) {
-                data[i] = (byte) 0xFF;
-            }
-        }
         DisplayRows rows = new DisplayRows(image, rendering);
         for (int y = 0; y < contentHeight; y++) {
             int[] upperRow = rows.levels(down.low()[y]);
@@ -148,15 +142,9 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
         int[][] across = covering(mask.columns(), contentWidth);
         int[][] down = covering(mask.rows(), contentHeight);
         boolean white = polarity == MaskPolarity.WHITE_REGENERATES;
-        BufferedImage out = new BufferedImage(width, height, white ? BufferedImage.TYPE_BYTE_GRAY
-                : BufferedImage.TYPE_4BYTE_ABGR);
+        // Black keeps a pixel; in RGBA, opaque black keeps it and full transparency marks it for editing.
+        BufferedImage out = blank(white);
         byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        if (!white) {
-            // Opaque black keeps a pixel; fully transparent marks it for editing.
-            for (int i = 0; i < data.length; i += 4) {
-                data[i] = (byte) 255;
-            }
-        }
         for (int p = mask.nextSet(0); p >= 0; p = mask.nextSet(p + 1)) {
             int column = p % mask.columns();
             int row = p / mask.columns();
@@ -169,6 +157,19 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
                         data[4 * at] = 0;
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /** A black picture of the canvas's size: 8-bit grayscale, or opaque 8-bit RGBA. */
+    private BufferedImage blank(boolean gray) {
+        BufferedImage out = new BufferedImage(width, height, gray ? BufferedImage.TYPE_BYTE_GRAY
+                : BufferedImage.TYPE_4BYTE_ABGR);
+        if (!gray) {
+            byte[] abgr = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+            for (int i = 0; i < abgr.length; i += 4) {
+                abgr[i] = (byte) 0xFF;
             }
         }
         return out;
