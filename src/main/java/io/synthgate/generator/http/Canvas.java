@@ -81,9 +81,8 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
                 double fx = across.weight()[x];
                 int at = (contentY + y) * width + contentX + x;
                 for (int channel = 0; channel < channels; channel++) {
-                    double upper = upperRow[left + channel] * (1 - fx) + upperRow[right + channel] * fx;
-                    double lower = lowerRow[left + channel] * (1 - fx) + lowerRow[right + channel] * fx;
-                    byte level = (byte) Math.round(upper * (1 - fy) + lower * fy);
+                    byte level = (byte) Math.round(bilinear(upperRow[left + channel], upperRow[right + channel],
+                            lowerRow[left + channel], lowerRow[right + channel], fx, fy));
                     if (gray) {
                         data[at] = level;
                     } else {
@@ -245,6 +244,14 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
         }
     }
 
+    /** The blend of four neighbouring values, {@code fx} of the way right and {@code fy} of the way down. */
+    private static double bilinear(double topLeft, double topRight, double bottomLeft, double bottomRight, double fx,
+            double fy) {
+        double upper = topLeft * (1 - fx) + topRight * fx;
+        double lower = bottomLeft * (1 - fx) + bottomRight * fx;
+        return upper * (1 - fy) + lower * fy;
+    }
+
     /** A provider's picture on the source grid, read as stored values through the rendering. */
     private record Restored(int columns, int rows, int channels, int[] picture, int pictureWidth, Axis across,
             Axis down, Rendering rendering, double minValue, double maxValue) implements Planes {
@@ -255,13 +262,9 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
             int y = pixel / columns;
             int top = down.low()[y] * pictureWidth;
             int bottom = down.high()[y] * pictureWidth;
-            double fx = across.weight()[x];
-            double fy = down.weight()[y];
-            double upper = level(channel, picture[top + across.low()[x]]) * (1 - fx)
-                    + level(channel, picture[top + across.high()[x]]) * fx;
-            double lower = level(channel, picture[bottom + across.low()[x]]) * (1 - fx)
-                    + level(channel, picture[bottom + across.high()[x]]) * fx;
-            long display = Math.round(upper * (1 - fy) + lower * fy);
+            long display = Math.round(bilinear(level(channel, picture[top + across.low()[x]]),
+                    level(channel, picture[top + across.high()[x]]), level(channel, picture[bottom + across.low()[x]]),
+                    level(channel, picture[bottom + across.high()[x]]), across.weight()[x], down.weight()[y]));
             return rendering.toStored((int) Math.max(0, Math.min(255, display)));
         }
 
