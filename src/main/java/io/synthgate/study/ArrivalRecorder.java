@@ -33,6 +33,7 @@ public class ArrivalRecorder {
     private static final long LINGER_MILLIS = 50;
     /** Beyond this many instances waiting for the database, new C-STOREs are refused. */
     private static final int BACKLOG_LIMIT = 20_000;
+    private static final Duration READER_WAIT = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
@@ -74,6 +75,16 @@ public class ArrivalRecorder {
     /** Whether so many instances wait for the database that no more should be acknowledged. */
     public boolean backlogged() {
         return backlog() >= BACKLOG_LIMIT;
+    }
+
+    /**
+     * Waits up to 10 s until every instance submitted before this call is recorded: the bound readers
+     * of the records use.
+     *
+     * @return whether they are all recorded
+     */
+    public boolean awaitRecorded() {
+        return awaitRecorded(READER_WAIT);
     }
 
     /**

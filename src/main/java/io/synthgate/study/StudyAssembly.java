@@ -5,7 +5,6 @@ import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.job.JobService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -18,8 +17,6 @@ import org.jboss.logging.Logger;
 public class StudyAssembly {
 
     private static final Logger LOG = Logger.getLogger(StudyAssembly.class);
-
-    private static final Duration RECORDING_WAIT = Duration.ofSeconds(10);
 
     private final StudyService studies;
     private final JobService jobs;
@@ -38,7 +35,7 @@ public class StudyAssembly {
 
     @Scheduled(every = "${synthgate.study.check-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void completeIdleStudies() {
-        if (!recorder.awaitRecorded(RECORDING_WAIT)) {
+        if (!recorder.awaitRecorded()) {
             return;
         }
         Instant cutoff = clock.instant().minus(config.idleTimeout());

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +23,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class StudyResource {
 
-    private static final Duration RECORDING_WAIT = Duration.ofSeconds(10);
-
     private final StudyService studies;
     private final ArrivalRecorder recorder;
 
@@ -36,7 +33,7 @@ public class StudyResource {
 
     @GET
     public List<StudySummary> list(@QueryParam("limit") @DefaultValue("100") int limit) {
-        recorder.awaitRecorded(RECORDING_WAIT);
+        recorder.awaitRecorded();
         return studies.listRecent(Math.max(1, Math.min(limit, 1000)));
     }
 
@@ -44,7 +41,7 @@ public class StudyResource {
     @Path("/{studyInstanceUid}")
     public Response get(@PathParam("studyInstanceUid") String uid) {
         StudyInstanceUid study = new StudyInstanceUid(uid);
-        recorder.awaitRecorded(RECORDING_WAIT);
+        recorder.awaitRecorded();
         return studies.find(study)
                 .map(detail -> Response.ok(detail).build())
                 .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "No study " + uid + " was received"));
@@ -54,7 +51,7 @@ public class StudyResource {
     @Path("/{studyInstanceUid}/complete")
     public Response complete(@PathParam("studyInstanceUid") String uid) {
         StudyInstanceUid study = new StudyInstanceUid(uid);
-        recorder.awaitRecorded(RECORDING_WAIT);
+        recorder.awaitRecorded();
         CompletionResult result = studies.complete(study);
         return switch (result.outcome()) {
             case COMPLETED -> Response.accepted(Map.of("studyInstanceUid", uid, "jobId", result.jobId())).build();
