@@ -166,7 +166,7 @@ with open(out, "w") as f:
     f.write("# Pipeline benchmark, %s\n\n" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     f.write("Machine: %d cores, %s. SynthGate (built-in route `inpaint-study.yaml`, mask 20%% x 20%%) between DCMTK "
             "storescu and a real Orthanc; the generator is `bench/pipeline/stub_generator.py`, an OpenAI-Images-shaped "
-            "stub answering one 1024x1024 PNG. %d studies x %d images of each size, 16-bit; one warm-up study first.\n\n"
+            "stub answering one 1024x1024 PNG, with TCP_NODELAY like every peer. %d studies x %d images of each size, 16-bit; one warm-up study first.\n\n"
             % (os.cpu_count(), cpu_model(),
                studies, images))
     f.write("| image size | images | processing per image, generator excluded (ms) | end-to-end with %.0f s generator, %d slots (s) "

@@ -28,6 +28,10 @@ LATENCY = float(sys.argv[2])
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle on, the body waits for the client's delayed
+    # ACK (40 ms on Linux) on every call. Servers that generators run on (uvicorn, Triton) set
+    # TCP_NODELAY, as the benchmark does for every DCMTK and Orthanc process.
+    disable_nagle_algorithm = True
 
     def do_POST(self):
         self.rfile.read(int(self.headers.get("Content-Length", 0)))

@@ -4,6 +4,7 @@ import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.network.MultipleInstanceTransferStatusHandlerWithFileName;
 import com.pixelmed.network.StorageSOPClassSCU;
 import com.pixelmed.network.VerificationSOPClassSCU;
+import io.synthgate.experiment.CpuPermits;
 import io.synthgate.ingest.DicomListenerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -48,8 +49,8 @@ public class DicomPeerClient {
                 }
             }
         };
-        StorageSOPClassSCU scu = new StorageSOPClassSCU(destination.host(), destination.port(),
-                destination.aeTitle().value(), callingAeTitle, set, 0, handler);
+        StorageSOPClassSCU scu = CpuPermits.whileWaiting(() -> new StorageSOPClassSCU(destination.host(),
+                destination.port(), destination.aeTitle().value(), callingAeTitle, set, 0, handler));
         if (stored.isEmpty() && scu.encounteredTrappedExceptions()) {
             throw new IOException("the association failed (PixelMed logged the cause under com.pixelmed)");
         }

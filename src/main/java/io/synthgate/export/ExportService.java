@@ -1,12 +1,15 @@
 package io.synthgate.export;
 
+import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
+import io.synthgate.job.OutputState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,6 +41,29 @@ public class ExportService {
      * them is a clinical destination.
      */
     public void export(UUID jobId, String destinationNames, boolean includeRejected) throws ExportFailedException {
+        List<Destination> targets = targets(destinationNames);
+        List<JobOutput> pending = outputs.pendingExport(jobId, includeRejected);
+        if (pending.isEmpty()) {
+            return;
+        }
+        send(pending, targets);
+        LOG.infof("Job %s: %d synthetic objects stored at %s", jobId, pending.size(), names(targets));
+    }
+
+    /**
+     * Sends one output ahead of its job's export, when it is generated and so needs no verdict; an
+     * output in any other state (awaiting review, already exported) is left alone.
+     */
+    public void exportOutput(SopInstanceUid output, String destinationNames) throws ExportFailedException {
+        List<Destination> targets = targets(destinationNames);
+        Optional<JobOutput> generated = outputs.find(output).filter(found -> found.state() == OutputState.GENERATED);
+        if (generated.isPresent()) {
+            send(List.of(generated.get()), targets);
+            LOG.debugf("Job %s: %s stored at %s", generated.get().jobId(), output, names(targets));
+        }
+    }
+
+    private List<Destination> targets(String destinationNames) {
         List<Destination> targets = Arrays.stream(String.valueOf(destinationNames).split(",")).map(String::strip)
                 .filter(name -> !name.isEmpty()).map(destinations::get).toList();
         if (targets.isEmpty()) {
@@ -48,10 +74,11 @@ public class ExportService {
                 throw new ClinicalDestinationException(destination);
             }
         }
-        List<JobOutput> pending = outputs.pendingExport(jobId, includeRejected);
-        if (pending.isEmpty()) {
-            return;
-        }
+        return targets;
+    }
+
+    /** C-STOREs {@code pending} to every target, and marks exported those every target accepted. */
+    private void send(List<JobOutput> pending, List<Destination> targets) throws ExportFailedException {
         List<Path> files = pending.stream().map(JobOutput::file).toList();
         Set<Path> everywhere = new HashSet<>(files);
         ExportFailedException failure = null;
@@ -69,7 +96,7 @@ public class ExportService {
                         : failure;
             }
         }
-        String names = targets.stream().map(Destination::name).collect(Collectors.joining(", "));
+        String names = names(targets);
         for (JobOutput output : pending) {
             if (everywhere.contains(output.file())) {
                 outputs.markExported(output.sopInstanceUid(), names);
@@ -78,6 +105,9 @@ public class ExportService {
         if (failure != null) {
             throw failure;
         }
-        LOG.infof("Job %s: %d synthetic objects stored at %s", jobId, pending.size(), names);
+    }
+
+    private static String names(List<Destination> targets) {
+        return targets.stream().map(Destination::name).collect(Collectors.joining(", "));
     }
 }

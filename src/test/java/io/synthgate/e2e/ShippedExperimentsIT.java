@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import io.synthgate.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +80,10 @@ class ShippedExperimentsIT {
             JsonNode job = gateway.getJson("/api/jobs/" + jobs.get(0).path("id").asText());
             assertTrue(job.path("events").toString().contains("Selection 'Modality=CR,DX' took 3 of 4 instances"),
                     job.path("events").toString());
+            Instant generated = generatedAt(job);
             for (JsonNode output : job.path("outputs")) {
+                assertFalse(Instant.parse(output.path("exportedAt").asText()).isAfter(generated),
+                        "each candidate leaves as soon as it is written, not after the job's last: " + job);
                 String bodyPart = bodyParts.get(output.path("sourceSopInstanceUid").asText());
                 masks.put(bodyPart, output.path("maskSpec").asText());
                 seeds.computeIfAbsent(bodyPart, key -> new HashSet<>()).add(output.path("seed").asLong());
@@ -228,5 +233,14 @@ class ShippedExperimentsIT {
     private static void send(GatewayProcess gateway, String callingAe, List<Path> files) {
         ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, callingAe, List.of(), files);
         assertEquals(0, sent.exitCode(), sent.output());
+    }
+
+    private static Instant generatedAt(JsonNode job) {
+        for (JsonNode event : job.path("events")) {
+            if (event.path("to").asText().equals("GENERATED")) {
+                return Instant.parse(event.path("at").asText());
+            }
+        }
+        throw new AssertionError("the job never became GENERATED: " + job);
     }
 }

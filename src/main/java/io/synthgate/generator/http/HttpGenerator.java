@@ -3,6 +3,7 @@ package io.synthgate.generator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgate.experiment.CpuPermits;
 import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.Candidate;
 import io.synthgate.generator.EgressGuard;
@@ -148,7 +149,8 @@ public abstract class HttpGenerator implements Generator {
             } catch (IllegalArgumentException e) {
                 return GenerationOutcome.failed(Status.ERROR, ProviderDetail.of(e.getMessage()));
             }
-            last = policy.execute(attempt -> send(request, prepared, attempt));
+            // A call waits for a slot, for the provider and between retries; its reply is read in passing.
+            last = CpuPermits.whileWaiting(() -> policy.execute(attempt -> send(request, prepared, attempt)));
             if (last.status() != Status.OK) {
                 return last;
             }
