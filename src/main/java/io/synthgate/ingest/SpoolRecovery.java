@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -60,13 +61,28 @@ public class SpoolRecovery {
         if (!Files.isDirectory(spool.inbound())) {
             return 0;
         }
+        Map<String, Integer> recordedCounts = studies.recordedInstanceCounts();
         int recovered = 0;
         try (DirectoryStream<Path> studyFolders = Files.newDirectoryStream(spool.inbound(), Files::isDirectory)) {
             for (Path folder : studyFolders) {
-                recovered += recoverStudy(folder);
+                // A folder holds one file per recorded instance once all of it is recorded; only the
+                // others are compared file by file, so start-up does not read every study ever received.
+                if (spooledFiles(folder) != recordedCounts.getOrDefault(folder.getFileName().toString(), 0)) {
+                    recovered += recoverStudy(folder);
+                }
             }
         }
         return recovered;
+    }
+
+    private static int spooledFiles(Path folder) throws IOException {
+        int count = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.dcm")) {
+            for (Path ignored : files) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private int recoverStudy(Path folder) throws IOException {

@@ -52,6 +52,11 @@ public class StudyService {
                 () -> QuarkusTransaction.requiringNew().call(() -> record(study, ofStudy))));
     }
 
+    /** How many instances each study has on record, by Study Instance UID: one row per study, read at once. */
+    public Map<String, Integer> recordedInstanceCounts() {
+        return QuarkusTransaction.joiningExisting().call(() -> studies.instanceCounts());
+    }
+
     /** The spool files the study's recorded instances lie in. */
     public Set<Path> recordedFiles(StudyInstanceUid study) {
         return QuarkusTransaction.joiningExisting().call(() -> studies.findByStudyInstanceUid(study.value())
