@@ -16,6 +16,7 @@ generator stub of fixed latency. Two measurements per image size:
 import json
 import math
 import os
+import statistics
 import socket
 import subprocess
 import sys
@@ -153,14 +154,24 @@ def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count
 results = []
 sizes = [("512x512", 512, 512), ("2048x2500", 2048, 2500)]
 # ONLY=2048x2500 measures one size; SYNTHGATE_JVM_OPTIONS (e.g. -Xmx512m) goes to the gateway's JVM;
-# IMAGE_WORKERS sets synthgate.pipeline.image-concurrency for the loaded run.
+# IMAGE_WORKERS sets synthgate.pipeline.image-concurrency for the loaded run; ROUNDS (default 3) is how
+# many times each size is measured, each round with a fresh gateway and Orthanc: the table gives medians.
+rounds = int(os.environ.get("ROUNDS", 3))
 for label, rows, cols in [size for size in sizes if os.environ.get("ONLY", size[0]) == size[0]]:
     n = studies * images
-    serial, _, _ = run("serial-" + label, rows, cols, 0, 1, 1, 100, studies)
-    loaded, rss, per_call = run("loaded-" + label, rows, cols, latency, SLOTS, SLOTS, 200, studies)
-    # Each job (study) runs its images one after another, so 4 slots serve 4 studies at a time.
+    # 4 slots make 4 images at a time.
     ideal = math.ceil(studies / SLOTS) * images * latency
-    results.append((label, n, serial, serial / n, loaded, ideal, rss, per_call))
+    serials, loadeds, rsss, calls = [], [], [], []
+    for r in range(rounds):
+        serial, _, _ = run("serial-%s-%d" % (label, r), rows, cols, 0, 1, 1, 100, studies)
+        loaded, rss, per_call = run("loaded-%s-%d" % (label, r), rows, cols, latency, SLOTS, SLOTS, 200, studies)
+        serials.append(serial)
+        loadeds.append(loaded)
+        rsss.append(rss)
+        calls.append(per_call)
+    serial, loaded = statistics.median(serials), statistics.median(loadeds)
+    results.append((label, n, serial, serial / n, loaded, ideal, max(rsss), statistics.median(calls),
+                    ", ".join("%+.1f%%" % (100 * (x - ideal) / ideal) for x in loadeds)))
 
 with open(out, "w") as f:
     f.write("# Pipeline benchmark, %s\n\n" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
@@ -171,10 +182,11 @@ with open(out, "w") as f:
                studies, images))
     f.write("| image size | images | processing per image, generator excluded (ms) | end-to-end with %.0f s generator, %d slots (s) "
             "| generator time at best (s) | overhead beyond generator time | generator call as SynthGate saw it (s) "
-            "| peak RSS (MB) |\n|---|---|---|---|---|---|---|---|\n" % (latency, SLOTS))
-    for label, n, serial, per_image, loaded, ideal, rss, per_call in results:
-        f.write("| %s | %d | %.0f | %.2f | %.1f | %+.1f%% | %.3f | %d |\n" % (label, n, per_image * 1000, loaded, ideal,
-                                                                          100 * (loaded - ideal) / ideal, per_call, rss))
+            "| peak RSS (MB) | overhead, every round |\n|---|---|---|---|---|---|---|---|---|\n" % (latency, SLOTS))
+    for label, n, serial, per_image, loaded, ideal, rss, per_call, every in results:
+        f.write("| %s | %d | %.0f | %.2f | %.1f | %+.1f%% | %.3f | %d | %s |\n" % (
+            label, n, per_image * 1000, loaded, ideal, 100 * (loaded - ideal) / ideal, per_call, rss, every))
+    f.write("\nMedians of %d rounds, each with a fresh gateway and Orthanc; peak RSS is the highest of them.\n" % rounds)
     f.write("\nProcessing per image: the stub answers at once; one job and one generator slot at a time; wall time "
             "from \"study complete\" to the last synthetic object stored in Orthanc, over the images. It includes "
             "de-identification, decoding, rendering to 8 bits and PNG, the HTTP round trip, PNG decoding, scaling "

@@ -16,22 +16,16 @@ class CpuPermitsTest {
     @Test
     void theOldestTaskIsServedFirstWhateverOrderTheirThreadsStartIn() throws Exception {
         CpuPermits permits = new CpuPermits(1);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
         List<String> order = new CopyOnWriteArrayList<>();
-        Runnable first = permits.ticketed(() -> {
-            holding.countDown();
-            await(letGo);
-        });
+        Hold first = new Hold(permits);
         Runnable older = permits.ticketed(() -> order.add("older"));
         Runnable newer = permits.ticketed(() -> order.add("newer"));
-        Thread firstThread = start(first);
-        assertTrue(holding.await(5, TimeUnit.SECONDS));
+        Thread firstThread = first.start();
         Thread newerThread = start(newer);
         awaitWaiting(newerThread);
         Thread olderThread = start(older);
         awaitWaiting(olderThread);
-        letGo.countDown();
+        first.letGo();
         for (Thread thread : List.of(firstThread, newerThread, olderThread)) {
             thread.join(5000);
         }
@@ -78,19 +72,14 @@ class CpuPermitsTest {
     @Test
     void aTaskInterruptedWhileWaitingForAPermitStillRunsSoItsCallerIsNotLeftWaiting() throws Exception {
         CpuPermits permits = new CpuPermits(1);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
-        Thread holder = start(permits.ticketed(() -> {
-            holding.countDown();
-            await(letGo);
-        }));
-        assertTrue(holding.await(5, TimeUnit.SECONDS));
+        Hold hold = new Hold(permits);
+        Thread holder = hold.start();
         CountDownLatch ran = new CountDownLatch(1);
         Thread interrupted = start(permits.ticketed(ran::countDown));
         awaitWaiting(interrupted);
         interrupted.interrupt();
         assertTrue(ran.await(5, TimeUnit.SECONDS), "the task ran without a permit");
-        letGo.countDown();
+        hold.letGo();
         holder.join(5000);
         CountDownLatch later = new CountDownLatch(1);
         start(permits.ticketed(later::countDown));
@@ -100,6 +89,32 @@ class CpuPermitsTest {
     @Test
     void refusesZeroProcessors() {
         assertThrows(IllegalArgumentException.class, () -> new CpuPermits(0));
+    }
+
+    /** A task that takes the only permit and keeps it until let go. */
+    private static final class Hold {
+
+        private final CountDownLatch holding = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final Runnable task;
+
+        Hold(CpuPermits permits) {
+            this.task = permits.ticketed(() -> {
+                holding.countDown();
+                await(release);
+            });
+        }
+
+        /** Starts the task and returns once it holds the permit. */
+        Thread start() throws InterruptedException {
+            Thread thread = CpuPermitsTest.start(task);
+            assertTrue(holding.await(5, TimeUnit.SECONDS), "the task took the permit");
+            return thread;
+        }
+
+        void letGo() {
+            release.countDown();
+        }
     }
 
     private static void awaitWaiting(Thread thread) throws InterruptedException {
