@@ -167,16 +167,15 @@ public class DeidService {
     }
 
     /**
-     * Where a multi-frame object's native Pixel Data lies, when its frames can be copied as they are
-     * (little endian, not encapsulated): such a stack is de-identified without ever being read into
-     * memory whole. Single-frame objects and every other encoding are read and rewritten by PixelMed.
+     * Where an object's native Pixel Data lies, when its frames can be copied as they are (little
+     * endian, not encapsulated): such an object is de-identified from its header alone, its pixels
+     * copied by the kernel (or frame by frame where a cleaning rule blanks regions), so neither a
+     * stack nor a large radiograph is ever parsed into memory whole. Every other encoding is read and
+     * rewritten by PixelMed.
      */
     private static Optional<NativePixelData> streamable(AttributeList header, Path file, String syntax)
             throws IOException {
         if (!TransferSyntax.ExplicitVRLittleEndian.equals(syntax) && !TransferSyntax.ImplicitVRLittleEndian.equals(syntax)) {
-            return Optional.empty();
-        }
-        if (Attribute.getSingleIntegerValueOrDefault(header, TagFromName.NumberOfFrames, 1) <= 1) {
             return Optional.empty();
         }
         DataSetStructure.Result structure = DataSetStructure.walk(file, syntax);
