@@ -69,13 +69,16 @@ def start(command, cwd=None, log=None):
     return process
 
 
-def make(name, rows, cols, count, first_study):
+def make(rows, cols, count, first_study, number):
+    """Folders of `number` studies from `first_study` on; each is generated once and reused by every round."""
     folders = []
-    for s in range(studies):
-        folder = os.path.join(work, "data", "%s-%d" % (name, s))
-        os.makedirs(folder, exist_ok=True)
-        subprocess.run(["/usr/bin/python3", os.path.join(root, "bench/ingest/make_instances.py"), folder, str(count),
-                        str(rows), str(cols), str(first_study + s)], check=True)
+    for study in range(first_study, first_study + number):
+        folder = os.path.join(work, "data", "%dx%d-%d-%d" % (rows, cols, count, study))
+        if not os.path.isdir(folder):
+            os.makedirs(folder + ".part")
+            subprocess.run(["/usr/bin/python3", os.path.join(root, "bench/ingest/make_instances.py"), folder + ".part",
+                            str(count), str(rows), str(cols), str(study)], check=True)
+            os.rename(folder + ".part", folder)
         folders.append(folder)
     return folders
 
@@ -133,10 +136,10 @@ def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count
             time.sleep(0.05)
 
     # Warm-up: one study through the whole pipeline, not counted.
-    warm = make(name + "-warm", rows, cols, images, 900)[:1]
+    warm = make(rows, cols, images, 900, 1)
     t0 = send_and_complete(warm, [900])
     await_instances(images)
-    folders = make(name, rows, cols, images, first_study)[:count_studies]
+    folders = make(rows, cols, images, first_study, count_studies)
     t0 = send_and_complete(folders, range(first_study, first_study + count_studies))
     t1 = await_instances(images + count_studies * images)
     calls = http(base + "/api/generator-calls?limit=1000")
