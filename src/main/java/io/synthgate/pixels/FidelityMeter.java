@@ -1,6 +1,7 @@
 package io.synthgate.pixels;
 
 import io.synthgate.mask.Mask;
+import java.util.Arrays;
 
 /** Measures a composited candidate against its source ({@link FidelityMetrics}). */
 public final class FidelityMeter {
@@ -24,25 +25,59 @@ public final class FidelityMeter {
         double squared = 0;
         double absolute = 0;
         long count = 0;
-        int outside = 0;
-        for (int p = 0; p < layout.pixelCount(); p++) {
+        for (int p = comparable.nextSet(0); p >= 0; p = comparable.nextSet(p + 1)) {
             for (int s = 0; s < layout.samplesPerPixel(); s++) {
                 int difference = StoredSamples.read(candidate, layout, p, s) - source.sample(p, s);
-                if (comparable.isSet(p)) {
-                    squared += (double) difference * difference;
-                    absolute += Math.abs(difference);
-                    count++;
-                } else if (!mask.isSet(p)) {
-                    outside = Math.max(outside, Math.abs(difference));
-                }
+                squared += (double) difference * difference;
+                absolute += Math.abs(difference);
+                count++;
             }
         }
+        int outside = largestDifferenceOutside(source, mask, comparable, candidate);
         if (count == 0) {
             return new FidelityMetrics(null, null, null, outside);
         }
         double mse = squared / count;
         Double psnr = mse == 0 ? null : 10 * Math.log10(range * range / mse);
         return new FidelityMetrics(psnr, ssim(source, comparable, candidate, range), absolute / count, outside);
+    }
+
+    /**
+     * The largest difference outside both masks. Only samples whose stored words differ can differ,
+     * and the arrays are compared a vector at a time to find them, so the unmasked bulk of an image,
+     * identical by construction, costs a fraction of reading it sample by sample.
+     */
+    private static int largestDifferenceOutside(SourceImage source, Mask mask, Mask comparable, Object candidate) {
+        PixelLayout layout = source.layout();
+        int samplesPerPixel = layout.samplesPerPixel();
+        int count = layout.pixelCount() * samplesPerPixel;
+        int largest = 0;
+        for (int i = nextDifference(source.storedSamples(), candidate, 0, count); i >= 0;
+                i = nextDifference(source.storedSamples(), candidate, i + 1, count)) {
+            int p = i / samplesPerPixel;
+            if (!comparable.isSet(p) && !mask.isSet(p)) {
+                int s = i % samplesPerPixel;
+                largest = Math.max(largest, Math.abs(StoredSamples.read(candidate, layout, p, s) - source.sample(p, s)));
+            }
+        }
+        return largest;
+    }
+
+    /** The first index from {@code from} on where the stored words differ; -1 for none. */
+    private static int nextDifference(Object a, Object b, int from, int to) {
+        if (from >= to) {
+            return -1;
+        }
+        int offset;
+        if (a instanceof short[] x && b instanceof short[] y) {
+            offset = Arrays.mismatch(x, from, to, y, from, to);
+        } else if (a instanceof byte[] x && b instanceof byte[] y) {
+            offset = Arrays.mismatch(x, from, to, y, from, to);
+        } else {
+            // Arrays of different kinds are compared sample by sample.
+            offset = 0;
+        }
+        return offset < 0 ? -1 : from + offset;
     }
 
     /**

@@ -61,6 +61,19 @@ public record Rendering(double low, double high, boolean inverted, double belowL
         return inverted ? LEVELS - clipped : clipped;
     }
 
+    /**
+     * The display level of every sample {@code layout} can store, indexed by the sample's Bits Stored
+     * bits ({@link StoredSamples#bits}): the levels {@link #toDisplay} gives, looked up for a whole
+     * image instead of computed for each of its millions of samples.
+     */
+    public int[] levelsByStoredBits(PixelLayout layout) {
+        int[] levels = new int[1 << layout.bitsStored()];
+        for (int bits = 0; bits < levels.length; bits++) {
+            levels[bits] = toDisplay(StoredSamples.valueOfBits(bits, layout));
+        }
+        return levels;
+    }
+
     /** The stored value a display level stands for. */
     public double toStored(int display) {
         int level = inverted ? LEVELS - display : display;
@@ -93,18 +106,9 @@ public record Rendering(double low, double high, boolean inverted, double belowL
 
     /** The window over the image's lowest to highest stored value; one pass over the samples. */
     private static Rendering imageRange(SourceImage image, boolean inverted) {
-        PixelLayout layout = image.layout();
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (int p = 0; p < layout.pixelCount(); p++) {
-            for (int s = 0; s < layout.samplesPerPixel(); s++) {
-                int value = image.sample(p, s);
-                min = Math.min(min, value);
-                max = Math.max(max, value);
-            }
-        }
+        int[] range = StoredSamples.range(image.storedSamples(), image.layout());
         // A flat image still needs a window one value wide.
-        return new Rendering(min, Math.max(max, min + 1), inverted);
+        return new Rendering(range[0], Math.max(range[1], range[0] + 1), inverted);
     }
 
     /** A given window, with what its saturated ends stand for: one pass over the samples. */

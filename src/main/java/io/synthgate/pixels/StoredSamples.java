@@ -52,9 +52,52 @@ public final class StoredSamples {
     public static int read(Object samples, PixelLayout layout, int pixel, int sample) {
         int index = pixel * layout.samplesPerPixel() + sample;
         int raw = samples instanceof short[] words ? words[index] & 0xffff : ((byte[]) samples)[index] & 0xff;
-        int value = raw & ((1 << layout.bitsStored()) - 1);
-        boolean negative = layout.signed() && (value & (1 << (layout.bitsStored() - 1))) != 0;
-        return negative ? value - (1 << layout.bitsStored()) : value;
+        return valueOfBits(raw & ((1 << layout.bitsStored()) - 1), layout);
+    }
+
+    /** The value that a sample's Bits Stored bits ({@code bits}, nothing above them set) stand for. */
+    public static int valueOfBits(int bits, PixelLayout layout) {
+        boolean negative = layout.signed() && (bits & (1 << (layout.bitsStored() - 1))) != 0;
+        return negative ? bits - (1 << layout.bitsStored()) : bits;
+    }
+
+    /**
+     * The Bits Stored bits of {@code count} samples from array index {@code from} on, into
+     * {@code into}: the index {@link #valueOfBits} and a table built on it take, read without a
+     * call per sample.
+     */
+    public static void bits(Object samples, PixelLayout layout, int from, int count, int[] into) {
+        int stored = (1 << layout.bitsStored()) - 1;
+        if (samples instanceof short[] words) {
+            for (int i = 0; i < count; i++) {
+                into[i] = words[from + i] & stored;
+            }
+        } else {
+            byte[] bytes = (byte[]) samples;
+            for (int i = 0; i < count; i++) {
+                into[i] = bytes[from + i] & stored;
+            }
+        }
+    }
+
+    /** The lowest and the highest value of all samples, in one pass over the array. */
+    public static int[] range(Object samples, PixelLayout layout) {
+        int count = layout.pixelCount() * layout.samplesPerPixel();
+        // Shifting Bits Stored to the top of an int and back sign-extends signed samples without a branch.
+        int shift = 32 - layout.bitsStored();
+        int stored = (1 << layout.bitsStored()) - 1;
+        boolean signed = layout.signed();
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        short[] words = samples instanceof short[] w ? w : null;
+        byte[] bytes = words == null ? (byte[]) samples : null;
+        for (int i = 0; i < count; i++) {
+            int raw = words != null ? words[i] : bytes[i];
+            int value = signed ? (raw << shift) >> shift : raw & stored;
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+        }
+        return new int[] {min, max};
     }
 
     public static void write(Object samples, PixelLayout layout, int pixel, int sample, double value) {

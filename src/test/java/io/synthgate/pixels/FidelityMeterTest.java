@@ -53,6 +53,16 @@ class FidelityMeterTest {
     }
 
     @Test
+    void bitsAboveBitsStoredAreNoDifference() {
+        short[] samples = noise();
+        short[] candidate = samples.clone();
+        // 12 bits stored: an old overlay bit in bit 12 is not part of the value.
+        candidate[0] |= 1 << 12;
+        candidate[255] += 3;
+        assertEquals(3, FidelityMeter.measure(image(samples), MASK, candidate).maxAbsoluteDifferenceOutsideMask());
+    }
+
+    @Test
     void ssimOfSlidingWindowsEqualsWindowByWindowSums() {
         Random random = new Random(7);
         short[] samples = noise();

@@ -34,6 +34,29 @@ class RenderingTest {
     }
 
     @Test
+    void theImageRangeOfSignedSamplesIgnoresBitsAboveBitsStored() {
+        PixelLayout layout = new PixelLayout(4, 1, 1, 16, 12, 11, true, "MONOCHROME2");
+        // -2048, -1 (with an overlay bit above Bits Stored), 0 and 2047.
+        short[] samples = {(short) 0x800, (short) 0x1fff, 0, 0x7ff};
+        Rendering rendering = Rendering.of(new SourceImage(SOURCE, layout, samples,
+                new ImageDescription("CT", null, null, null, null, null, null, null, null, null)));
+        assertEquals(-2048, rendering.low());
+        assertEquals(2047, rendering.high());
+    }
+
+    @Test
+    void theTableOfLevelsByStoredBitsGivesWhatEachValueDisplaysAs() {
+        PixelLayout layout = new PixelLayout(1, 1, 1, 16, 12, 11, true, "MONOCHROME1");
+        Rendering rendering = new Rendering(-300.5, 1200, true);
+        int[] levels = rendering.levelsByStoredBits(layout);
+        assertEquals(4096, levels.length);
+        for (int bits = 0; bits < levels.length; bits++) {
+            int value = bits >= 2048 ? bits - 4096 : bits;
+            assertEquals(rendering.toDisplay(value), levels[bits], "stored bits " + bits);
+        }
+    }
+
+    @Test
     void thePresetWindowIsConvertedToStoredValuesAndSaturatedLevelsReturnToWhatSaturated() {
         Rendering rendering = Rendering.of(ct("40\\80", "400\\2000"), WindowChoice.PRESET);
         assertEquals(40 - 200 + 1024, rendering.low(), "the first preset, in stored values");

@@ -3,6 +3,8 @@ package io.synthgate.generator.http;
 import io.synthgate.mask.Mask;
 import io.synthgate.pixels.Planes;
 import io.synthgate.pixels.Rendering;
+import io.synthgate.pixels.SourceImage;
+import io.synthgate.pixels.StoredSamples;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -104,12 +106,15 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
 
         private final Planes image;
         private final Rendering rendering;
+        /** For a source's stored samples, every level by the sample's stored bits; null for other planes. */
+        private final int[] levelsByStoredBits;
         private final int[][] levels;
         private final int[] rowOf = {-1, -1};
 
         DisplayRows(Planes image, Rendering rendering) {
             this.image = image;
             this.rendering = rendering;
+            this.levelsByStoredBits = image instanceof SourceImage source ? rendering.levelsByStoredBits(source.layout()) : null;
             this.levels = new int[2][image.columns() * image.channels()];
         }
 
@@ -118,12 +123,20 @@ record Canvas(int width, int height, int contentX, int contentY, int contentWidt
             // Neighbouring rows differ in parity, so the two rows one picture row needs never share a slot.
             int slot = row & 1;
             if (rowOf[slot] != row) {
-                int channels = image.channels();
-                int first = row * image.columns();
-                for (int column = 0; column < image.columns(); column++) {
-                    for (int channel = 0; channel < channels; channel++) {
-                        levels[slot][column * channels + channel] =
-                                rendering.toDisplay(image.value(channel, first + column));
+                int[] into = levels[slot];
+                if (levelsByStoredBits != null) {
+                    SourceImage source = (SourceImage) image;
+                    StoredSamples.bits(source.storedSamples(), source.layout(), row * into.length, into.length, into);
+                    for (int i = 0; i < into.length; i++) {
+                        into[i] = levelsByStoredBits[into[i]];
+                    }
+                } else {
+                    int channels = image.channels();
+                    int first = row * image.columns();
+                    for (int column = 0; column < image.columns(); column++) {
+                        for (int channel = 0; channel < channels; channel++) {
+                            into[column * channels + channel] = rendering.toDisplay(image.value(channel, first + column));
+                        }
                     }
                 }
                 rowOf[slot] = row;

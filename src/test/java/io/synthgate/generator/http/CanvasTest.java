@@ -1,16 +1,26 @@
 package io.synthgate.generator.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgate.deid.DeidentifiedSource;
+import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.mask.Mask;
+import io.synthgate.pixels.ImageDescription;
+import io.synthgate.pixels.PixelLayout;
 import io.synthgate.pixels.PixelPlanes;
 import io.synthgate.pixels.Planes;
 import io.synthgate.pixels.Rendering;
+import io.synthgate.pixels.SourceImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CanvasTest {
@@ -39,6 +49,28 @@ class CanvasTest {
         }
         assertEquals(1, marked, "the canvas pixel that covers the masked source pixel, and only it");
         assertEquals(255, picture.getRaster().getSample(1001 * 256 / 2000, 999 * 256 / 2000, 0));
+    }
+
+    @Test
+    void aSourceRendersAsItsValuesDo() {
+        // Signed 12-bit samples with an old overlay bit above them: read by table, as any planes are read by value.
+        PixelLayout layout = new PixelLayout(200, 300, 1, 16, 12, 11, true, "MONOCHROME2");
+        short[] samples = new short[300 * 200];
+        Random random = new Random(3);
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) ((random.nextInt(4096) - 2048) & 0xfff | (i % 5 == 0 ? 1 << 12 : 0));
+        }
+        SourceImage source = new SourceImage(new DeidentifiedSource(new SopInstanceUid("1.2.3"), Path.of("unused"),
+                "1.2.840.10008.5.1.4.1.1.2", "2.25.1", "2.25.2", "2.25.3", "SGX", "CT", false, List.of(), "", List.of()),
+                layout, samples, new ImageDescription("CT", null, null, null, null, null, null, null, null, null));
+        Rendering rendering = Rendering.of(source);
+        Canvas canvas = Canvas.fit(300, 200, 128, 128);
+
+        BufferedImage byTable = canvas.render(source, rendering);
+        BufferedImage byValue = canvas.render(PixelPlanes.of(source), rendering);
+
+        assertArrayEquals(((DataBufferByte) byValue.getRaster().getDataBuffer()).getData(),
+                ((DataBufferByte) byTable.getRaster().getDataBuffer()).getData());
     }
 
     @Test
