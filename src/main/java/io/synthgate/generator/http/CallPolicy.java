@@ -7,13 +7,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.IntFunction;
 import org.jboss.logging.Logger;
 
 /**
  * How one generator's calls are made: at most {@code concurrency} at once, retried with exponential
  * backoff and jitter (or after the provider's retry-after), never retried after a refusal or a
  * final error, and not at all while the circuit breaker is open.
+ *
+ * <p>A call holds a slot during each exchange with the provider and while it waits to retry, so a
+ * throttled provider never has more calls in flight or waiting on it than slots. Reading an answer
+ * (decoding pictures, auditing the call) is not the provider's work: the slot is given back first,
+ * so that the next call is on its way meanwhile.
  */
 final class CallPolicy {
 
@@ -42,15 +46,17 @@ final class CallPolicy {
         return breaker;
     }
 
-    /** Runs {@code call} (given the attempt number, from 1) until it succeeds, may not be retried, or attempts run out. */
-    GenerationOutcome execute(IntFunction<Attempt> call) {
+    /** One attempt of a call, given its number (from 1) and what to run once its exchange with the provider is over. */
+    @FunctionalInterface
+    interface Call {
+        Attempt attempt(int number, Runnable exchanged);
+    }
+
+    /** Runs {@code call} until it succeeds, may not be retried, or attempts run out. */
+    GenerationOutcome execute(Call call) {
+        Slot slot = new Slot();
         try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return GenerationOutcome.failed(GenerationOutcome.Status.ERROR, ProviderDetail.of("interrupted while waiting for a free slot"));
-        }
-        try {
+            slot.take();
             Attempt attempt = null;
             for (int number = 1; ; number++) {
                 if (!breaker.tryAcquire()) {
@@ -59,7 +65,7 @@ final class CallPolicy {
                             + breaker.consecutiveFailures() + " failed calls in a row, until " + breaker.openUntil()
                             + (attempt == null ? "" : "; last answer: " + attempt.outcome().describe())));
                 }
-                attempt = call.apply(number);
+                attempt = call.attempt(number, slot::give);
                 if (attempt.countsAsFailure()) {
                     breaker.onFailure();
                 } else {
@@ -77,13 +83,39 @@ final class CallPolicy {
                 }
                 LOG.warnf("Generator '%s' call %d of %d: %s; next call in %d ms", generator, number,
                         retry.maxAttempts(), attempt.outcome().describe(), wait.toMillis());
+                slot.take();
                 Thread.sleep(wait.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return GenerationOutcome.failed(GenerationOutcome.Status.ERROR, ProviderDetail.of("interrupted between retries"));
+            return GenerationOutcome.failed(GenerationOutcome.Status.ERROR, ProviderDetail.of(slot.held()
+                    ? "interrupted between retries" : "interrupted while waiting for a free slot"));
         } finally {
-            slots.release();
+            slot.give();
+        }
+    }
+
+    /** One call's hold on a slot: taken before each attempt, given back when its exchange is over. */
+    private final class Slot {
+
+        private boolean held;
+
+        void take() throws InterruptedException {
+            if (!held) {
+                slots.acquire();
+                held = true;
+            }
+        }
+
+        void give() {
+            if (held) {
+                held = false;
+                slots.release();
+            }
+        }
+
+        boolean held() {
+            return held;
         }
     }
 

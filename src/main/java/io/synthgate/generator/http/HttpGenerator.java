@@ -150,7 +150,8 @@ public abstract class HttpGenerator implements Generator {
                 return GenerationOutcome.failed(Status.ERROR, ProviderDetail.of(e.getMessage()));
             }
             // A call waits for a slot, for the provider and between retries; its reply is read in passing.
-            last = CpuPermits.whileWaiting(() -> policy.execute(attempt -> send(request, prepared, attempt)));
+            last = CpuPermits.whileWaiting(() -> policy.execute((attempt, exchanged) -> send(request, prepared, attempt,
+                    exchanged)));
             if (last.status() != Status.OK) {
                 return last;
             }
@@ -329,12 +330,23 @@ public abstract class HttpGenerator implements Generator {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
     }
 
-    private Attempt send(GenerationRequest request, PreparedCall prepared, int attemptNumber) {
+    /**
+     * One attempt: the exchange, then {@code exchanged} (which frees the call's slot), then the answer
+     * read and the attempt audited, with the latency of the exchange alone.
+     */
+    private Attempt send(GenerationRequest request, PreparedCall prepared, int attemptNumber, Runnable exchanged) {
         Instant at = clock.instant();
         long start = System.nanoTime();
+        long latencyMillis = -1;
         Attempt attempt;
         try {
-            HttpResponse<byte[]> response = http.send(prepared.request(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(prepared.request(), HttpResponse.BodyHandlers.ofByteArray());
+            } finally {
+                latencyMillis = (System.nanoTime() - start) / 1_000_000;
+                exchanged.run();
+            }
             Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
             try {
                 attempt = prepared.reader().read(reply);
@@ -355,8 +367,8 @@ public abstract class HttpGenerator implements Generator {
             attempt = Attempt.finalOutcome(GenerationOutcome.failed(Status.ERROR, ProviderDetail.of("interrupted")), 0,
                     List.of());
         }
-        audit(request, attemptNumber, prepared.endpoint(), attempt, at, (System.nanoTime() - start) / 1_000_000,
-                prepared.inputSha256(), prepared.maskSha256(), request.prompt());
+        audit(request, attemptNumber, prepared.endpoint(), attempt, at, latencyMillis, prepared.inputSha256(),
+                prepared.maskSha256(), request.prompt());
         return attempt;
     }
 
