@@ -42,6 +42,7 @@ public class ArrivalRecorder {
     private final Object progress = new Object();
     private long submitted;
     private long recorded;
+    private int readersWaiting;
     private volatile boolean running;
 
     public ArrivalRecorder(StudyService studies) {
@@ -96,19 +97,24 @@ public class ArrivalRecorder {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
             long target = submitted;
-            while (recorded < target) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !running) {
-                    return false;
-                }
-                try {
+            readersWaiting++;
+            // Wakes a lingering recorder: nothing is gained by gathering more arrivals while someone waits.
+            progress.notifyAll();
+            try {
+                while (recorded < target) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !running) {
+                        return false;
+                    }
                     TimeUnit.NANOSECONDS.timedWait(progress, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
                 }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                readersWaiting--;
             }
-            return true;
         }
     }
 
@@ -126,8 +132,7 @@ public class ArrivalRecorder {
                 if (first == null) {
                     continue;
                 }
-                // Lingering lets arrivals gather: a transaction costs more than the instances it records.
-                Thread.sleep(LINGER_MILLIS);
+                linger();
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
                 if (!recordRetrying(batch)) {
@@ -140,6 +145,21 @@ public class ArrivalRecorder {
                 batch.clear();
             } catch (InterruptedException e) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * Lets arrivals gather for up to {@code LINGER_MILLIS}, since a transaction costs more than the
+     * instances it records; cut short when a reader waits for them, such as a sender completing its
+     * study right after the last C-STORE.
+     */
+    private void linger() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        synchronized (progress) {
+            long left;
+            while (readersWaiting == 0 && (left = until - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
             }
         }
     }
