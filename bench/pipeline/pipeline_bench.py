@@ -140,6 +140,8 @@ def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count
     t0 = send_and_complete(warm, [900])
     await_instances(images)
     folders = make(rows, cols, images, first_study, count_studies)
+    # What earlier runs and the warm-up left for the disk to write is written now, not during this run.
+    os.sync()
     t0 = send_and_complete(folders, range(first_study, first_study + count_studies))
     t1 = await_instances(images + count_studies * images)
     calls = http(base + "/api/generator-calls?limit=1000")
@@ -180,7 +182,8 @@ with open(out, "w") as f:
     f.write("# Pipeline benchmark, %s\n\n" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     f.write("Machine: %d cores, %s. SynthGate (built-in route `inpaint-study.yaml`, mask 20%% x 20%%) between DCMTK "
             "storescu and a real Orthanc; the generator is `bench/pipeline/stub_generator.py`, an OpenAI-Images-shaped "
-            "stub answering one 1024x1024 PNG, with TCP_NODELAY like every peer. %d studies x %d images of each size, 16-bit; one warm-up study first.\n\n"
+            "stub answering one 1024x1024 PNG, with TCP_NODELAY like every peer. %d studies x %d images of each size, 16-bit; one warm-up study first, then a sync, so that "
+            "nothing earlier is still being written to the disk during the measured run.\n\n"
             % (os.cpu_count(), cpu_model(),
                studies, images))
     f.write("| image size | images | processing per image, generator excluded (ms) | end-to-end with %.0f s generator, %d slots (s) "
