@@ -63,8 +63,7 @@ public final class StoredSamples {
 
     /**
      * The Bits Stored bits of {@code count} samples from array index {@code from} on, into
-     * {@code into}: the index {@link #valueOfBits} and a table built on it take, read without a
-     * call per sample.
+     * {@code into}, in one loop: indexes into a table built with {@link #valueOfBits}.
      */
     public static void bits(Object samples, PixelLayout layout, int from, int count, int[] into) {
         int stored = (1 << layout.bitsStored()) - 1;
