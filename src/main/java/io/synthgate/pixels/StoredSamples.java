@@ -57,8 +57,9 @@ public final class StoredSamples {
 
     /** The value that a sample's Bits Stored bits ({@code bits}, nothing above them set) stand for. */
     public static int valueOfBits(int bits, PixelLayout layout) {
-        boolean negative = layout.signed() && (bits & (1 << (layout.bitsStored() - 1))) != 0;
-        return negative ? bits - (1 << layout.bitsStored()) : bits;
+        // Shifting Bits Stored to the top of an int and back sign-extends without a branch.
+        int shift = 32 - layout.bitsStored();
+        return layout.signed() ? (bits << shift) >> shift : bits;
     }
 
     /**
@@ -82,17 +83,13 @@ public final class StoredSamples {
     /** The lowest and the highest value of all samples, in one pass over the array. */
     public static int[] range(Object samples, PixelLayout layout) {
         int count = layout.pixelCount() * layout.samplesPerPixel();
-        // Shifting Bits Stored to the top of an int and back sign-extends signed samples without a branch.
-        int shift = 32 - layout.bitsStored();
         int stored = (1 << layout.bitsStored()) - 1;
-        boolean signed = layout.signed();
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
         short[] words = samples instanceof short[] w ? w : null;
         byte[] bytes = words == null ? (byte[]) samples : null;
         for (int i = 0; i < count; i++) {
-            int raw = words != null ? words[i] : bytes[i];
-            int value = signed ? (raw << shift) >> shift : raw & stored;
+            int value = valueOfBits((words != null ? words[i] : bytes[i]) & stored, layout);
             min = Math.min(min, value);
             max = Math.max(max, value);
         }
