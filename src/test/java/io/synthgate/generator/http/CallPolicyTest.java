@@ -85,101 +85,23 @@ class CallPolicyTest {
     }
 
     private static GeneratorConfig.Settings settings(int concurrency, int maxAttempts) {
-        return new GeneratorConfig.Settings() {
-            @Override
-            public GeneratorConfig.ProviderType type() {
-                return GeneratorConfig.ProviderType.OPENAI;
-            }
+        return new Settings(GeneratorConfig.ProviderType.OPENAI, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), "image-range", Duration.ofSeconds(1), Duration.ofSeconds(1), concurrency,
+                new RetrySettings(maxAttempts, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(5)),
+                new BreakerSettings(5, Duration.ofSeconds(60)), Map.of(), 3000);
+    }
 
-            @Override
-            public Optional<URI> baseUrl() {
-                return Optional.empty();
-            }
+    /** A generator's settings as configuration would give them; a record's accessors implement the mapping. */
+    private record Settings(GeneratorConfig.ProviderType type, Optional<URI> baseUrl, Optional<String> apiKey,
+            Optional<String> model, Optional<String> size, String window, Duration connectTimeout, Duration timeout,
+            int concurrency, GeneratorConfig.Retry retry, GeneratorConfig.CircuitBreaker circuitBreaker,
+            Map<String, String> parameters, int maxIterations) implements GeneratorConfig.Settings {
+    }
 
-            @Override
-            public Optional<String> apiKey() {
-                return Optional.empty();
-            }
+    private record RetrySettings(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxWait)
+            implements GeneratorConfig.Retry {
+    }
 
-            @Override
-            public Optional<String> model() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> size() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String window() {
-                return "image-range";
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Duration timeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public int concurrency() {
-                return concurrency;
-            }
-
-            @Override
-            public GeneratorConfig.Retry retry() {
-                return new GeneratorConfig.Retry() {
-                    @Override
-                    public int maxAttempts() {
-                        return maxAttempts;
-                    }
-
-                    @Override
-                    public Duration initialDelay() {
-                        return Duration.ofMillis(10);
-                    }
-
-                    @Override
-                    public Duration maxDelay() {
-                        return Duration.ofSeconds(1);
-                    }
-
-                    @Override
-                    public Duration maxWait() {
-                        return Duration.ofSeconds(5);
-                    }
-                };
-            }
-
-            @Override
-            public GeneratorConfig.CircuitBreaker circuitBreaker() {
-                return new GeneratorConfig.CircuitBreaker() {
-                    @Override
-                    public int failureThreshold() {
-                        return 5;
-                    }
-
-                    @Override
-                    public Duration openFor() {
-                        return Duration.ofSeconds(60);
-                    }
-                };
-            }
-
-            @Override
-            public Map<String, String> parameters() {
-                return Map.of();
-            }
-
-            @Override
-            public int maxIterations() {
-                return 3000;
-            }
-        };
+    private record BreakerSettings(int failureThreshold, Duration openFor) implements GeneratorConfig.CircuitBreaker {
     }
 }
