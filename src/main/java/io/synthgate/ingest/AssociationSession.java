@@ -12,6 +12,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +25,8 @@ import org.jboss.logging.Logger;
 final class AssociationSession implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(AssociationSession.class);
+    /** How long a released or aborted association waits for the peer to close the connection (PixelMed's). */
+    private static final Duration ARTIM = Duration.ofSeconds(5);
 
     private final Socket socket;
     private final DicomListenerConfig config;
@@ -29,15 +34,17 @@ final class AssociationSession implements Runnable {
     private final PresentationContextSelectionPolicy policy;
     private final Spool spool;
     private final IngestService ingest;
+    private final Executor closeWatchers;
 
     AssociationSession(Socket socket, DicomListenerConfig config, CallerAllowlist allowlist,
-            PresentationContextSelectionPolicy policy, Spool spool, IngestService ingest) {
+            PresentationContextSelectionPolicy policy, Spool spool, IngestService ingest, Executor closeWatchers) {
         this.socket = socket;
         this.config = config;
         this.allowlist = allowlist;
         this.policy = policy;
         this.spool = spool;
         this.ingest = ingest;
+        this.closeWatchers = closeWatchers;
     }
 
     @Override
@@ -59,8 +66,12 @@ final class AssociationSession implements Runnable {
                 LOG.warnf("Rejected association from %s: caller is not in synthgate.dicom.allowed-callers", caller);
                 return;
             }
+            AtomicReference<Object> negotiated = new AtomicReference<>();
+            TransportCloseWatch closeWatch = new TransportCloseWatch(socket, ARTIM, closeWatchers, negotiated::get);
             Association association = AssociationFactory.createNewAssociation(
-                    new ReplayingSocket(socket, request.pdu()), config.aeTitle(), config.maxPduLength(), 0, 0, policy);
+                    new ReplayingSocket(socket, request.pdu(), closeWatch.output()), config.aeTitle(),
+                    config.maxPduLength(), 0, 0, policy);
+            negotiated.set(association);
             LOG.debugf("Association accepted from %s", caller);
             serve(association, request.callingAeTitle());
         } catch (AssociateRequest.ProtocolViolation e) {

@@ -40,6 +40,7 @@ public class DicomListener {
     private volatile boolean running;
     private ExecutorService workers;
     private ExecutorService refuser;
+    private ExecutorService closeWatchers;
     private Thread acceptor;
 
     public DicomListener(DicomListenerConfig config, Spool spool, IngestService ingest) {
@@ -61,6 +62,9 @@ public class DicomListener {
         workers = new ThreadPoolExecutor(config.maxAssociations(), config.maxAssociations(), 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads("dicom-association"));
         refuser = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32), threads("dicom-refuser"));
+        // At most one watch per association, so as many as there are workers.
+        closeWatchers = new ThreadPoolExecutor(0, config.maxAssociations(), 10, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads("dicom-close-watch"));
         running = true;
         acceptor = new Thread(() -> acceptLoop(allowlist), "dicom-acceptor");
         acceptor.setDaemon(true);
@@ -86,6 +90,8 @@ public class DicomListener {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // Only now: a released association still waiting for its peer's close needs its watch.
+            closeWatchers.shutdownNow();
         }
     }
 
@@ -116,7 +122,8 @@ public class DicomListener {
                 continue;
             }
             try {
-                workers.execute(new AssociationSession(socket, config, allowlist, policy, spool, ingest));
+                workers.execute(new AssociationSession(socket, config, allowlist, policy, spool, ingest,
+                        closeWatchers));
             } catch (RejectedExecutionException busy) {
                 try {
                     refuser.execute(() -> AssociationSession.refuseForCapacity(socket));

@@ -12,17 +12,20 @@ import java.net.SocketException;
 
 /**
  * A connected socket whose input starts with bytes already read from it. Lets the listener inspect
- * the A-ASSOCIATE-RQ itself and then hand the untouched conversation to PixelMed's acceptor. Every
- * method PixelMed uses is delegated to the real socket.
+ * the A-ASSOCIATE-RQ itself and then hand the untouched conversation to PixelMed's acceptor. Its
+ * output is the one given, which may watch what PixelMed writes; every other method PixelMed uses is
+ * delegated to the real socket.
  */
 final class ReplayingSocket extends Socket {
 
     private final Socket delegate;
     private final InputStream input;
+    private final OutputStream output;
 
-    ReplayingSocket(Socket delegate, byte[] alreadyRead) throws IOException {
+    ReplayingSocket(Socket delegate, byte[] alreadyRead, OutputStream output) throws IOException {
         this.delegate = delegate;
         this.input = new SequenceInputStream(new ByteArrayInputStream(alreadyRead), delegate.getInputStream());
+        this.output = output;
     }
 
     @Override
@@ -31,8 +34,8 @@ final class ReplayingSocket extends Socket {
     }
 
     @Override
-    public OutputStream getOutputStream() throws IOException {
-        return delegate.getOutputStream();
+    public OutputStream getOutputStream() {
+        return output;
     }
 
     @Override
