@@ -62,8 +62,8 @@ public class DicomListener {
         workers = new ThreadPoolExecutor(config.maxAssociations(), config.maxAssociations(), 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads("dicom-association"));
         refuser = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32), threads("dicom-refuser"));
-        // At most one watch per association, so as many as there are workers.
-        closeWatchers = new ThreadPoolExecutor(0, config.maxAssociations(), 10, TimeUnit.SECONDS,
+        // One watch per association, and a watch may outlive its association by a moment.
+        closeWatchers = new ThreadPoolExecutor(0, 2 * config.maxAssociations(), 10, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads("dicom-close-watch"));
         running = true;
         acceptor = new Thread(() -> acceptLoop(allowlist), "dicom-acceptor");

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * five seconds whatever the peer does, and its worker stays busy all that time: sixteen workers then
  * take at most about three associations a second, and a sender that opens one per study is refused.
  * This watch reads the connection until the peer closes it, or until the ARTIM passes, and then
- * wakes the waiting association, which closes at once.
+ * wakes the waiting association: PixelMed waits on the association's own monitor, so a notify there
+ * ends its ARTIM early, and it closes the connection at once.
  */
 final class TransportCloseWatch {
 
@@ -61,7 +62,7 @@ final class TransportCloseWatch {
             try {
                 watchers.execute(this::awaitPeerClose);
             } catch (RejectedExecutionException e) {
-                // The gateway is stopping; PixelMed's own wait ends the association.
+                // The gateway is stopping, or every watcher is busy: PixelMed's own wait ends the association.
             }
         }
     }
