@@ -14,7 +14,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,12 +65,11 @@ final class AssociationSession implements Runnable {
                 LOG.warnf("Rejected association from %s: caller is not in synthgate.dicom.allowed-callers", caller);
                 return;
             }
-            AtomicReference<Object> negotiated = new AtomicReference<>();
-            TransportCloseWatch closeWatch = new TransportCloseWatch(socket, ARTIM, closeWatchers, negotiated::get);
+            TransportCloseWatch closeWatch = new TransportCloseWatch(socket, ARTIM, closeWatchers);
             Association association = AssociationFactory.createNewAssociation(
                     new ReplayingSocket(socket, request.pdu(), closeWatch.output()), config.aeTitle(),
                     config.maxPduLength(), 0, 0, policy);
-            negotiated.set(association);
+            closeWatch.watch(association);
             LOG.debugf("Association accepted from %s", caller);
             serve(association, request.callingAeTitle());
         } catch (AssociateRequest.ProtocolViolation e) {

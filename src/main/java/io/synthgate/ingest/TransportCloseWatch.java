@@ -10,7 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * Ends an association's wait for its transport connection to close (PS3.8 State 13) as soon as the
@@ -29,18 +28,19 @@ final class TransportCloseWatch {
     private final Socket socket;
     private final Duration artim;
     private final Executor watchers;
-    private final Supplier<Object> association;
     private final AtomicBoolean started = new AtomicBoolean();
+    /** The PixelMed association whose monitor it waits on, once negotiated; before that, PixelMed's own wait stands. */
+    private volatile Object association;
 
-    /**
-     * @param association the PixelMed association whose monitor it waits on, once negotiated; before
-     *        that, PixelMed's own wait stands
-     */
-    TransportCloseWatch(Socket socket, Duration artim, Executor watchers, Supplier<Object> association) {
+    TransportCloseWatch(Socket socket, Duration artim, Executor watchers) {
         this.socket = socket;
         this.artim = artim;
         this.watchers = watchers;
-        this.association = association;
+    }
+
+    /** The association negotiated over the socket, which a release or abort from now on wakes. */
+    void watch(Object negotiated) {
+        association = negotiated;
     }
 
     /** The socket's output for PixelMed, which starts the watch once a release response or abort goes out. */
@@ -79,7 +79,7 @@ final class TransportCloseWatch {
         } catch (IOException closedTimedOutOrReset) {
             // Each of these ends the wait for the peer as much as its orderly close does.
         }
-        Object waiting = association.get();
+        Object waiting = association;
         // The association may not be waiting yet when the peer closes: wake it until it has closed the socket.
         while (waiting != null && !socket.isClosed() && System.nanoTime() < deadline) {
             synchronized (waiting) {
