@@ -3,10 +3,13 @@ package io.synthgate.deid;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import io.synthgate.pipeline.DeidOptions;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /** De-identification options (PS3.15 Annex E) and the pseudonym key. */
 @ConfigMapping(prefix = "synthgate.deid")
@@ -54,6 +57,23 @@ public interface DeidConfig {
     /** Retain Institution Identity (113112). Default {@code false}. */
     @WithDefault("false")
     boolean retainInstitutionIdentity();
+
+    /** The options these {@code retain-*} keys give, used when an experiment names none of its own. */
+    default DeidOptions defaults() {
+        Set<DeidOptions.Retained> retained = EnumSet.noneOf(DeidOptions.Retained.class);
+        Map.of(DeidOptions.Retained.MODIFIED_DATES, retainLongitudinalModifiedDates(),
+                DeidOptions.Retained.PATIENT_CHARACTERISTICS, retainPatientCharacteristics(),
+                DeidOptions.Retained.DESCRIPTORS, retainDescriptors(),
+                DeidOptions.Retained.SERIES_DESCRIPTION, retainSeriesDescription(),
+                DeidOptions.Retained.DEVICE_IDENTITY, retainDeviceIdentity(),
+                DeidOptions.Retained.INSTITUTION_IDENTITY, retainInstitutionIdentity())
+                .forEach((option, configured) -> {
+                    if (configured) {
+                        retained.add(option);
+                    }
+                });
+        return new DeidOptions(retained);
+    }
 
     /**
      * Modalities whose pixels commonly carry burned-in text (ultrasound, secondary captures and

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.synthgate.dicom.DataSetStructure;
 import io.synthgate.dicom.PixelDataElement;
 import io.synthgate.dicom.UnsupportedSourceException;
+import io.synthgate.pipeline.DeidOptions;
 import io.synthgate.pixels.NativeTranscoder;
 import io.synthgate.pixels.PixelLayout;
 import io.synthgate.pixels.StoredSamples;
@@ -70,7 +71,7 @@ public class DeidService {
         this.clock = clock;
         this.burnedInTextModalities = config.burnedInTextModalities().stream()
                 .map(m -> m.strip().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        this.defaultOptions = DeidOptions.of(config);
+        this.defaultOptions = config.defaults();
     }
 
     /** The options {@code synthgate.deid.retain-*} configure, which routes that name none get. */

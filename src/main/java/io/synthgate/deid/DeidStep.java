@@ -1,7 +1,8 @@
 package io.synthgate.deid;
 
 import io.synthgate.dicom.UnsupportedSourceException;
-import io.synthgate.experiment.Pipeline;
+import io.synthgate.pipeline.DeidOptions;
+import io.synthgate.pipeline.Pipeline;
 import io.synthgate.study.SourceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

@@ -11,17 +11,18 @@ import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SequenceItem;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
-import io.synthgate.deid.DeidOptions.Retained;
+import io.synthgate.pipeline.DeidOptions.Retained;
+import io.synthgate.pipeline.DeidOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**

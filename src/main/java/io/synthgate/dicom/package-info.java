@@ -1,6 +1,6 @@
 /**
- * DICOM identifiers and status codes shared by every feature: validated value types instead of
- * strings, and the deterministic UID derivation that keeps reprocessing idempotent. Nothing here
- * touches the network or a file.
+ * DICOM values shared by every feature: validated identifier types instead of strings, status codes,
+ * the data set structure check, the deterministic UID derivation that keeps
+ * reprocessing idempotent, and the selection language that matches instances by their attributes.
  */
 package io.synthgate.dicom;

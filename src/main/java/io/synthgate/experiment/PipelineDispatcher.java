@@ -2,9 +2,12 @@ package io.synthgate.experiment;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.synthgate.job.JobOrigin;
 import io.synthgate.job.JobReady;
 import io.synthgate.job.JobService;
 import io.synthgate.job.JobTicket;
+import io.synthgate.pipeline.Pipeline;
+import io.synthgate.pipeline.PipelineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -65,7 +68,7 @@ public class PipelineDispatcher {
         runners.execute(() -> {
             String entry = Pipeline.ENTRY;
             try {
-                entry = jobs.find(jobId).map(job -> Pipeline.entryFor(job.origin())).orElse(Pipeline.ENTRY);
+                entry = jobs.find(jobId).map(job -> entryFor(job.origin())).orElse(Pipeline.ENTRY);
                 producer.sendBody(entry, new JobTicket(jobId));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Job %s could not be handed to %s; the next sweep retries", jobId, entry);
@@ -73,5 +76,10 @@ public class PipelineDispatcher {
                 inFlight.remove(jobId);
             }
         });
+    }
+
+    /** The endpoint jobs of {@code origin} enter. */
+    private static String entryFor(JobOrigin origin) {
+        return origin == JobOrigin.TEXT_RUN ? Pipeline.TEXT_ENTRY : Pipeline.ENTRY;
     }
 }

@@ -4,8 +4,7 @@ import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.network.MultipleInstanceTransferStatusHandlerWithFileName;
 import com.pixelmed.network.StorageSOPClassSCU;
 import com.pixelmed.network.VerificationSOPClassSCU;
-import io.synthgate.experiment.CpuPermits;
-import io.synthgate.ingest.DicomListenerConfig;
+import io.synthgate.pipeline.CpuPermits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,15 +16,15 @@ import java.util.Set;
 
 /**
  * The DICOM SCU side, on PixelMed: C-STORE a batch of files over one association, and C-ECHO. Calls
- * with our configured AE title as calling AE.
+ * with {@code synthgate.export.calling-ae-title} as calling AE.
  */
 @ApplicationScoped
 public class DicomPeerClient {
 
     private final String callingAeTitle;
 
-    public DicomPeerClient(DicomListenerConfig listener) {
-        this.callingAeTitle = listener.aeTitle();
+    public DicomPeerClient(ExportConfig config) {
+        this.callingAeTitle = config.callingAeTitle();
     }
 
     /**

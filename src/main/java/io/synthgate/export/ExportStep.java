@@ -1,7 +1,7 @@
 package io.synthgate.export;
 
-import io.synthgate.experiment.Pipeline;
-import io.synthgate.review.ReviewPolicy;
+import io.synthgate.pipeline.Pipeline;
+import io.synthgate.pipeline.ReviewPolicy;
 import io.synthgate.wrap.SyntheticObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;

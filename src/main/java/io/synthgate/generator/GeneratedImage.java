@@ -1,8 +1,9 @@
 package io.synthgate.generator;
 
-import io.synthgate.mask.MaskedImage;
+import io.synthgate.image.Rendering;
+import io.synthgate.masking.MaskedImage;
+import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.pixels.FidelityMetrics;
-import io.synthgate.pixels.Rendering;
 import java.util.Optional;
 import java.util.OptionalLong;
 

@@ -1,6 +1,7 @@
 package io.synthgate.generator;
 
-import io.synthgate.mask.MaskedStack;
+import io.synthgate.masking.MaskedStack;
+import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.pixels.FidelityMetrics;
 import java.nio.file.Path;
 

@@ -1,6 +1,5 @@
 package io.synthgate.generator;
 
-import io.synthgate.experiment.TextPrompt;
 
 /**
  * One text-to-image candidate, ready to wrap: 8-bit grayscale samples at the size the generator made.

@@ -1,8 +1,9 @@
 package io.synthgate.generator;
 
+import io.synthgate.image.Rendering;
 import io.synthgate.mask.Mask;
+import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.pixels.Planes;
-import io.synthgate.pixels.Rendering;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;

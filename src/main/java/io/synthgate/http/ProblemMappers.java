@@ -1,18 +1,52 @@
 package io.synthgate.http;
 
+import io.synthgate.failure.ConflictException;
+import io.synthgate.failure.InvalidRequestException;
+import io.synthgate.failure.RefusedException;
+import io.synthgate.failure.RetryableException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns invalid input into a 400 and an illegal state change into a 409, never a bare 500. */
+/**
+ * Answers every failure as a problem: SynthGate's own failures by what the caller can do about them,
+ * a malformed value (a domain record refusing it) as 400, and anything else, a bug, as a 500 with a
+ * log line that keeps its stack trace.
+ */
 public class ProblemMappers {
 
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
     @ServerExceptionMapper
-    public Response invalidInput(IllegalArgumentException e) {
+    public Response invalidRequest(InvalidRequestException e) {
+        return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Domain records ({@code StudyInstanceUid}, ...) refuse malformed values with this in their constructors. */
+    @ServerExceptionMapper
+    public Response malformedValue(IllegalArgumentException e) {
         return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response illegalState(IllegalStateException e) {
+    public Response conflict(ConflictException e) {
         return Problem.response(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response refused(RefusedException e) {
+        return Problem.response(422, "Unprocessable Content", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response retryable(RetryableException e) {
+        return Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response bug(IllegalStateException e) {
+        LOG.error("A request failed on an internal error", e);
+        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR,
+                "SynthGate failed on an internal error; the log has its details");
     }
 }

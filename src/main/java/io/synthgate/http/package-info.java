@@ -1,2 +1,2 @@
-/** HTTP plumbing shared by the REST resources: RFC 9457 problem details for every error. */
+/** HTTP plumbing shared by the REST resources: RFC 9457 problem details for every failure. */
 package io.synthgate.http;

@@ -1,6 +1,7 @@
 package io.synthgate.job;
 
 import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.failure.ConflictException;
 import io.synthgate.pixels.FidelityMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -92,7 +93,7 @@ public class JobOutputService {
         JobOutputEntity row = outputs.findBySopInstanceUid(output.value())
                 .orElseThrow(() -> new IllegalArgumentException("No output " + output));
         if (row.state != OutputState.AWAITING_REVIEW) {
-            throw new IllegalStateException("Output " + output + " is " + row.state + ", not awaiting review");
+            throw new ConflictException("Output " + output + " is " + row.state + ", not awaiting review");
         }
         row.state = verdict;
         return (int) outputs.listForJobInStates(row.jobId, EnumSet.of(OutputState.AWAITING_REVIEW)).size();

@@ -1,6 +1,7 @@
 package io.synthgate.job;
 
 import io.synthgate.dicom.StudyInstanceUid;
+import io.synthgate.failure.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -175,7 +176,7 @@ public class JobService {
 
     private void move(JobEntity job, JobState next, String reason) {
         if (!job.state.canMoveTo(next)) {
-            throw new IllegalStateException("Job " + job.id + " cannot move from " + job.state + " to " + next);
+            throw new ConflictException("Job " + job.id + " cannot move from " + job.state + " to " + next);
         }
         JobState previous = job.state;
         String bounded = reason == null || reason.length() <= REASON_LIMIT ? reason : reason.substring(0, REASON_LIMIT);

@@ -1,6 +1,6 @@
 package io.synthgate.job;
 
-import io.synthgate.experiment.Pipeline;
+import io.synthgate.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.UUID;

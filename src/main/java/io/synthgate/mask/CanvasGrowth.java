@@ -1,7 +1,6 @@
 package io.synthgate.mask;
 
 import io.synthgate.pixels.PixelLayout;
-import io.synthgate.pixels.SourceImage;
 
 /**
  * How far outpainting grows an image's canvas on each side, in pixels. The source keeps its pixels
@@ -38,16 +37,14 @@ public record CanvasGrowth(int top, int right, int bottom, int left) {
     }
 
     /**
-     * The source on the grown canvas. Each new pixel starts as a copy of the nearest edge pixel: a
-     * generator that reads the masked pixels continues the edge rather than a black frame, and the
-     * generator paints every one of them anyway.
+     * Samples stored in {@code from}'s layout, on the grown canvas. Each new pixel starts as a copy of
+     * the nearest edge pixel: a generator that reads the masked pixels continues the edge rather than
+     * a black frame, and the generator paints every one of them anyway.
      */
-    public SourceImage grow(SourceImage source) {
-        PixelLayout from = source.layout();
+    public Object grow(Object stored, PixelLayout from) {
         PixelLayout to = grow(from);
         int spp = from.samplesPerPixel();
         Object samples = from.bitsAllocated() == 16 ? new short[to.pixelCount() * spp] : new byte[to.pixelCount() * spp];
-        Object stored = source.storedSamples();
         for (int y = 0; y < to.rows(); y++) {
             int sourceRow = Math.min(Math.max(y - top, 0), from.rows() - 1);
             for (int x = 0; x < to.columns(); x++) {
@@ -56,10 +53,10 @@ public record CanvasGrowth(int top, int right, int bottom, int left) {
                         (y * to.columns() + x) * spp, spp);
             }
         }
-        return new SourceImage(source.source(), to, samples, source.description());
+        return samples;
     }
 
-    /** The exact inverse of {@link #grow(SourceImage)} for any samples on the grown canvas: the source's region. */
+    /** The exact inverse of {@link #grow(Object, PixelLayout)} for any samples on the grown canvas: the source's region. */
     public Object crop(Object grownSamples, PixelLayout source) {
         int spp = source.samplesPerPixel();
         int grownColumns = left + source.columns() + right;

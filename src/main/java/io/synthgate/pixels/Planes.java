@@ -1,5 +1,7 @@
 package io.synthgate.pixels;
 
+import io.synthgate.image.SourceImage;
+
 /**
  * An image's values channel by channel, as a generator reads them and as the compositor reads a
  * generator's answer back, with the range they must stay in to be stored again. The views

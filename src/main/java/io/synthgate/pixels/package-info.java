@@ -1,6 +1,6 @@
 /**
- * Pixels: decoding a stored object into its raw samples (PixelMed at this edge), handing generators
- * numeric planes, and compositing a generator's result back so that every unmasked sample is the
- * source's own, bit for bit.
+ * Pixel I/O: stored samples and their layout (any bit depth, signedness, photometric), numeric planes
+ * for generators, native pixel data transcoding, display windows, fidelity figures and the hashes
+ * that trace a result to its inputs. Images of particular objects are built on this in {@code image}.
  */
 package io.synthgate.pixels;

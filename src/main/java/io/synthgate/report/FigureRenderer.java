@@ -1,7 +1,5 @@
 package io.synthgate.report;
 
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
 import io.synthgate.wrap.SyntheticFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
@@ -37,7 +35,7 @@ public class FigureRenderer {
         this.files = files;
     }
 
-    public byte[] png(Report report) throws IOException, DicomException {
+    public byte[] png(Report report) throws IOException {
         List<Report.Row> rows = report.rows().subList(0, Math.min(MAX_ROWS, report.rows().size()));
         int columns = 1;
         for (Report.Row row : rows) {
@@ -76,18 +74,18 @@ public class FigureRenderer {
     private record Tile(Optional<BufferedImage> picture, Optional<boolean[][]> mask, String caption) {
     }
 
-    private List<Tile> tiles(Report.Row row) throws IOException, DicomException {
+    private List<Tile> tiles(Report.Row row) throws IOException {
         List<Tile> tiles = new ArrayList<>();
         List<Tile> candidates = new ArrayList<>();
         Optional<boolean[][]> mask = Optional.empty();
         Optional<int[]> sourceRegion = Optional.empty();
         for (Report.Candidate candidate : row.candidates()) {
-            AttributeList object = files.read(candidate.file());
+            SyntheticFiles.Picture object = files.read(candidate.file());
             if (candidates.isEmpty()) {
-                mask = files.mask(object);
-                sourceRegion = files.sourceRegion(object);
+                mask = object.mask();
+                sourceRegion = object.sourceRegion();
             }
-            candidates.add(new Tile(Optional.of(files.picture(object)), Optional.empty(),
+            candidates.add(new Tile(Optional.of(object.image()), Optional.empty(),
                     (candidate.seed() == null ? "#" + (candidate.index() + 1) : "seed " + candidate.seed())
                             + ("REJECTED".equals(candidate.verdict()) ? " (rejected)" : "")));
         }

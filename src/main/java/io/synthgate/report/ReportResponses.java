@@ -1,6 +1,5 @@
 package io.synthgate.report;
 
-import com.pixelmed.dicom.DicomException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -24,7 +23,7 @@ public class ReportResponses {
                 base + "/candidates.csv").render()).type("text/html; charset=utf-8").build();
     }
 
-    public Response figure(Report report) throws IOException, DicomException {
+    public Response figure(Report report) throws IOException {
         return Response.ok(figures.png(report)).type("image/png").build();
     }
 

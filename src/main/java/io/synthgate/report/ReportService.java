@@ -1,15 +1,13 @@
 package io.synthgate.report;
 
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
-import io.synthgate.experiment.TextRunView;
-import io.synthgate.experiment.TextRuns;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import io.synthgate.job.JobService;
 import io.synthgate.job.JobView;
 import io.synthgate.review.ReviewDecision;
 import io.synthgate.review.ReviewService;
+import io.synthgate.txt2img.TextRunView;
+import io.synthgate.txt2img.TextRuns;
 import io.synthgate.wrap.SyntheticFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -47,7 +45,7 @@ public class ReportService {
         this.files = files;
     }
 
-    public Optional<Report> forRun(UUID runId) throws IOException, DicomException {
+    public Optional<Report> forRun(UUID runId) throws IOException {
         Optional<TextRunView> found = runs.find(runId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -64,7 +62,7 @@ public class ReportService {
     }
 
     /** The report of every job an experiment's route took, newest jobs first; empty when it took none. */
-    public Optional<Report> forExperiment(String experiment, int maxJobs) throws IOException, DicomException {
+    public Optional<Report> forExperiment(String experiment, int maxJobs) throws IOException {
         List<JobView> taken = jobs.listForExperiment(experiment, maxJobs);
         if (taken.isEmpty()) {
             return Optional.empty();
@@ -80,7 +78,7 @@ public class ReportService {
             int image = 0;
             for (List<JobOutput> candidates : bySource.values()) {
                 List<Report.Candidate> row = candidates(candidates, verdicts);
-                Optional<Path> original = files.source(files.header(candidates.get(0).file()));
+                Optional<Path> original = files.header(candidates.get(0).file()).source();
                 rows.add(new Report.Row("job " + job.id().toString().substring(0, 8) + " image " + (++image), "",
                         "OK", null, original, row));
             }
@@ -152,13 +150,13 @@ public class ReportService {
     }
 
     private List<Report.Candidate> candidates(List<JobOutput> made, Map<String, ReviewDecision> verdicts)
-            throws IOException, DicomException {
+            throws IOException {
         List<Report.Candidate> candidates = new ArrayList<>();
         for (JobOutput output : made.stream().sorted(Comparator.comparingInt(JobOutput::candidateIndex)).toList()) {
-            AttributeList header = files.header(output.file());
+            SyntheticFiles.Header header = files.header(output.file());
             Optional<ReviewDecision> verdict = Optional.ofNullable(verdicts.get(output.sopInstanceUid().value()));
             candidates.add(new Report.Candidate(output.candidateIndex(), output.sopInstanceUid().value(), output.file(),
-                    files.bodyPart(header), files.operation(header), files.provider(header), files.model(header),
+                    header.bodyPart(), header.operation(), header.provider(), header.model(),
                     output.seed().isPresent() ? output.seed().getAsLong() : null,
                     output.metrics() == null ? null : output.metrics().psnrDb(),
                     output.metrics() == null ? null : output.metrics().ssim(),

@@ -1,13 +1,14 @@
 package io.synthgate.review;
 
-import com.pixelmed.dicom.DicomException;
 import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.failure.InvalidRequestException;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import io.synthgate.job.JobService;
 import io.synthgate.job.JobState;
 import io.synthgate.job.OutputState;
 import io.synthgate.wrap.SyntheticFiles;
+import io.synthgate.wrap.VerdictStamp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
@@ -65,13 +66,13 @@ public class ReviewService {
         OutputState verdict = verdict(request.decision());
         String reviewer = request.reviewer() == null ? "" : request.reviewer().strip();
         if (reviewer.isEmpty() || reviewer.length() > 64) {
-            throw new IllegalArgumentException("reviewer must name who decides, in 1 to 64 characters");
+            throw new InvalidRequestException("reviewer must name who decides, in 1 to 64 characters");
         }
         if (request.grade() != null && (request.grade() < 1 || request.grade() > 5)) {
-            throw new IllegalArgumentException("grade must be 1 to 5, not " + request.grade());
+            throw new InvalidRequestException("grade must be 1 to 5, not " + request.grade());
         }
         if (request.comment() != null && request.comment().length() > TEXT_LIMIT) {
-            throw new IllegalArgumentException("comment is limited to " + TEXT_LIMIT + " characters");
+            throw new InvalidRequestException("comment is limited to " + TEXT_LIMIT + " characters");
         }
         JobOutput output = outputs.find(candidate).orElseThrow(() -> new UnknownCandidateException(candidate));
         int stillWaiting = outputs.decide(candidate, verdict);
@@ -94,7 +95,7 @@ public class ReviewService {
      * Writes each decided, not yet exported candidate's latest verdict and grade into its object
      * (review policy {@code recorded}); writing it again changes nothing.
      */
-    public void writeVerdicts(UUID jobId) throws IOException, DicomException {
+    public void writeVerdicts(UUID jobId) throws IOException {
         Map<String, ReviewDecision> latest = latestVerdicts(jobId);
         for (JobOutput output : outputs.listForJob(jobId)) {
             ReviewDecision decision = latest.get(output.sopInstanceUid().value());
@@ -128,7 +129,7 @@ public class ReviewService {
 
     /** The candidate as an 8-bit PNG (its first frame), windowed as the reports show it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public byte[] preview(SopInstanceUid candidate) throws IOException, DicomException {
+    public byte[] preview(SopInstanceUid candidate) throws IOException {
         JobOutput output = outputs.find(candidate).orElseThrow(() -> new UnknownCandidateException(candidate));
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(files.picture(output.file()), "png", png);
@@ -142,7 +143,7 @@ public class ReviewService {
         if ("REJECTED".equalsIgnoreCase(String.valueOf(decision).strip())) {
             return OutputState.REJECTED;
         }
-        throw new IllegalArgumentException("decision must be APPROVED or REJECTED, not '" + decision + "'");
+        throw new InvalidRequestException("decision must be APPROVED or REJECTED, not '" + decision + "'");
     }
 
     private static ReviewDecision view(ReviewDecisionEntity row) {

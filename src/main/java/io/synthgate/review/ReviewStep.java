@@ -1,7 +1,7 @@
 package io.synthgate.review;
 
-import com.pixelmed.dicom.DicomException;
-import io.synthgate.experiment.Pipeline;
+import io.synthgate.pipeline.Pipeline;
+import io.synthgate.pipeline.ReviewPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -27,7 +27,7 @@ public class ReviewStep {
     }
 
     public void gate(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId, @Header(Pipeline.REVIEW) String policy,
-            Exchange exchange) throws IOException, DicomException {
+            Exchange exchange) throws IOException {
         ReviewPolicy parsed = ReviewPolicy.parse(policy);
         if (parsed.holds() && reviews.hold(jobId)) {
             exchange.setRouteStop(true);

@@ -1,8 +1,8 @@
 package io.synthgate.study;
 
 import io.synthgate.dicom.SopInstanceUid;
-import io.synthgate.experiment.Pipeline;
 import io.synthgate.job.JobOutputService;
+import io.synthgate.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.List;

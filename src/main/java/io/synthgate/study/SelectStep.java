@@ -1,10 +1,8 @@
 package io.synthgate.study;
 
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.TagFromName;
-import io.synthgate.experiment.Pipeline;
+import io.synthgate.dicom.Selection;
 import io.synthgate.job.JobService;
+import io.synthgate.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -37,8 +35,7 @@ public class SelectStep {
         }
         List<SourceInstance> taken = new ArrayList<>();
         for (SourceInstance instance : instances) {
-            AttributeList header = selection.readsHeader() ? header(instance) : null;
-            if (selection.takes(header, instance.callingAe())) {
+            if (selection.takesInstance(instance.file(), instance.callingAe())) {
                 taken.add(instance);
             }
         }
@@ -47,16 +44,5 @@ public class SelectStep {
                     + " instances; the others are not part of this experiment");
         }
         return taken;
-    }
-
-    private static AttributeList header(SourceInstance instance) throws IOException {
-        try {
-            AttributeList header = new AttributeList();
-            header.read(instance.file().toFile(), TagFromName.PixelData);
-            return header;
-        } catch (DicomException e) {
-            throw new IOException("SOP Instance " + instance.sopInstanceUid() + " cannot be read for selection: "
-                    + e.getMessage(), e);
-        }
     }
 }

@@ -2,19 +2,19 @@ package io.synthgate.wrap;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.CodeStringAttribute;
+import com.pixelmed.dicom.DecimalStringAttribute;
 import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.IntegerStringAttribute;
 import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.UnlimitedTextAttribute;
-import com.pixelmed.dicom.UnsignedShortAttribute;
-import com.pixelmed.dicom.CodeStringAttribute;
-import com.pixelmed.dicom.DecimalStringAttribute;
 import com.pixelmed.dicom.UnsignedLongAttribute;
-import com.pixelmed.dicom.IntegerStringAttribute;
+import com.pixelmed.dicom.UnsignedShortAttribute;
 import io.synthgate.generator.SamplingParameters;
+import io.synthgate.image.Rendering;
 import io.synthgate.pixels.FidelityMetrics;
-import io.synthgate.pixels.Rendering;
 import java.util.Optional;
 import java.util.OptionalLong;
 

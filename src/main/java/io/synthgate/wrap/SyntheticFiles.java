@@ -37,45 +37,53 @@ public class SyntheticFiles {
         this.spool = spool;
     }
 
-    /** The header (Pixel Data excluded) of a synthetic object. */
-    public AttributeList header(Path file) throws IOException, DicomException {
-        AttributeList list = new AttributeList();
-        list.read(file.toFile(), TagFromName.PixelData);
-        return list;
-    }
-
-    /** The generator's model, from the provenance block (0099,1001). */
-    public String model(AttributeList header) {
-        return Attribute.getSingleStringValueOrEmptyString(header, MODEL);
-    }
-
-    /** The generator's provider, written as the object's Manufacturer. */
-    public String provider(AttributeList header) {
-        return Attribute.getSingleStringValueOrEmptyString(header, TagFromName.Manufacturer);
-    }
-
-    /** INPAINT, OUTPAINT, ERASE or TXT2IMG: the fourth value of Image Type. */
-    public String operation(AttributeList header) {
-        String[] types = Attribute.getStringValues(header, TagFromName.ImageType);
-        return types == null || types.length < 4 ? "" : types[3];
-    }
-
-    /** Body Part Examined, empty when absent. */
-    public String bodyPart(AttributeList header) {
-        return Attribute.getSingleStringValueOrEmptyString(header, TagFromName.BodyPartExamined);
+    /**
+     * What a synthetic object says about itself, read from its header.
+     *
+     * @param model the generator's model, from the provenance block (0099,1001)
+     * @param provider the generator's provider, written as the object's Manufacturer
+     * @param operation INPAINT, OUTPAINT, ERASE or TXT2IMG: the fourth value of Image Type
+     * @param bodyPart Body Part Examined, empty when absent
+     * @param source the de-identified source the object references, when it is still in the spool
+     */
+    public record Header(String model, String provider, String operation, String bodyPart, Optional<Path> source) {
     }
 
     /**
-     * Where the source lies on an outpainted object's grown canvas (0099,100F): column, row, width,
-     * height. Empty for objects on the source's own canvas.
+     * An object's first frame as reports show it, with its mask and, for an outpainted object, where
+     * its source lies on the grown canvas (0099,100F): column, row, width, height.
      */
-    public Optional<int[]> sourceRegion(AttributeList header) {
-        int[] region = Attribute.getIntegerValues(header, SOURCE_REGION);
-        return region == null || region.length != 4 ? Optional.empty() : Optional.of(region);
+    public record Picture(BufferedImage image, Optional<boolean[][]> mask, Optional<int[]> sourceRegion) {
     }
 
-    /** The de-identified source the object references, when it has one still in the spool. */
-    public Optional<Path> source(AttributeList header) {
+    /** The header (Pixel Data excluded) of a synthetic object. */
+    public Header header(Path file) throws IOException {
+        AttributeList header = new AttributeList();
+        try {
+            header.read(file.toFile(), TagFromName.PixelData);
+        } catch (DicomException e) {
+            throw unreadable(file, e);
+        }
+        String[] types = Attribute.getStringValues(header, TagFromName.ImageType);
+        return new Header(Attribute.getSingleStringValueOrEmptyString(header, MODEL),
+                Attribute.getSingleStringValueOrEmptyString(header, TagFromName.Manufacturer),
+                types == null || types.length < 4 ? "" : types[3],
+                Attribute.getSingleStringValueOrEmptyString(header, TagFromName.BodyPartExamined), source(header));
+    }
+
+    /** A whole object: its first frame as a picture, its mask and where its source lies. */
+    public Picture read(Path file) throws IOException {
+        AttributeList list = readAll(file);
+        try {
+            int[] region = Attribute.getIntegerValues(list, SOURCE_REGION);
+            return new Picture(picture(list), mask(list),
+                    region == null || region.length != 4 ? Optional.empty() : Optional.of(region));
+        } catch (DicomException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private Optional<Path> source(AttributeList header) {
         SequenceAttribute sources = (SequenceAttribute) header.get(TagFromName.SourceImageSequence);
         SequenceAttribute studies = (SequenceAttribute) header.get(STUDIES);
         if (sources == null || studies == null || sources.getNumberOfItems() == 0 || studies.getNumberOfItems() == 0) {
@@ -94,19 +102,29 @@ public class SyntheticFiles {
      * percentile of its values outside the burned-in label's box (0099,100E), so a synthetic object
      * and its source look alike; MONOCHROME1 is shown inverted, as viewers do.
      */
-    public BufferedImage picture(Path file) throws IOException, DicomException {
-        return picture(read(file));
+    public BufferedImage picture(Path file) throws IOException {
+        try {
+            return picture(readAll(file));
+        } catch (DicomException e) {
+            throw unreadable(file, e);
+        }
     }
 
-    /** A whole object, pixel data included, for {@link #picture(AttributeList)} and {@link #mask}. */
-    public AttributeList read(Path file) throws IOException, DicomException {
+    private static AttributeList readAll(Path file) throws IOException {
         AttributeList list = new AttributeList();
-        list.read(file.toFile());
+        try {
+            list.read(file.toFile());
+        } catch (DicomException e) {
+            throw unreadable(file, e);
+        }
         return list;
     }
 
-    /** The first frame as an 8-bit picture, windowed as reports show it. */
-    public BufferedImage picture(AttributeList list) throws DicomException {
+    private static IOException unreadable(Path file, DicomException e) {
+        return new IOException("Synthetic object " + file.getFileName() + " cannot be read: " + e.getMessage(), e);
+    }
+
+    private static BufferedImage picture(AttributeList list) throws DicomException {
         SourceImage image = new SourceImage(list);
         BufferedImage raw = image.getBufferedImage(0);
         if (raw.getRaster().getNumBands() != 1) {
@@ -132,7 +150,7 @@ public class SyntheticFiles {
     }
 
     /** The mask of a single-frame synthetic object, from its overlay 6000 (set = regenerated); empty when it has none. */
-    public Optional<boolean[][]> mask(AttributeList list) throws DicomException {
+    private static Optional<boolean[][]> mask(AttributeList list) throws DicomException {
         Attribute data = list.get(new AttributeTag(0x6000, 0x3000));
         int rows = Attribute.getSingleIntegerValueOrDefault(list, new AttributeTag(0x6000, 0x0010), 0);
         int columns = Attribute.getSingleIntegerValueOrDefault(list, new AttributeTag(0x6000, 0x0011), 0);

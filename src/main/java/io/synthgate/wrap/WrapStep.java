@@ -1,13 +1,13 @@
 package io.synthgate.wrap;
 
 import com.pixelmed.dicom.DicomException;
-import io.synthgate.experiment.Pipeline;
 import io.synthgate.dicom.UnsupportedSourceException;
 import io.synthgate.generator.GeneratedImage;
 import io.synthgate.generator.GeneratedStack;
 import io.synthgate.generator.GeneratedText;
 import io.synthgate.job.GeneratedOutput;
 import io.synthgate.job.JobOutputService;
+import io.synthgate.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.IOException;

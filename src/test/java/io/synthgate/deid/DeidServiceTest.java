@@ -10,6 +10,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.synthgate.pipeline.DeidOptions;
 import io.synthgate.testing.Corpus;
 import io.synthgate.testing.TestFiles;
 import jakarta.inject.Inject;

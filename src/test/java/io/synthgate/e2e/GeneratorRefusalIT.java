@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.Dciodvfy;
+import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.GeneratorRequests;
 import io.synthgate.testing.OrthancProcess;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.synthgate.mask.MaskedImage;
+import io.synthgate.masking.MaskedImage;
 import io.synthgate.testing.CorpusImages;
 import io.synthgate.testing.UltrasoundObjects;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package io.synthgate.generator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.testing.GeneratorRequests;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

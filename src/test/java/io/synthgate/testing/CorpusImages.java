@@ -1,10 +1,10 @@
 package io.synthgate.testing;
 
 import io.synthgate.deid.DeidService;
-import io.synthgate.mask.MaskStep;
-import io.synthgate.mask.MaskedImage;
-import io.synthgate.pixels.PixelDecoder;
-import io.synthgate.pixels.SourceImage;
+import io.synthgate.image.PixelDecoder;
+import io.synthgate.image.SourceImage;
+import io.synthgate.masking.MaskStep;
+import io.synthgate.masking.MaskedImage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** A corpus image as the generate step receives it: de-identified, decoded and masked by the real steps. */

@@ -1,10 +1,10 @@
 package io.synthgate.testing;
 
-import io.synthgate.generator.GenerationOperation;
 import io.synthgate.generator.GenerationRequest;
+import io.synthgate.image.Rendering;
 import io.synthgate.mask.Mask;
+import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.pixels.PixelPlanes;
-import io.synthgate.pixels.Rendering;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -14,7 +14,7 @@ import com.pixelmed.dicom.TagFromName;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synthgate.generator.GenerateStep;
 import io.synthgate.generator.GeneratedImage;
-import io.synthgate.mask.MaskedImage;
+import io.synthgate.masking.MaskedImage;
 import io.synthgate.testing.CorpusImages;
 import io.synthgate.testing.Dciodvfy;
 import io.synthgate.testing.DicomImages;

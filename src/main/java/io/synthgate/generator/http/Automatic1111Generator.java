@@ -7,7 +7,7 @@ import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.GenerationRequest;
 import io.synthgate.generator.GeneratorConfig;
 import io.synthgate.generator.SamplingParameters;
-import io.synthgate.wrap.Hashes;
+import io.synthgate.pixels.Hashes;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.synthgate.generator.http;
 
-import io.synthgate.generator.GenerationOutcome;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
+import io.synthgate.generator.GenerationOutcome;
 import io.synthgate.generator.GeneratorConfig;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.synthgate.generator.http;
 
+import io.synthgate.image.Rendering;
+import io.synthgate.image.SourceImage;
 import io.synthgate.mask.Mask;
 import io.synthgate.pixels.Planes;
-import io.synthgate.pixels.Rendering;
-import io.synthgate.pixels.SourceImage;
 import io.synthgate.pixels.StoredSamples;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

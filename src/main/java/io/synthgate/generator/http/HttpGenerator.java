@@ -3,14 +3,12 @@ package io.synthgate.generator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.synthgate.experiment.CpuPermits;
-import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.Candidate;
+import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.EgressGuard;
-import io.synthgate.generator.GenerationOperation;
-import io.synthgate.generator.GenerationOutcome;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.GenerationOutcome.Status;
+import io.synthgate.generator.GenerationOutcome;
 import io.synthgate.generator.GenerationRequest;
 import io.synthgate.generator.Generator;
 import io.synthgate.generator.GeneratorCall;
@@ -18,9 +16,11 @@ import io.synthgate.generator.GeneratorCallLog;
 import io.synthgate.generator.GeneratorConfig;
 import io.synthgate.generator.GeneratorIdentity;
 import io.synthgate.generator.SamplingParameters;
+import io.synthgate.pipeline.CpuPermits;
+import io.synthgate.pipeline.GenerationOperation;
+import io.synthgate.pixels.Hashes;
 import io.synthgate.pixels.Planes;
 import io.synthgate.pixels.WindowChoice;
-import io.synthgate.wrap.Hashes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
@@ -280,7 +280,7 @@ public abstract class HttpGenerator implements Generator {
     private static Planes restore(GenerationRequest request, Canvas canvas, BufferedImage picture) {
         if (!request.hasImage()) {
             Canvas whole = new Canvas(picture.getWidth(), picture.getHeight(), 0, 0, picture.getWidth(), picture.getHeight());
-            return whole.restore(picture, new io.synthgate.pixels.Rendering(0, 255, false), picture.getWidth(),
+            return whole.restore(picture, new io.synthgate.image.Rendering(0, 255, false), picture.getWidth(),
                     picture.getHeight(), 1, 0, 255);
         }
         Planes image = request.image();

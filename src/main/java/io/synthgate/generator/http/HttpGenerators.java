@@ -2,8 +2,8 @@ package io.synthgate.generator.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthgate.generator.GeneratorCallLog;
-import io.synthgate.generator.GeneratorConfig;
 import io.synthgate.generator.GeneratorConfig.ProviderType;
+import io.synthgate.generator.GeneratorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;

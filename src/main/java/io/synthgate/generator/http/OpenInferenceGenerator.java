@@ -8,7 +8,7 @@ import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.GenerationOutcome.Status;
 import io.synthgate.generator.GenerationRequest;
 import io.synthgate.generator.GeneratorConfig;
-import io.synthgate.wrap.Hashes;
+import io.synthgate.pixels.Hashes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,12 +2,12 @@ package io.synthgate.generator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgate.generator.CanvasSize;
-import io.synthgate.generator.GenerationOperation;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.GenerationOutcome.Status;
 import io.synthgate.generator.GenerationRequest;
 import io.synthgate.generator.GeneratorConfig;
-import io.synthgate.wrap.Hashes;
+import io.synthgate.pipeline.GenerationOperation;
+import io.synthgate.pixels.Hashes;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;

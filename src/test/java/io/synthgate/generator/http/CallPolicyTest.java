@@ -3,9 +3,9 @@ package io.synthgate.generator.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.synthgate.generator.GenerationOutcome;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.synthgate.generator.GenerationOutcome.Status;
+import io.synthgate.generator.GenerationOutcome;
 import io.synthgate.generator.GeneratorConfig;
 import java.net.URI;
 import java.time.Clock;

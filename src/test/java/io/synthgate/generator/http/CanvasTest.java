@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.image.Rendering;
+import io.synthgate.image.SourceImage;
 import io.synthgate.mask.Mask;
 import io.synthgate.pixels.ImageDescription;
 import io.synthgate.pixels.PixelLayout;
 import io.synthgate.pixels.PixelPlanes;
 import io.synthgate.pixels.Planes;
-import io.synthgate.pixels.Rendering;
-import io.synthgate.pixels.SourceImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -1,9 +1,0 @@
-package io.synthgate.generator;
-
-/** What a generator is asked to do; the name is the last value of the output's Image Type. */
-public enum GenerationOperation {
-    INPAINT,
-    OUTPAINT,
-    ERASE,
-    TXT2IMG
-}

@@ -1,0 +1,57 @@
+package io.synthgate.report;
+
+import io.synthgate.http.Problem;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code /api/experiments/txt2img/runs/{id}/report}, {@code figure.png} and {@code candidates.csv}:
+ * the report of one text-to-image run.
+ */
+@Path("/api/experiments/txt2img/runs/{id}")
+public class TextRunReportResource {
+
+    private final ReportService reports;
+    private final ReportResponses responses;
+
+    public TextRunReportResource(ReportService reports, ReportResponses responses) {
+        this.reports = reports;
+        this.responses = responses;
+    }
+
+    /** The run's report page: summary by body part, figure grid, every prompt with its candidates. */
+    @GET
+    @Path("/report")
+    @Produces("text/html")
+    public Response report(@PathParam("id") UUID id) throws Exception {
+        Optional<Report> report = reports.forRun(id);
+        return report.map(r -> responses.page(r, "/api/experiments/txt2img/runs/" + id)).orElseGet(() -> unknown(id));
+    }
+
+    /** The run's figure: one row per body part with its candidates, as in the seed paper. */
+    @GET
+    @Path("/figure.png")
+    @Produces("image/png")
+    public Response figure(@PathParam("id") UUID id) throws Exception {
+        Optional<Report> report = reports.forRun(id);
+        return report.isPresent() ? responses.figure(report.get()) : unknown(id);
+    }
+
+    /** One line per candidate (and per prompt without any): outcome, reason, seed, generator, model. */
+    @GET
+    @Path("/candidates.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("id") UUID id) throws Exception {
+        Optional<Report> report = reports.forRun(id);
+        return report.map(r -> responses.csv(r, "txt2img-run-" + id + ".csv")).orElseGet(() -> unknown(id));
+    }
+
+    private static Response unknown(UUID id) {
+        return Problem.response(Response.Status.NOT_FOUND, "No text-to-image run " + id);
+    }
+}
