@@ -1,17 +1,17 @@
 package io.synthgate.deid;
 
 import io.synthgate.dicom.UnsupportedSourceException;
-import io.synthgate.pipeline.DeidOptions;
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.Pipeline;
 import io.synthgate.study.SourceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
-import org.apache.camel.Header;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * Route step {@code deidStep}: a stored instance in, its de-identified copy out, keeping what the
- * route's {@link Pipeline#DEID_RETAIN} header names or else the configured options.
+ * experiment's {@code deid-retain} names or else the configured {@code synthgate.deid.retain-*} options.
  */
 @ApplicationScoped
 @Named("deidStep")
@@ -23,8 +23,8 @@ public class DeidStep {
         this.deid = deid;
     }
 
-    public DeidentifiedSource deidentify(SourceInstance instance, @Header(Pipeline.DEID_RETAIN) String retain)
-            throws UnsupportedSourceException, IOException {
-        return deid.deidentify(instance, DeidOptions.parse(retain, deid.defaultOptions()));
+    public DeidentifiedSource deidentify(SourceInstance instance,
+            @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment) throws UnsupportedSourceException, IOException {
+        return deid.deidentify(instance, experiment.deidRetain().orElseGet(deid::defaultOptions));
     }
 }

@@ -11,23 +11,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
- * Which instances an experiment takes, in the text form routes write: criteria joined by {@code ;},
- * each {@code Keyword=VALUE,VALUE,...} with a DICOM attribute keyword (PS3.6, e.g. {@code Modality},
- * {@code BodyPartExamined}, {@code SeriesDescription}, {@code Manufacturer}). An instance is taken
- * when every criterion holds; a criterion holds when the attribute's value (any of its values, for
- * a multi-valued one) equals one of the listed values, ignoring case, where {@code *} stands for
- * any run of characters. Besides attribute keywords, {@value #CALLING_AE} names the AE title that sent
- * the instance, which the gateway records on receipt and no header holds. An empty text takes every
- * instance.
+ * Which instances an experiment takes, or which studies its routing rule takes, in the selection
+ * language: criteria joined by {@code ;}, each {@code Keyword=VALUE,VALUE,...} or {@code Keyword~REGEX}
+ * with a DICOM attribute keyword (PS3.6, e.g. {@code Modality}, {@code BodyPartExamined},
+ * {@code StudyDescription}, {@code SOPClassUID}). An instance is taken when every criterion holds. A
+ * {@code =} criterion holds when the attribute's value (any of its values, for a multi-valued one)
+ * equals one of the listed values, ignoring case, where {@code *} stands for any run of characters; a
+ * {@code ~} criterion holds when the regular expression is found in the value, ignoring case. Besides
+ * attribute keywords, {@value #CALLING_AE_TITLE} (or its short form {@value #CALLING_AE}) names the AE
+ * title that sent the instance, which the gateway records on receipt and no header holds. An empty text
+ * takes every instance.
  */
 public record Selection(String text, List<Criterion> criteria) {
 
     /** The criterion keyword for the calling AE title of the association that stored the instance. */
+    public static final String CALLING_AE_TITLE = "CallingAETitle";
+    /** The short form of {@link #CALLING_AE_TITLE}. */
     public static final String CALLING_AE = "CallingAE";
+    private static final Pattern CRITERION = Pattern.compile("\\s*(\\w+)\\s*(=|~)(.*)", Pattern.DOTALL);
 
     private static final DicomDictionary DICTIONARY = new DicomDictionary();
 
@@ -54,17 +61,19 @@ public record Selection(String text, List<Criterion> criteria) {
         }
         List<Criterion> criteria = new ArrayList<>();
         for (String part : text.split(";")) {
-            String[] sides = part.split("=", 2);
-            if (sides.length != 2 || sides[0].isBlank()) {
-                throw new IllegalArgumentException("Selection '" + part.strip() + "' is not Keyword=VALUE,VALUE,...");
+            Matcher criterion = CRITERION.matcher(part);
+            if (!criterion.matches()) {
+                throw new IllegalArgumentException("Selection '" + part.strip()
+                        + "' is not Keyword=VALUE,VALUE,... or Keyword~REGEX");
             }
-            String keyword = sides[0].strip();
+            String keyword = criterion.group(1);
             AttributeTag tag = DICTIONARY.getTagFromName(keyword);
-            if (tag == null && !keyword.equals(CALLING_AE)) {
+            if (tag == null && !keyword.equals(CALLING_AE) && !keyword.equals(CALLING_AE_TITLE)) {
                 throw new IllegalArgumentException("Selection '" + part.strip() + "': " + keyword
                         + " is not a DICOM attribute keyword");
             }
-            List<Pattern> values = Arrays.stream(sides[1].split(",")).map(String::strip).map(Selection::pattern).toList();
+            List<Pattern> values = criterion.group(2).equals("~") ? List.of(regex(part, criterion.group(3).strip()))
+                    : Arrays.stream(criterion.group(3).split(",")).map(String::strip).map(Selection::pattern).toList();
             criteria.add(new Criterion(keyword, tag, values));
         }
         return new Selection(text.strip(), criteria);
@@ -104,6 +113,17 @@ public record Selection(String text, List<Criterion> criteria) {
 
     public boolean takesAll() {
         return criteria.isEmpty();
+    }
+
+    /** A regular expression found anywhere in the value: it matches the whole value padded with any characters. */
+    private static Pattern regex(String part, String expression) {
+        try {
+            return Pattern.compile(".*(?:" + expression + ").*",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Selection '" + part.strip() + "': '" + expression
+                    + "' is not a regular expression: " + e.getDescription());
+        }
     }
 
     private static Pattern pattern(String value) {

@@ -37,10 +37,10 @@ public class ExportService {
 
     /**
      * Sends the job's generated and approved outputs, and its rejected ones when {@code includeRejected},
-     * to each destination {@code destinationNames} lists (comma-separated). Nothing is sent when any of
-     * them is a clinical destination.
+     * to each destination of {@code destinationNames}. Nothing is sent when any of them is a clinical
+     * destination.
      */
-    public void export(UUID jobId, String destinationNames, boolean includeRejected) throws ExportFailedException {
+    public void export(UUID jobId, List<String> destinationNames, boolean includeRejected) throws ExportFailedException {
         List<Destination> targets = targets(destinationNames);
         List<JobOutput> pending = outputs.pendingExport(jobId, includeRejected);
         if (pending.isEmpty()) {
@@ -54,7 +54,7 @@ public class ExportService {
      * Sends one output ahead of its job's export, when it is generated and so needs no verdict; an
      * output in any other state (awaiting review, already exported) is left alone.
      */
-    public void exportOutput(SopInstanceUid output, String destinationNames) throws ExportFailedException {
+    public void exportOutput(SopInstanceUid output, List<String> destinationNames) throws ExportFailedException {
         List<Destination> targets = targets(destinationNames);
         Optional<JobOutput> generated = outputs.find(output).filter(found -> found.state() == OutputState.GENERATED);
         if (generated.isPresent()) {
@@ -63,9 +63,8 @@ public class ExportService {
         }
     }
 
-    private List<Destination> targets(String destinationNames) {
-        List<Destination> targets = Arrays.stream(String.valueOf(destinationNames).split(",")).map(String::strip)
-                .filter(name -> !name.isEmpty()).map(destinations::get).toList();
+    private List<Destination> targets(List<String> destinationNames) {
+        List<Destination> targets = destinationNames.stream().map(destinations::get).toList();
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("No destination named in '" + destinationNames + "'");
         }

@@ -1,5 +1,6 @@
 package io.synthgate.export;
 
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.Pipeline;
 import io.synthgate.pipeline.ReviewPolicy;
 import io.synthgate.wrap.SyntheticObject;
@@ -8,7 +9,6 @@ import jakarta.inject.Named;
 import java.util.UUID;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Handler;
-import org.apache.camel.Header;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,9 +31,9 @@ public class ExportStep {
 
     /** The job's export; {@code @Handler} keeps it the method a route's plain {@code ref: exportStep} calls. */
     @Handler
-    public void export(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId, @Header(Pipeline.DESTINATION) String destination,
-            @Header(Pipeline.REVIEW) String reviewPolicy) throws ExportFailedException {
-        exports.export(jobId, destination, ReviewPolicy.parse(reviewPolicy) == ReviewPolicy.RECORDED);
+    public void export(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
+            @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment) throws ExportFailedException {
+        exports.export(jobId, experiment.destinations(), experiment.review() == ReviewPolicy.RECORDED);
     }
 
     /**
@@ -42,12 +42,12 @@ public class ExportStep {
      * one image is not held up retrying while the others wait.
      */
     public void exportWritten(SyntheticObject written, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
-            @Header(Pipeline.DESTINATION) String destination, @Header(Pipeline.REVIEW) String reviewPolicy) {
-        if (ReviewPolicy.parse(reviewPolicy).holds()) {
+            @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment) {
+        if (experiment.review().holds()) {
             return;
         }
         try {
-            exports.exportOutput(written.sopInstanceUid(), destination);
+            exports.exportOutput(written.sopInstanceUid(), experiment.destinations());
         } catch (ExportFailedException e) {
             LOG.warnf("Job %s: %s is left to the job's export: %s", jobId, written.sopInstanceUid(), e.getMessage());
         }

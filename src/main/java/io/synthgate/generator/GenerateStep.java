@@ -10,9 +10,9 @@ import io.synthgate.image.SourceImage;
 import io.synthgate.mask.Mask;
 import io.synthgate.masking.MaskedImage;
 import io.synthgate.masking.MaskedStack;
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.pipeline.Pipeline;
-import io.synthgate.pipeline.SeedPolicy;
 import io.synthgate.pixels.FidelityMetrics;
 import io.synthgate.pixels.StoredSamples;
 import io.synthgate.spool.Spool;
@@ -25,13 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 
 /**
  * Route step {@code generateStep}: asks the chosen generator for a candidate for a masked image (or
@@ -44,7 +42,7 @@ import org.apache.camel.Header;
 @Named("generateStep")
 public class GenerateStep {
 
-    /** The prompt an erase asks for when the route gives none: the element gone, the tissue continued. */
+    /** The prompt an erase asks for when the experiment gives none: the element gone, the tissue continued. */
     static final String DEFAULT_ERASE_PROMPT = "the same {bodyPart} X-ray with the marked element removed";
     private static final int CANDIDATES = 1;
 
@@ -62,16 +60,14 @@ public class GenerateStep {
      * Candidate {@code candidate} of a masked image: from 0, a route's {@code loop} index, absent
      * outside a loop. Each candidate has its own derived seed.
      */
-    public GeneratedImage generate(MaskedImage input, @Header(Pipeline.GENERATOR) String generatorName,
-            @Header(Pipeline.OPERATION) String operationName, @Header(Pipeline.PROMPT) String promptTemplate,
-            @Header(Pipeline.NEGATIVE_PROMPT) String negativeTemplate, @Header(Pipeline.SEED) String seedPolicy,
-            @Header(Pipeline.EXPERIMENT) String experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
-            @ExchangeProperty(Exchange.LOOP_INDEX) Integer candidate) throws GenerationRefusedException {
+    public GeneratedImage generate(MaskedImage input, @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment,
+            @ExchangeProperty(Pipeline.JOB_ID) UUID jobId, @ExchangeProperty(Exchange.LOOP_INDEX) Integer candidate)
+            throws GenerationRefusedException {
         int index = candidate == null ? 0 : candidate;
-        Call call = call(input.image(), generatorName, operationName, promptTemplate, negativeTemplate, experiment, jobId);
+        Call call = call(input.image(), experiment, jobId);
         requireCanvasFor(call.operation(), !input.growth().isNone(), input.spec().text());
         String seedKey = jobId + "/" + input.image().source().sopInstanceUid() + (index == 0 ? "" : "/candidate-" + index);
-        Frame frame = call.generate(input.image(), input.mask(), input.comparable(), SeedPolicy.seedFor(seedPolicy, seedKey));
+        Frame frame = call.generate(input.image(), input.mask(), input.comparable(), experiment.seed().seedFor(seedKey));
         return new GeneratedImage(input, call.operation(), call.generator().identity(), frame.provenance(), frame.samples(),
                 frame.metrics(), index);
     }
@@ -80,17 +76,15 @@ public class GenerateStep {
      * Generates every frame of a stack in turn, writing each composited frame to a spool temporary
      * file as soon as it is done: one frame at a time is in memory, whatever the stack's length.
      */
-    public GeneratedStack generate(MaskedStack input, @Header(Pipeline.GENERATOR) String generatorName,
-            @Header(Pipeline.OPERATION) String operationName, @Header(Pipeline.PROMPT) String promptTemplate,
-            @Header(Pipeline.NEGATIVE_PROMPT) String negativeTemplate, @Header(Pipeline.SEED) String seedPolicy,
-            @Header(Pipeline.EXPERIMENT) String experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
-            @ExchangeProperty(Exchange.LOOP_INDEX) Integer candidate) throws GenerationRefusedException, IOException {
+    public GeneratedStack generate(MaskedStack input, @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment,
+            @ExchangeProperty(Pipeline.JOB_ID) UUID jobId, @ExchangeProperty(Exchange.LOOP_INDEX) Integer candidate)
+            throws GenerationRefusedException, IOException {
         FrameStack stack = input.stack();
         if (candidate != null && candidate > 0) {
             throw new IllegalArgumentException("SOP Instance " + stack.source().original() + " has " + stack.frames()
                     + " frames; several candidates of a multi-frame image are not made, ask for one");
         }
-        Call call = call(stack, generatorName, operationName, promptTemplate, negativeTemplate, experiment, jobId);
+        Call call = call(stack, experiment, jobId);
         requireCanvasFor(call.operation(), false, input.spec().text());
         Path frames = spool.newTemporaryFile();
         boolean done = false;
@@ -98,8 +92,8 @@ public class GenerateStep {
             List<FidelityMetrics> metrics = new ArrayList<>();
             GeneratedImage.Provenance first = null;
             for (int index = 0; index < stack.frames(); index++) {
-                Frame frame = call.generate(stack.frame(index), input.mask(), input.mask(), SeedPolicy.seedFor(seedPolicy,
-                        jobId + "/" + stack.source().sopInstanceUid() + "/" + index));
+                Frame frame = call.generate(stack.frame(index), input.mask(), input.mask(),
+                        experiment.seed().seedFor(jobId + "/" + stack.source().sopInstanceUid() + "/" + index));
                 out.write(StoredSamples.littleEndianBytes(frame.samples()));
                 metrics.add(frame.metrics());
                 first = first == null ? frame.provenance() : first;
@@ -126,12 +120,9 @@ public class GenerateStep {
         }
     }
 
-    private Call call(DecodedSource image, String generatorName, String operationName, String promptTemplate,
-            String negativeTemplate, String experiment, UUID jobId) throws GenerationRefusedException {
-        Generator generator = generators.get(generatorName);
-        GenerationOperation operation = operationName == null || operationName.isBlank()
-                ? GenerationOperation.INPAINT
-                : GenerationOperation.valueOf(operationName.strip().toUpperCase(Locale.ROOT));
+    private Call call(DecodedSource image, Experiment experiment, UUID jobId) throws GenerationRefusedException {
+        Generator generator = generators.get(experiment.generator().orElse(null));
+        GenerationOperation operation = experiment.operation();
         DeidentifiedSource source = image.source();
         if (generator.sendsPixelsOffSite() && source.mayCarryBurnedInText()) {
             throw new GenerationRefusedException("Refused to send SOP Instance " + source.original()
@@ -139,10 +130,10 @@ public class GenerateStep {
                     + " Annotation YES, or a modality in synthgate.deid.burned-in-text-modalities) and no"
                     + " pixel-cleaning rule covers it");
         }
-        String template = (promptTemplate == null || promptTemplate.isBlank()) && operation == GenerationOperation.ERASE
-                ? DEFAULT_ERASE_PROMPT : promptTemplate;
+        String template = experiment.prompt()
+                .orElse(operation == GenerationOperation.ERASE ? DEFAULT_ERASE_PROMPT : null);
         return new Call(generator, operation, PromptTemplate.expand(template, image.description()),
-                PromptTemplate.expand(negativeTemplate, image.description()), experiment, jobId);
+                PromptTemplate.expand(experiment.negativePrompt().orElse(null), image.description()), experiment, jobId);
     }
 
     /** One frame's composited samples, their fidelity, and how they were asked for. */
@@ -156,11 +147,11 @@ public class GenerateStep {
         private final GenerationOperation operation;
         private final String prompt;
         private final String negativePrompt;
-        private final String experiment;
+        private final Experiment experiment;
         private final UUID jobId;
 
-        Call(Generator generator, GenerationOperation operation, String prompt, String negativePrompt, String experiment,
-                UUID jobId) {
+        Call(Generator generator, GenerationOperation operation, String prompt, String negativePrompt,
+                Experiment experiment, UUID jobId) {
             this.generator = generator;
             this.operation = operation;
             this.prompt = prompt;

@@ -1,6 +1,7 @@
 package io.synthgate.generator;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.synthgate.pipeline.Experiment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -12,37 +13,29 @@ import java.util.function.Supplier;
 
 /**
  * Counts the images each experiment asks generators for per UTC day, against
- * {@code synthgate.budget.<experiment>.images-per-day}. Images are reserved before a call and the
+ * {@code synthgate.experiments.<name>.budget.images-per-day}. Images are reserved before a call and the
  * ones that did not come back are returned after it, so concurrent jobs (on any replica: the count
  * is one conditional update in the database) never overspend.
  */
 @ApplicationScoped
 public class GenerationBudget {
 
-    private final BudgetConfig config;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public GenerationBudget(BudgetConfig config, EntityManager entityManager, Clock clock) {
-        this.config = config;
+    public GenerationBudget(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
         this.clock = clock;
     }
 
-    /** The experiment's daily limit, empty when it has none. */
-    public OptionalInt limit(String experiment) {
-        BudgetConfig.Budget budget = experiment == null ? null : config.experiments().get(experiment);
-        return budget == null ? OptionalInt.empty() : OptionalInt.of(budget.imagesPerDay());
-    }
-
     /** Reserves {@code images} of today's budget; false, reserving nothing, when they do not fit. */
-    public boolean reserve(String experiment, int images) {
-        OptionalInt limit = limit(experiment);
+    public boolean reserve(Experiment experiment, int images) {
+        OptionalInt limit = experiment.imagesPerDay();
         if (limit.isEmpty()) {
             return true;
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        if (add(experiment, today, images, limit.getAsInt())) {
+        if (add(experiment.name(), today, images, limit.getAsInt())) {
             return true;
         }
         if (images > limit.getAsInt()) {
@@ -51,12 +44,12 @@ public class GenerationBudget {
         try {
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                     "insert into generation_budget (experiment, budget_day, images) values (?1, ?2, ?3)")
-                    .setParameter(1, experiment).setParameter(2, today).setParameter(3, images).executeUpdate());
+                    .setParameter(1, experiment.name()).setParameter(2, today).setParameter(3, images).executeUpdate());
             return true;
         } catch (RuntimeException duplicateDay) {
             // Today's row exists: another job created it first, or it is full. Count against it; if the
             // database itself failed, this fails too and says why.
-            return add(experiment, today, images, limit.getAsInt());
+            return add(experiment.name(), today, images, limit.getAsInt());
         }
     }
 
@@ -65,7 +58,7 @@ public class GenerationBudget {
      * it did not return (or all, when it throws) given back after. Empty, with nothing run, when they
      * do not fit; {@link #spentReason} then says why.
      */
-    public Optional<GenerationOutcome> spend(String experiment, int images, Supplier<GenerationOutcome> call) {
+    public Optional<GenerationOutcome> spend(Experiment experiment, int images, Supplier<GenerationOutcome> call) {
         if (!reserve(experiment, images)) {
             return Optional.empty();
         }
@@ -81,21 +74,22 @@ public class GenerationBudget {
     }
 
     /** Why a generation of {@code experiment} did not run: its budget for today is spent. */
-    public String spentReason(String experiment) {
-        return "Experiment '" + experiment + "' has spent its budget of " + limit(experiment).orElse(0)
-                + " images for today (synthgate.budget." + experiment + ".images-per-day); nothing was sent";
+    public String spentReason(Experiment experiment) {
+        return "Experiment '" + experiment.name() + "' has spent its budget of " + experiment.imagesPerDay().orElse(0)
+                + " images for today (synthgate.experiments." + experiment.name() + ".budget.images-per-day); nothing"
+                + " was sent";
     }
 
     /** Gives back {@code images} reserved today that were not generated. */
-    public void release(String experiment, int images) {
-        if (images <= 0 || limit(experiment).isEmpty()) {
+    public void release(Experiment experiment, int images) {
+        if (images <= 0 || experiment.imagesPerDay().isEmpty()) {
             return;
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "update generation_budget set images = case when images > ?3 then images - ?3 else 0 end"
                         + " where experiment = ?1 and budget_day = ?2")
-                .setParameter(1, experiment).setParameter(2, today).setParameter(3, images).executeUpdate());
+                .setParameter(1, experiment.name()).setParameter(2, today).setParameter(3, images).executeUpdate());
     }
 
     private boolean add(String experiment, LocalDate day, int images, int limit) {

@@ -17,6 +17,15 @@ public final class PromptTemplate {
     private PromptTemplate() {
     }
 
+    /**
+     * Checks that {@code template} uses only known placeholders, as an experiment's is when SynthGate starts.
+     *
+     * @throws IllegalArgumentException naming the unknown placeholder
+     */
+    public static void check(String template) {
+        expand(template, new ImageDescription(null, null, null, null, null, null, null, null, null, null));
+    }
+
     /** {@code template} with its placeholders filled; an unknown placeholder is a configuration error. */
     public static String expand(String template, ImageDescription description) {
         if (template == null || template.isBlank()) {

@@ -1,6 +1,7 @@
 package io.synthgate.generator;
 
 import io.synthgate.dicom.StudyInstanceUid;
+import io.synthgate.pipeline.SeedPolicy;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,10 +15,10 @@ import java.util.UUID;
  * @param negativePrompt what the images should not show; may be empty
  * @param generator the generator's name
  * @param candidates how many images to ask for, all kept
- * @param seedPolicy the run's seed policy (a number, {@code random}, or null for derived seeds)
+ * @param seedPolicy the run's seed policy
  * @param size the picture size the run asks for; empty uses the generator's configured size
  * @param syntheticStudy the synthetic study this prompt's candidates form
  */
 public record TextPrompt(UUID runId, UUID jobId, String bodyPart, String prompt, String negativePrompt,
-        String generator, int candidates, String seedPolicy, Optional<CanvasSize> size, StudyInstanceUid syntheticStudy) {
+        String generator, int candidates, SeedPolicy seedPolicy, Optional<CanvasSize> size, StudyInstanceUid syntheticStudy) {
 }

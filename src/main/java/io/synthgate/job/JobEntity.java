@@ -21,8 +21,15 @@ public class JobEntity {
     @Column(name = "study_instance_uid", nullable = false)
     public String studyInstanceUid;
 
-    /** The experiment whose route took the job; null until a route takes it. */
+    /** The experiment the job runs; null until the routing rules choose one. */
     public String experiment;
+
+    /**
+     * The job whose instances this one processes: a job the routing rules opened beside the study's
+     * first, for a further experiment. Null for a job that collected its own instances.
+     */
+    @Column(name = "instances_of")
+    public UUID instancesOf;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -116,9 +117,49 @@ public class JobService {
         return jobs.listOpenIdleSince(cutoff).stream().map(job -> new StudyInstanceUid(job.studyInstanceUid)).toList();
     }
 
-    /** Records which experiment's route took the job. */
-    public void assignExperiment(UUID jobId, String experiment) {
-        require(jobId).experiment = experiment;
+    /**
+     * Gives a completed study's job the experiments its routing rules chose: the job runs the first,
+     * and a job is opened for each further one, on the same instances, ready for its route at once. One
+     * transaction, so a crash leaves either no choice made or all of it.
+     *
+     * @return the jobs opened for the further experiments, in their order
+     */
+    public List<UUID> route(UUID jobId, List<String> experiments) {
+        if (experiments.isEmpty()) {
+            throw new IllegalArgumentException("A job is routed to at least one experiment");
+        }
+        JobEntity job = require(jobId);
+        if (job.experiment != null) {
+            throw new ConflictException("Job " + jobId + " already runs experiment '" + job.experiment + "'");
+        }
+        job.experiment = experiments.get(0);
+        String together = "the routing rules gave study " + job.studyInstanceUid + " to experiments " + experiments;
+        record(job.id, job.state, job.state, together + "; this job runs '" + job.experiment + "'");
+        List<UUID> opened = new ArrayList<>();
+        for (String experiment : experiments.subList(1, experiments.size())) {
+            Instant now = clock.instant();
+            JobEntity beside = new JobEntity();
+            beside.id = UUID.randomUUID();
+            beside.studyInstanceUid = job.studyInstanceUid;
+            beside.experiment = experiment;
+            beside.instancesOf = job.instancesOf == null ? job.id : job.instancesOf;
+            beside.instanceCount = job.instanceCount;
+            beside.state = JobState.RECEIVED;
+            beside.createdAt = now;
+            beside.updatedAt = now;
+            beside.lastInstanceAt = job.lastInstanceAt;
+            jobs.persist(beside);
+            record(beside.id, null, JobState.RECEIVED, together + "; opened beside job " + job.id + " for '"
+                    + experiment + "'");
+            move(beside, JobState.PROCESSING, "the study is complete");
+            opened.add(beside.id);
+        }
+        return opened;
+    }
+
+    /** Records that no enabled experiment's rule takes the job's study: the job ends UNMATCHED, not failed. */
+    public void unmatched(UUID jobId, String reason) {
+        move(require(jobId), JobState.UNMATCHED, reason);
     }
 
     /** Moves a job to {@code next}; refuses a transition the table does not allow. */
@@ -136,7 +177,10 @@ public class JobService {
         move(job, JobState.FAILED, reason);
     }
 
-    /** Sends a failed job through its pipeline again; outputs already written are reused. */
+    /**
+     * Sends a failed job through its pipeline again, outputs already written reused; or an unmatched
+     * one through the routing rules again.
+     */
     public void retry(UUID jobId) {
         move(require(jobId), JobState.PROCESSING, "retry requested");
     }
@@ -214,7 +258,8 @@ public class JobService {
     }
 
     private static JobView toView(JobEntity job) {
-        return new JobView(job.id, job.studyInstanceUid, job.experiment, job.origin, job.state, job.reason,
+        return new JobView(job.id, job.studyInstanceUid, job.experiment,
+                job.instancesOf == null ? job.id : job.instancesOf, job.origin, job.state, job.reason,
                 job.instanceCount, job.createdAt, job.updatedAt);
     }
 }

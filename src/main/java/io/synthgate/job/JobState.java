@@ -22,16 +22,22 @@ public enum JobState {
     /** Every output was accepted by its destination. Final. */
     EXPORTED,
     /** Stopped with a reason; an admin may retry it. */
-    FAILED;
+    FAILED,
+    /**
+     * The study is complete, but no enabled experiment's routing rule takes it: recorded, not failed.
+     * A retry routes it again, under the rules configured then.
+     */
+    UNMATCHED;
 
     private static final Map<JobState, Set<JobState>> TRANSITIONS = Map.of(
             RECEIVED, EnumSet.of(ASSEMBLING, PROCESSING, FAILED),
             ASSEMBLING, EnumSet.of(PROCESSING, FAILED),
-            PROCESSING, EnumSet.of(GENERATED, FAILED),
+            PROCESSING, EnumSet.of(GENERATED, FAILED, UNMATCHED),
             GENERATED, EnumSet.of(AWAITING_REVIEW, EXPORTED, FAILED),
             AWAITING_REVIEW, EnumSet.of(GENERATED, FAILED),
             EXPORTED, EnumSet.noneOf(JobState.class),
-            FAILED, EnumSet.of(PROCESSING));
+            FAILED, EnumSet.of(PROCESSING),
+            UNMATCHED, EnumSet.of(PROCESSING));
 
     public Set<JobState> allowedNext() {
         return TRANSITIONS.get(this);

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 
 /** Route step {@code jobStep}: moves the route's job through its states. */
 @ApplicationScoped
@@ -17,12 +16,6 @@ public class JobStep {
 
     public JobStep(JobService jobs) {
         this.jobs = jobs;
-    }
-
-    /** Takes the job for the route's experiment and sets the {@link Pipeline#JOB_ID} property. */
-    public void begin(JobTicket ticket, @Header(Pipeline.EXPERIMENT) String experiment, Exchange exchange) {
-        exchange.setProperty(Pipeline.JOB_ID, ticket.jobId());
-        jobs.assignExperiment(ticket.jobId(), experiment == null ? "unnamed" : experiment);
     }
 
     /** Every output is written and recorded. A resumed job that was already generated stays so. */

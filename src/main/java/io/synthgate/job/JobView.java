@@ -3,11 +3,17 @@ package io.synthgate.job;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A job as the REST API and other features see it. */
+/**
+ * A job as the REST API and other features see it.
+ *
+ * @param instancesOf the job whose instances it processes: itself, or for a job the routing rules
+ *     opened for a further experiment, the study's job that collected them
+ */
 public record JobView(
         UUID id,
         String studyInstanceUid,
         String experiment,
+        UUID instancesOf,
         JobOrigin origin,
         JobState state,
         String reason,

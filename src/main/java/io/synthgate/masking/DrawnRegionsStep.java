@@ -9,6 +9,7 @@ import io.synthgate.job.JobService;
 import io.synthgate.mask.DrawnRegions;
 import io.synthgate.mask.Mask;
 import io.synthgate.mask.MaskSpec;
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.Pipeline;
 import io.synthgate.study.SourceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,20 +19,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 
 /**
  * Route step {@code drawnRegionsStep}: before de-identification removes them, collects the regions
  * drawn in the study's stored sources (each image's overlay planes, and every segmentation's
  * segments on the images it references) into exchange property {@link Pipeline#DRAWN_REGIONS}, for
  * mask specs {@code overlay} and {@code segment}. Segmentations are regions, not images to
- * regenerate: they leave the list, and the job's history says what each gave. When the route's
- * {@link Pipeline#MASK} is already set and names drawn regions, images it cannot be drawn on (a CT
- * slice no segment covers, an image without that ROI overlay) leave the list too, noted with the
- * first reason, so a segmentation of some slices regenerates those slices.
+ * regenerate: they leave the list, and the job's history says what each gave. When the experiment
+ * has one mask for every image and it names drawn regions, images it cannot be drawn on (a CT slice
+ * no segment covers, an image without that ROI overlay) leave the list too, noted with the first
+ * reason, so a segmentation of some slices regenerates those slices.
  */
 @ApplicationScoped
 @Named("drawnRegionsStep")
@@ -43,8 +44,9 @@ public class DrawnRegionsStep {
         this.jobs = jobs;
     }
 
-    public List<SourceInstance> collect(List<SourceInstance> instances, @Header(Pipeline.MASK) String mask,
-            @ExchangeProperty(Pipeline.JOB_ID) UUID jobId, Exchange exchange) throws UnsupportedSourceException, IOException {
+    public List<SourceInstance> collect(List<SourceInstance> instances,
+            @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
+            Exchange exchange) throws UnsupportedSourceException, IOException {
         DrawnRegions.Builder regions = DrawnRegions.builder();
         List<SourceInstance> images = new ArrayList<>();
         Map<SourceInstance, int[]> sizes = new HashMap<>();
@@ -69,7 +71,8 @@ public class DrawnRegionsStep {
         }
         DrawnRegions drawn = regions.build();
         exchange.setProperty(Pipeline.DRAWN_REGIONS, drawn);
-        return mask == null || mask.isBlank() ? images : drawable(images, MaskSpec.parse(mask), drawn, sizes, jobId);
+        Optional<MaskSpec> mask = experiment.mask().single();
+        return mask.isEmpty() ? images : drawable(images, mask.get(), drawn, sizes, jobId);
     }
 
     /**

@@ -2,7 +2,7 @@ package io.synthgate.pipeline;
 
 import java.util.Locale;
 
-/** Whether an experiment's candidates wait for a radiologist before export (route header {@code SynthGateReview}). */
+/** Whether an experiment's candidates wait for a radiologist before export ({@code synthgate.experiments.<name>.review}). */
 public enum ReviewPolicy {
     /** Candidates are exported as soon as they are written. */
     NONE,
@@ -19,7 +19,7 @@ public enum ReviewPolicy {
         return this != NONE;
     }
 
-    /** The policy a route names; absent or blank means {@link #NONE}. */
+    /** The policy in its text form, any case; absent or blank means {@link #NONE}. */
     public static ReviewPolicy parse(String text) {
         if (text == null || text.isBlank()) {
             return NONE;
@@ -27,7 +27,7 @@ public enum ReviewPolicy {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("SynthGateReview must be none, required or recorded, not '" + text + "'");
+            throw new IllegalArgumentException("A review policy is none, required or recorded, not '" + text + "'");
         }
     }
 }

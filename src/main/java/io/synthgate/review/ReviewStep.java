@@ -1,5 +1,6 @@
 package io.synthgate.review;
 
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.Pipeline;
 import io.synthgate.pipeline.ReviewPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 
 /**
  * Route step {@code reviewStep}: under review policy {@code required} or {@code recorded}, holds the
@@ -26,12 +26,12 @@ public class ReviewStep {
         this.reviews = reviews;
     }
 
-    public void gate(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId, @Header(Pipeline.REVIEW) String policy,
-            Exchange exchange) throws IOException {
-        ReviewPolicy parsed = ReviewPolicy.parse(policy);
-        if (parsed.holds() && reviews.hold(jobId)) {
+    public void gate(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
+            @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment, Exchange exchange) throws IOException {
+        ReviewPolicy policy = experiment.review();
+        if (policy.holds() && reviews.hold(jobId)) {
             exchange.setRouteStop(true);
-        } else if (parsed == ReviewPolicy.RECORDED) {
+        } else if (policy == ReviewPolicy.RECORDED) {
             reviews.writeVerdicts(jobId);
         }
     }

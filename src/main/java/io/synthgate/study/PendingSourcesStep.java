@@ -2,6 +2,7 @@ package io.synthgate.study;
 
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.job.JobOutputService;
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -9,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 
 /**
  * Route step {@code pendingSourcesStep}: the job's instances that do not have all their candidates
- * yet ({@link Pipeline#CANDIDATES}, default 1), so a resumed or retried job continues where it
+ * yet (the experiment's {@code candidates} per image), so a resumed or retried job continues where it
  * stopped instead of starting over.
  */
 @ApplicationScoped
@@ -29,8 +29,8 @@ public class PendingSourcesStep {
     }
 
     public List<SourceInstance> pending(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
-            @Header(Pipeline.CANDIDATES) Integer candidates) {
-        long wanted = candidates == null ? 1 : Math.max(1, candidates);
+            @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment) {
+        long wanted = experiment.candidates();
         Map<SopInstanceUid, Long> made = outputs.outputsPerSource(jobId);
         return studies.instancesOfJob(jobId).stream().filter(i -> made.getOrDefault(i.sopInstanceUid(), 0L) < wanted)
                 .toList();

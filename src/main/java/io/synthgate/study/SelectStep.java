@@ -2,6 +2,7 @@ package io.synthgate.study;
 
 import io.synthgate.dicom.Selection;
 import io.synthgate.job.JobService;
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -10,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 
 /**
- * Route step {@code selectStep}: keeps the instances the {@link Pipeline#SELECT} criteria take
+ * Route step {@code selectStep}: keeps the instances the experiment's {@code select} criteria take
  * ({@link Selection}), read from each stored instance's header. What it leaves out is noted in the
  * job's history with the count, so no instance disappears unexplained.
  */
@@ -27,9 +27,10 @@ public class SelectStep {
         this.jobs = jobs;
     }
 
-    public List<SourceInstance> select(List<SourceInstance> instances, @Header(Pipeline.SELECT) String criteria,
-            @ExchangeProperty(Pipeline.JOB_ID) UUID jobId) throws IOException {
-        Selection selection = Selection.parse(criteria);
+    public List<SourceInstance> select(List<SourceInstance> instances,
+            @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment, @ExchangeProperty(Pipeline.JOB_ID) UUID jobId)
+            throws IOException {
+        Selection selection = experiment.select();
         if (selection.takesAll()) {
             return instances;
         }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -95,10 +96,14 @@ public class StudyService {
                         jobs.listForStudy(study))));
     }
 
-    /** The instances a job is to process, in arrival order. */
+    /**
+     * The instances a job is to process, in arrival order: those it collected, or for a job opened for a
+     * further experiment, those of the study's job beside which it was opened.
+     */
     public List<SourceInstance> instancesOfJob(UUID jobId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<InstanceEntity> rows = instances.listForJob(jobId);
+            UUID collector = jobs.find(jobId).map(JobView::instancesOf).orElse(jobId);
+            List<InstanceEntity> rows = instances.listForJob(collector);
             if (rows.isEmpty()) {
                 return List.of();
             }
@@ -157,10 +162,13 @@ public class StudyService {
     }
 
     private StudySummary summary(StudyEntity entity) {
-        boolean assembling = jobs.listForStudy(new StudyInstanceUid(entity.studyInstanceUid)).stream()
-                .map(JobView::state).anyMatch(JobState::isOpen);
-        return new StudySummary(entity.studyInstanceUid, entity.instanceCount, assembling, entity.firstReceivedAt,
-                entity.lastReceivedAt);
+        List<JobView> studyJobs = jobs.listForStudy(new StudyInstanceUid(entity.studyInstanceUid));
+        boolean assembling = studyJobs.stream().map(JobView::state).anyMatch(JobState::isOpen);
+        boolean unmatched = studyJobs.stream().map(JobView::state).anyMatch(state -> state == JobState.UNMATCHED);
+        List<String> experiments = studyJobs.stream().map(JobView::experiment).filter(Objects::nonNull).distinct()
+                .toList();
+        return new StudySummary(entity.studyInstanceUid, entity.instanceCount, assembling, experiments, unmatched,
+                entity.firstReceivedAt, entity.lastReceivedAt);
     }
 
     private static StudyDetail.InstanceView instanceView(InstanceEntity i) {

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TextRuns {
 
-    /** The experiment name of every text-to-image job; its budget is {@code synthgate.budget.txt2img.*}. */
+    /** The experiment of every text-to-image job: {@code synthgate.experiments.txt2img.*} (review, destination, budget). */
     public static final String EXPERIMENT = "txt2img";
     static final String DEFAULT_TEMPLATE = "An X-ray of {bodyPart}";
     static final int DEFAULT_CANDIDATES = 4;
@@ -75,7 +75,12 @@ public class TextRuns {
             throw new InvalidRequestException("promptTemplate and negativePrompt are limited to " + TEXT_LIMIT + " characters");
         }
         String generator = generators.get(request.generator()).name();
-        SeedPolicy.seedFor(request.seedPolicy(), "validation");
+        SeedPolicy seed;
+        try {
+            seed = SeedPolicy.parse(request.seedPolicy());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("seedPolicy: " + e.getMessage());
+        }
         Optional<CanvasSize> size = request.size() == null || request.size().isBlank() ? Optional.empty()
                 : Optional.of(CanvasSize.parse(request.size(), "size"));
         List<String> expanded = bodyParts.stream().map(part -> PromptTemplate.expand(template, describe(part))).toList();
@@ -88,7 +93,7 @@ public class TextRuns {
             run.promptTemplate = template;
             run.negativePrompt = negative;
             run.candidatesPerPrompt = candidates;
-            run.seedPolicy = request.seedPolicy() == null || request.seedPolicy().isBlank() ? null : request.seedPolicy().strip();
+            run.seedPolicy = seed.text().isEmpty() ? null : seed.text();
             run.canvasSize = size.map(CanvasSize::toString).orElse(null);
             runs.persist(run);
             for (int i = 0; i < bodyParts.size(); i++) {
@@ -112,7 +117,7 @@ public class TextRuns {
                     .orElseThrow(() -> new IllegalArgumentException("Job " + jobId + " is no text-to-image prompt"));
             TextRunEntity run = runs.findById(prompt.runId);
             return new TextPrompt(run.id, jobId, prompt.bodyPart, prompt.prompt, run.negativePrompt, run.generator,
-                    run.candidatesPerPrompt, run.seedPolicy,
+                    run.candidatesPerPrompt, SeedPolicy.parse(run.seedPolicy),
                     Optional.ofNullable(run.canvasSize).map(text -> CanvasSize.parse(text, "canvas_size")),
                     syntheticStudy(run.id, prompt.bodyPart));
         });

@@ -11,9 +11,9 @@ import io.synthgate.generator.Generator;
 import io.synthgate.generator.GeneratorRegistry;
 import io.synthgate.generator.TextPrompt;
 import io.synthgate.job.JobOutputService;
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.pipeline.Pipeline;
-import io.synthgate.pipeline.SeedPolicy;
 import io.synthgate.pixels.Planes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.apache.camel.Header;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * Route step {@code textToImageStep}: asks the run's generator for every candidate of one prompt and
@@ -44,13 +44,13 @@ public class TextToImageStep {
         this.outputs = outputs;
     }
 
-    public List<GeneratedText> generate(TextPrompt prompt, @Header(Pipeline.EXPERIMENT) String experiment)
+    public List<GeneratedText> generate(TextPrompt prompt, @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment)
             throws GenerationRefusedException {
         if (outputs.listForJob(prompt.jobId()).size() >= prompt.candidates()) {
             return List.of();
         }
         Generator generator = generators.get(prompt.generator());
-        OptionalLong seed = SeedPolicy.seedFor(prompt.seedPolicy(), prompt.runId() + "/" + prompt.bodyPart());
+        OptionalLong seed = prompt.seedPolicy().seedFor(prompt.runId() + "/" + prompt.bodyPart());
         Optional<GenerationOutcome> answered = budget.spend(experiment, prompt.candidates(), () -> generator.generate(
                 new GenerationRequest(GenerationOperation.TXT2IMG, null, null, null, prompt.prompt(),
                         prompt.negativePrompt(), seed, prompt.candidates(), prompt.size(), prompt.jobId().toString(), null)));

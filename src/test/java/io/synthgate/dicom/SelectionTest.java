@@ -54,6 +54,28 @@ class SelectionTest {
         assertFalse(wardKnees.takes(header("DX", "KNEE", "AP"), PACS), "the same knee from another sender");
     }
 
+    @Test
+    void aTildeFindsARegularExpressionInTheValueIgnoringCase() throws Exception {
+        Selection kneeOrPatella = Selection.parse("SeriesDescription~knee|patella");
+        assertTrue(kneeOrPatella.takes(header("DX", "KNEE", "Left KNEE AP"), PACS));
+        assertTrue(kneeOrPatella.takes(header("DX", "KNEE", "patella skyline"), PACS));
+        assertFalse(kneeOrPatella.takes(header("DX", "ANKLE", "Ankle mortise"), PACS));
+        assertTrue(Selection.parse("SeriesDescription~^AP$; Modality=DX").takes(header("DX", "KNEE", "AP"), PACS));
+        assertFalse(Selection.parse("SeriesDescription~^AP$").takes(header("DX", "KNEE", "AP standing"), PACS),
+                "anchors hold the whole value");
+        IllegalArgumentException broken = assertThrows(IllegalArgumentException.class,
+                () -> Selection.parse("SeriesDescription~knee("));
+        assertTrue(broken.getMessage().contains("is not a regular expression"), broken.getMessage());
+    }
+
+    @Test
+    void callingAeTitleIsTheLongFormOfCallingAe() throws Exception {
+        Selection fromTheRoom = Selection.parse("CallingAETitle=CR_ROOM1");
+        assertFalse(fromTheRoom.readsHeader());
+        assertTrue(fromTheRoom.takes(null, new AeTitle("CR_ROOM1")));
+        assertFalse(fromTheRoom.takes(null, PACS));
+    }
+
     private static AttributeList header(String modality, String bodyPart, String seriesDescription) throws Exception {
         AttributeList list = new AttributeList();
         CodeStringAttribute m = new CodeStringAttribute(TagFromName.Modality);

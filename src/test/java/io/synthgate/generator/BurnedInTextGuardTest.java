@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synthgate.masking.MaskedImage;
 import io.synthgate.testing.CorpusImages;
+import io.synthgate.testing.TestExperiments;
 import io.synthgate.testing.UltrasoundObjects;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -29,24 +30,21 @@ class BurnedInTextGuardTest {
         MaskedImage screenshot = masked("SC_rgb_small_odd.dcm");
         int before = probe.calls();
         GenerationRefusedException refusal = assertThrows(GenerationRefusedException.class,
-                () -> generate.generate(screenshot, OffSiteProbeGenerator.NAME, null, null, null, null, "test",
-                        UUID.randomUUID(), null));
+                () -> generate.generate(screenshot, TestExperiments.generating(OffSiteProbeGenerator.NAME), UUID.randomUUID(), null));
         assertTrue(refusal.getMessage().contains("may carry burned-in text"), refusal.getMessage());
         assertEquals(before, probe.calls(), "the off-site generator must not have been called");
     }
 
     @Test
     void theSameImageMayUseTheBuiltInGeneratorThatRunsHere() throws Exception {
-        GeneratedImage generated = generate.generate(masked("SC_rgb_small_odd.dcm"), "builtin", null, null, null, null, "test",
-                UUID.randomUUID(), null);
+        GeneratedImage generated = generate.generate(masked("SC_rgb_small_odd.dcm"), TestExperiments.generating("builtin"), UUID.randomUUID(), null);
         assertEquals(0, generated.metrics().maxAbsoluteDifferenceOutsideMask());
     }
 
     @Test
     void aCtSliceMayGoToAnOffSiteGenerator() throws Exception {
         int before = probe.calls();
-        assertThrows(GenerationRefusedException.class, () -> generate.generate(masked("CT_small.dcm"),
-                OffSiteProbeGenerator.NAME, null, null, null, null, "test", UUID.randomUUID(), null),
+        assertThrows(GenerationRefusedException.class, () -> generate.generate(masked("CT_small.dcm"), TestExperiments.generating(OffSiteProbeGenerator.NAME), UUID.randomUUID(), null),
                 "the probe answers ERROR, which the step reports");
         assertEquals(before + 1, probe.calls(), "a CT slice passes the burned-in text rule");
     }
@@ -56,8 +54,7 @@ class BurnedInTextGuardTest {
         MaskedImage cleaned = corpus.masked(UltrasoundObjects.write(Files.createTempFile("us", ".dcm"),
                 "SynthGate Test Sono", 48, 64), "rectangle 25% 25% 50% 50%");
         int before = probe.calls();
-        assertThrows(GenerationRefusedException.class, () -> generate.generate(cleaned, OffSiteProbeGenerator.NAME, null,
-                null, null, null, "test", UUID.randomUUID(), null), "the probe answers ERROR, which the step reports");
+        assertThrows(GenerationRefusedException.class, () -> generate.generate(cleaned, TestExperiments.generating(OffSiteProbeGenerator.NAME), UUID.randomUUID(), null), "the probe answers ERROR, which the step reports");
         assertEquals(before + 1, probe.calls(), "the cleaned ultrasound passes the burned-in text rule");
     }
 
@@ -67,8 +64,7 @@ class BurnedInTextGuardTest {
                 "Another Vendor", 48, 64), "rectangle 25% 25% 50% 50%");
         int before = probe.calls();
         GenerationRefusedException refusal = assertThrows(GenerationRefusedException.class,
-                () -> generate.generate(uncleaned, OffSiteProbeGenerator.NAME, null, null, null, null, "test",
-                        UUID.randomUUID(), null));
+                () -> generate.generate(uncleaned, TestExperiments.generating(OffSiteProbeGenerator.NAME), UUID.randomUUID(), null));
         assertTrue(refusal.getMessage().contains("no pixel-cleaning rule covers it"), refusal.getMessage());
         assertEquals(before, probe.calls());
     }

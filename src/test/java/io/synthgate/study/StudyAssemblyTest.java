@@ -60,7 +60,10 @@ class StudyAssemblyTest {
         for (Float ssim : job.<Float>getList("outputs.fidelity.ssim")) {
             org.junit.jupiter.api.Assertions.assertTrue(ssim > 0 && ssim <= 1, "SSIM inside the mask " + ssim);
         }
-        assertEquals(List.of("RECEIVED", "ASSEMBLING", "PROCESSING", "GENERATED", "FAILED"), job.getList("events.to"));
+        assertEquals(List.of("RECEIVED", "ASSEMBLING", "PROCESSING", "PROCESSING", "GENERATED", "FAILED"),
+                job.getList("events.to"), "the routing rules' choice is a line of the job's history");
+        org.hamcrest.MatcherAssert.assertThat(job.getString("events[3].reason"),
+                org.hamcrest.Matchers.endsWith("to experiments [inpaint]; this job runs 'inpaint'"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.synthgate.image.PixelDecoder;
 import io.synthgate.image.SourceImage;
 import io.synthgate.masking.MaskStep;
 import io.synthgate.masking.MaskedImage;
+import io.synthgate.pipeline.Experiment;
+import io.synthgate.pipeline.GenerationOperation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** A corpus image as the generate step receives it: de-identified, decoded and masked by the real steps. */
@@ -25,11 +27,18 @@ public class CorpusImages {
     public MaskedImage masked(String fileName, String maskSpec) throws Exception {
         var instance = Corpus.instances().stream()
                 .filter(i -> i.file().getFileName().toString().equals(fileName)).findFirst().orElseThrow();
-        return mask.apply((SourceImage) decoder.decode(deid.deidentify(instance)), maskSpec, null);
+        return mask.apply((SourceImage) decoder.decode(deid.deidentify(instance)), masking(maskSpec), null);
     }
 
     /** Any single-frame DICOM file, masked with {@code maskSpec}. */
     public MaskedImage masked(java.nio.file.Path file, String maskSpec) throws Exception {
-        return mask.apply((SourceImage) decoder.decode(deid.deidentify(Corpus.instance(file).orElseThrow())), maskSpec, null);
+        return mask.apply((SourceImage) decoder.decode(deid.deidentify(Corpus.instance(file).orElseThrow())),
+                masking(maskSpec), null);
+    }
+
+    /** An experiment whose one mask is {@code maskSpec}, outpainting when it grows the canvas. */
+    private static Experiment masking(String maskSpec) {
+        TestExperiments experiment = TestExperiments.named("test").mask(maskSpec);
+        return maskSpec.contains("extend") ? experiment.operation(GenerationOperation.OUTPAINT).build() : experiment.build();
     }
 }

@@ -54,8 +54,6 @@ public class GeneratorWireMock implements QuarkusTestResourceLifecycleManager {
         config.put("synthgate.generator.flaky.circuit-breaker.open-for", "1h");
         generator(config, "serial", "a1111", base + "/serial");
         config.put("synthgate.generator.serial.concurrency", "1");
-        config.put("synthgate.budget.budgeted.images-per-day", "2");
-        config.put("synthgate.budget.one-a-day.images-per-day", "1");
         return config;
     }
 

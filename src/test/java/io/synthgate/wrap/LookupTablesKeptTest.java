@@ -22,6 +22,7 @@ import io.synthgate.generator.GenerateStep;
 import io.synthgate.pixels.ImageDescription;
 import io.synthgate.testing.CorpusImages;
 import io.synthgate.testing.Dciodvfy;
+import io.synthgate.testing.TestExperiments;
 import io.synthgate.testing.TestFiles;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -68,8 +69,8 @@ class LookupTablesKeptTest {
 
     private AttributeList writeSyntheticCopy(Path source) throws Exception {
         SyntheticObject object = writer.write(UUID.randomUUID(), "lut-test", generate.generate(
-                corpus.masked(source, "rectangle 40% 40% 20% 20%"), "builtin", "inpaint", null, null, null, "test",
-                UUID.randomUUID(), null));
+                corpus.masked(source, "rectangle 40% 40% 20% 20%"), TestExperiments.generating("builtin"), UUID.randomUUID(),
+                null));
         assertEquals(List.of(), Dciodvfy.unexpectedErrors(object.file()));
         return read(object.file());
     }

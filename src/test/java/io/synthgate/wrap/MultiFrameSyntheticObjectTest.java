@@ -15,9 +15,11 @@ import io.synthgate.image.FrameStack;
 import io.synthgate.image.PixelDecoder;
 import io.synthgate.masking.MaskStep;
 import io.synthgate.masking.MaskedStack;
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.testing.Corpus;
 import io.synthgate.testing.Dciodvfy;
 import io.synthgate.testing.MultiFrameObjects;
+import io.synthgate.testing.TestExperiments;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +57,10 @@ class MultiFrameSyntheticObjectTest {
         FrameStack stack = assertInstanceOf(FrameStack.class,
                 decoder.decode(deid.deidentify(Corpus.instance(file).orElseThrow())));
         assertEquals(FRAMES, stack.frames());
-        MaskedStack masked = mask.apply(stack, "rectangle 40 30 32 24", null);
+        Experiment experiment = TestExperiments.named("stack").generator("builtin").mask("rectangle 40 30 32 24").build();
+        MaskedStack masked = mask.apply(stack, experiment, null);
 
-        GeneratedStack generated = generate.generate(masked, "builtin", null, null, null, null, "stack", UUID.randomUUID(), null);
+        GeneratedStack generated = generate.generate(masked, experiment, UUID.randomUUID(), null);
         SyntheticObject written = writer.writeStack(UUID.randomUUID(), "stack", generated);
 
         assertEquals(List.of(), Dciodvfy.unexpectedErrors(written.file()));

@@ -15,9 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.synthgate.generator.GenerateStep;
 import io.synthgate.generator.GeneratedImage;
 import io.synthgate.masking.MaskedImage;
+import io.synthgate.pipeline.Experiment;
+import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.testing.CorpusImages;
 import io.synthgate.testing.Dciodvfy;
 import io.synthgate.testing.DicomImages;
+import io.synthgate.testing.TestExperiments;
 import io.synthgate.testing.TestFiles;
 import jakarta.inject.Inject;
 import java.util.HashSet;
@@ -44,13 +47,15 @@ class OutpaintedObjectTest {
     @Inject
     SyntheticObjectWriter writer;
 
+    private static final Experiment OUTPAINT = TestExperiments.named("test").generator("builtin")
+            .operation(GenerationOperation.OUTPAINT).mask("extend top 10% bottom 10%").build();
+
     @Test
     void theSourceKeepsEveryPixelOnTheGrownCanvasAndTheBorderIsPainted() throws Exception {
         MaskedImage input = corpus.masked(TestFiles.shared("fo-dicom/" + MAMMOGRAM), "extend top 10% bottom 10%");
         assertEquals(79, input.growth().top());
         assertEquals(79, input.growth().bottom());
-        GeneratedImage generated = generate.generate(input, "builtin", "outpaint", null, null, null, "test",
-                UUID.randomUUID(), null);
+        GeneratedImage generated = generate.generate(input, OUTPAINT, UUID.randomUUID(), null);
         assertFalse(generated.metrics().compared(), "the border has no original to compare with");
         assertEquals(0, generated.metrics().maxAbsoluteDifferenceOutsideMask());
 
@@ -89,12 +94,12 @@ class OutpaintedObjectTest {
     void onlyOutpaintingGrowsTheCanvasAndOutpaintingNeedsAGrowth() throws Exception {
         MaskedImage grown = corpus.masked(TestFiles.shared("fo-dicom/" + MAMMOGRAM), "extend left 32");
         IllegalArgumentException inpaint = assertThrows(IllegalArgumentException.class, () -> generate.generate(grown,
-                "builtin", "inpaint", null, null, null, "test", UUID.randomUUID(), null));
+                TestExperiments.generating("builtin"), UUID.randomUUID(), null));
         assertTrue(inpaint.getMessage().contains("only the operation OUTPAINT"), inpaint.getMessage());
 
         MaskedImage rectangle = corpus.masked(TestFiles.shared("fo-dicom/" + MAMMOGRAM), "rectangle 10 10 50 50");
         IllegalArgumentException outpaint = assertThrows(IllegalArgumentException.class, () -> generate.generate(
-                rectangle, "builtin", "outpaint", null, null, null, "test", UUID.randomUUID(), null));
+                rectangle, OUTPAINT, UUID.randomUUID(), null));
         assertTrue(outpaint.getMessage().contains("needs a mask that grows the canvas"), outpaint.getMessage());
     }
 }

@@ -12,9 +12,11 @@ import io.synthgate.image.FrameStack;
 import io.synthgate.image.PixelDecoder;
 import io.synthgate.image.SourceImage;
 import io.synthgate.masking.MaskStep;
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.study.SourceInstance;
 import io.synthgate.testing.Corpus;
 import io.synthgate.testing.Dciodvfy;
+import io.synthgate.testing.TestExperiments;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ class SyntheticObjectValidityTest {
     private static final int MINIMUM_VALIDATED = 30;
     /** SC_rgb_rle_2frame and rtdose decode to stacks a multi-frame Secondary Capture holds. */
     private static final int MINIMUM_STACKS = 1;
-    private static final String MASK = "rectangle 40% 40% 20% 20%";
+    private static final Experiment EXPERIMENT = TestExperiments.named("test").mask("rectangle 40% 40% 20% 20%").build();
 
     @Inject
     DeidService deid;
@@ -56,12 +58,12 @@ class SyntheticObjectValidityTest {
                 DeidentifiedSource source = deid.deidentify(instance);
                 DecodedSource decoded = decoder.decode(source);
                 if (decoded instanceof FrameStack stack) {
-                    written = writer.writeStack(UUID.randomUUID(), "validity", generate.generate(mask.apply(stack, MASK, null),
-                            null, null, null, null, null, "test", UUID.randomUUID(), null));
+                    written = writer.writeStack(UUID.randomUUID(), "validity", generate.generate(mask.apply(stack, EXPERIMENT, null),
+                            EXPERIMENT, UUID.randomUUID(), null));
                     stacks.add(instance.file().getFileName().toString());
                 } else {
                     written = writer.write(UUID.randomUUID(), "validity", generate.generate(
-                            mask.apply((SourceImage) decoded, MASK, null), null, null, null, null, null, "test", UUID.randomUUID(), null));
+                            mask.apply((SourceImage) decoded, EXPERIMENT, null), EXPERIMENT, UUID.randomUUID(), null));
                 }
             } catch (UnsupportedSourceException notAnImageSynthGateTakes) {
                 continue;

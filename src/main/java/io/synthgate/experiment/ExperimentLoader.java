@@ -1,0 +1,264 @@
+package io.synthgate.experiment;
+
+import io.synthgate.dicom.Selection;
+import io.synthgate.generator.PromptTemplate;
+import io.synthgate.mask.MaskSpec;
+import io.synthgate.pipeline.DeidOptions;
+import io.synthgate.pipeline.Experiment;
+import io.synthgate.pipeline.GenerationOperation;
+import io.synthgate.pipeline.MaskPlan;
+import io.synthgate.pipeline.ReviewPolicy;
+import io.synthgate.pipeline.SeedPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Turns {@code synthgate.experiments.*} into typed {@link Experiment}s, checking every value against
+ * what it names (masks, selections, generators, destinations), and the keys themselves: a misspelt key
+ * and a key of the old {@code synthgate.experiment.*} form are problems too. All problems are reported
+ * at once, each with its key.
+ */
+final class ExperimentLoader {
+
+    static final String PREFIX = "synthgate.experiments.";
+    static final int MAX_CANDIDATES = 16;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern BODY_PART = Pattern.compile("[A-Z0-9_]+");
+    private static final Set<String> KEYS = Set.of("enabled", "when", "operation", "select", "mask", "generator",
+            "prompt", "negative-prompt", "seed", "candidates", "review", "destination", "deid-retain",
+            "budget.images-per-day");
+    /** Keys a text-to-image experiment does not read: its runs name their generator, prompt and candidates. */
+    private static final Set<String> NOT_FOR_TEXT = Set.of("when", "select", "mask", "presets", "generator", "prompt",
+            "negative-prompt", "seed", "candidates");
+    /** A size to try masks on: large enough that every share and pixel count of a sensible mask fits. */
+    private static final int PROBE_SIDE = 4096;
+
+    /** What a generator name is checked against: throws {@link IllegalArgumentException} for an unknown one. */
+    interface GeneratorNames {
+        void check(String name);
+    }
+
+    /** The experiments by name, and the enabled study experiments in name order. */
+    record Loaded(Map<String, Experiment> experiments, List<Experiment> routable) {
+    }
+
+    private final GeneratorNames generators;
+    private final Map<String, Boolean> researchDestinations;
+    private final DeidOptions deidDefaults;
+
+    /**
+     * @param generators checks a generator name
+     * @param researchDestinations every destination's name, and whether it is of kind research
+     * @param deidDefaults what de-identification keeps when an experiment names nothing
+     */
+    ExperimentLoader(GeneratorNames generators, Map<String, Boolean> researchDestinations, DeidOptions deidDefaults) {
+        this.generators = generators;
+        this.researchDestinations = new TreeMap<>(researchDestinations);
+        this.deidDefaults = deidDefaults;
+    }
+
+    /**
+     * Loads every experiment.
+     *
+     * @param propertyNames every configuration key there is, to find misspelt and retired ones
+     * @throws InvalidExperimentsException listing every problem, each with its key
+     */
+    Loaded load(ExperimentsConfig config, Iterable<String> propertyNames) {
+        List<String> problems = new ArrayList<>();
+        checkKeys(propertyNames, problems);
+        Map<String, Experiment> experiments = new LinkedHashMap<>();
+        List<Experiment> routable = new ArrayList<>();
+        new TreeMap<>(config.experiments()).forEach((name, settings) -> {
+            if (!NAME.matcher(name).matches()) {
+                problems.add(PREFIX + name + ": an experiment's name is lower case letters, digits and hyphens, as"
+                        + " in its route direct:experiment-<name>");
+                return;
+            }
+            Optional<Experiment> experiment = new One(name, settings, problems).experiment();
+            experiment.ifPresent(loaded -> {
+                experiments.put(name, loaded);
+                if (settings.enabled() && loaded.takesStudies()) {
+                    routable.add(loaded);
+                }
+            });
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidExperimentsException(problems);
+        }
+        return new Loaded(experiments, List.copyOf(routable));
+    }
+
+    private static void checkKeys(Iterable<String> propertyNames, List<String> problems) {
+        for (String key : propertyNames) {
+            if (key.startsWith(PREFIX)) {
+                String rest = key.substring(PREFIX.length());
+                int dot = rest.indexOf('.');
+                String setting = dot < 0 ? "" : rest.substring(dot + 1);
+                if (!KEYS.contains(setting) && !setting.startsWith("presets.")) {
+                    problems.add(key + ": not a setting of an experiment; they are " + new TreeSet<>(KEYS)
+                            + " and presets.<BODY PART>");
+                }
+            } else if (key.startsWith("synthgate.experiment.") || key.startsWith("synthgate.budget.")) {
+                problems.add(key + ": " + RetiredKeys.replacement(key));
+            }
+        }
+    }
+
+    /** One experiment's settings, parsed; each value that fails adds a problem naming its key. */
+    private final class One {
+
+        private final String name;
+        private final ExperimentsConfig.Settings settings;
+        private final List<String> problems;
+        private boolean failed;
+
+        One(String name, ExperimentsConfig.Settings settings, List<String> problems) {
+            this.name = name;
+            this.settings = settings;
+            this.problems = problems;
+        }
+
+        Optional<Experiment> experiment() {
+            GenerationOperation operation = parse("operation", () -> GenerationOperation.parse(settings.operation()));
+            if (operation == null) {
+                return Optional.empty();
+            }
+            boolean text = operation == GenerationOperation.TXT2IMG;
+            if (text) {
+                refuseSettingsOfImages();
+            }
+            Optional<Selection> when = settings.when().map(rule -> parse("when", () -> Selection.parse(rule)));
+            Selection select = parse("select", () -> Selection.parse(settings.select().orElse("")));
+            MaskPlan mask = text ? MaskPlan.NONE : maskPlan(operation);
+            settings.generator().ifPresent(generator -> check("generator", () -> generators.check(generator)));
+            settings.prompt().ifPresent(prompt -> check("prompt", () -> PromptTemplate.check(prompt)));
+            settings.negativePrompt().ifPresent(prompt -> check("negative-prompt", () -> PromptTemplate.check(prompt)));
+            SeedPolicy seed = parse("seed", () -> SeedPolicy.parse(settings.seed().orElse("")));
+            int candidates = settings.candidates();
+            if (candidates < 1 || candidates > MAX_CANDIDATES) {
+                problem("candidates", "must be 1 to " + MAX_CANDIDATES + ", not " + candidates);
+            }
+            ReviewPolicy review = parse("review", () -> ReviewPolicy.parse(settings.review()));
+            List<String> destinations = destinations();
+            Optional<DeidOptions> deid = settings.deidRetain()
+                    .map(retain -> parse("deid-retain", () -> DeidOptions.parse(retain, deidDefaults)));
+            OptionalInt budget = settings.budget().imagesPerDay();
+            if (budget.isPresent() && budget.getAsInt() < 0) {
+                problem("budget.images-per-day", "must be 0 or more, not " + budget.getAsInt());
+            }
+            if (failed) {
+                return Optional.empty();
+            }
+            return Optional.of(new Experiment(name, operation, when, select, mask, settings.generator(),
+                    settings.prompt(), settings.negativePrompt(), seed, candidates, review, destinations, deid, budget));
+        }
+
+        private void refuseSettingsOfImages() {
+            Map<String, Boolean> given = Map.of("when", settings.when().isPresent(), "select",
+                    settings.select().isPresent(), "mask", settings.mask().isPresent(), "presets",
+                    !settings.presets().isEmpty(), "generator", settings.generator().isPresent(), "prompt",
+                    settings.prompt().isPresent(), "negative-prompt", settings.negativePrompt().isPresent(), "seed",
+                    settings.seed().isPresent(), "candidates", settings.candidates() != 1);
+            new TreeMap<>(given).forEach((key, present) -> {
+                if (present && NOT_FOR_TEXT.contains(key)) {
+                    problem(key, "a txt2img experiment does not read it: each run names its generator, prompt,"
+                            + " candidates and seed (POST /api/experiments/txt2img/runs)");
+                }
+            });
+        }
+
+        private MaskPlan maskPlan(GenerationOperation operation) {
+            if (settings.mask().isEmpty() && settings.presets().isEmpty()) {
+                problem("mask", "is required: the region every image regenerates, in the mask language (or"
+                        + " presets.<BODY PART> with a mask for the other body parts)");
+                return MaskPlan.NONE;
+            }
+            Optional<MaskSpec> fallback = settings.mask().map(text -> mask("mask", text, operation));
+            Map<String, MaskSpec> presets = new TreeMap<>();
+            new TreeMap<>(settings.presets()).forEach((part, text) -> {
+                String key = "presets." + part;
+                if (!BODY_PART.matcher(part.strip().toUpperCase(Locale.ROOT)).matches()) {
+                    problem(key, "'" + part + "' is not a value of Body Part Examined (e.g. CHEST, TSPINE)");
+                }
+                MaskSpec spec = mask(key, text, operation);
+                if (spec != null) {
+                    presets.put(part, spec);
+                }
+            });
+            return new MaskPlan(fallback, presets);
+        }
+
+        /** A mask parsed and checked against the operation: outpainting, and only it, grows the canvas. */
+        private MaskSpec mask(String key, String text, GenerationOperation operation) {
+            MaskSpec spec = parse(key, () -> MaskSpec.parse(text));
+            if (spec == null) {
+                return null;
+            }
+            boolean grows = !spec.growth(PROBE_SIDE, PROBE_SIDE).isNone();
+            if (operation == GenerationOperation.OUTPAINT && !grows) {
+                problem(key, "outpaint needs a mask that grows the canvas ('extend top 25% bottom 25%'), not '"
+                        + spec.text() + "'");
+            } else if (operation != GenerationOperation.OUTPAINT && grows) {
+                problem(key, "'" + spec.text() + "' grows the canvas, which only operation outpaint paints, not "
+                        + operation.name().toLowerCase(Locale.ROOT));
+            }
+            return spec;
+        }
+
+        private List<String> destinations() {
+            List<String> named = settings.destination().orElse(List.of()).stream().map(String::strip)
+                    .filter(d -> !d.isEmpty()).toList();
+            if (named.isEmpty()) {
+                List<String> research = researchDestinations.entrySet().stream().filter(Map.Entry::getValue)
+                        .map(Map.Entry::getKey).toList();
+                if (research.size() != 1) {
+                    problem("destination", "is required when there is not exactly one destination of kind research;"
+                            + " the research destinations are " + research);
+                }
+                return research.size() == 1 ? research : List.of();
+            }
+            for (String destination : named) {
+                Boolean research = researchDestinations.get(destination);
+                if (research == null) {
+                    problem("destination", "no destination '" + destination + "' under synthgate.destinations; known: "
+                            + researchDestinations.keySet());
+                } else if (!research) {
+                    problem("destination", "'" + destination + "' is of kind clinical, which never receives synthetic"
+                            + " objects");
+                }
+            }
+            return named;
+        }
+
+        private <T> T parse(String key, Supplier<T> parser) {
+            try {
+                return parser.get();
+            } catch (IllegalArgumentException e) {
+                problem(key, e.getMessage());
+                return null;
+            }
+        }
+
+        private void check(String key, Runnable check) {
+            parse(key, () -> {
+                check.run();
+                return Boolean.TRUE;
+            });
+        }
+
+        private void problem(String key, String what) {
+            failed = true;
+            problems.add(PREFIX + name + "." + key + ": " + what);
+        }
+    }
+}
