@@ -110,7 +110,7 @@ def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count
         "synthgate.pipeline.image-concurrency": int(os.environ.get("IMAGE_WORKERS", 2 * slots)),
         "synthgate.generator.stub.type": "openai", "synthgate.generator.stub.base-url": "http://127.0.0.1:%d/v1" % stub,
         "synthgate.generator.stub.model": "stub-fixed-latency", "synthgate.generator.stub.concurrency": slots,
-        "synthgate.experiment.inpaint.generator": "stub",
+        "synthgate.experiments.inpaint.generator": "stub",
     }
     started.append(start(["java"] + os.environ.get("SYNTHGATE_JVM_OPTIONS", "").split() + ["-D%s=%s" % kv for kv in props.items()] + ["-jar", jar], cwd=gateway,
                          log=gateway + "/gateway.log"))

@@ -16,17 +16,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Turns {@code synthgate.experiments.*} into typed {@link Experiment}s, checking every value against
- * what it names (masks, selections, generators, destinations), and the keys themselves: a misspelt key
- * and a key of the old {@code synthgate.experiment.*} form are problems too. All problems are reported
- * at once, each with its key.
+ * what it names (masks, selections, generators, destinations); a key of the retired
+ * {@code synthgate.experiment.*} form is a problem too. All problems are reported at once, each with
+ * its key. (A misspelt key under {@code synthgate.experiments} is refused by the configuration mapping
+ * itself, before this runs.)
  */
 final class ExperimentLoader {
 
@@ -34,12 +33,6 @@ final class ExperimentLoader {
     static final int MAX_CANDIDATES = 16;
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern BODY_PART = Pattern.compile("[A-Z0-9_]+");
-    private static final Set<String> KEYS = Set.of("enabled", "when", "operation", "select", "mask", "generator",
-            "prompt", "negative-prompt", "seed", "candidates", "review", "destination", "deid-retain",
-            "budget.images-per-day");
-    /** Keys a text-to-image experiment does not read: its runs name their generator, prompt and candidates. */
-    private static final Set<String> NOT_FOR_TEXT = Set.of("when", "select", "mask", "presets", "generator", "prompt",
-            "negative-prompt", "seed", "candidates");
     /** A size to try masks on: large enough that every share and pixel count of a sensible mask fits. */
     private static final int PROBE_SIDE = 4096;
 
@@ -70,12 +63,12 @@ final class ExperimentLoader {
     /**
      * Loads every experiment.
      *
-     * @param propertyNames every configuration key there is, to find misspelt and retired ones
+     * @param propertyNames every configuration key there is, to find retired ones
      * @throws InvalidExperimentsException listing every problem, each with its key
      */
     Loaded load(ExperimentsConfig config, Iterable<String> propertyNames) {
         List<String> problems = new ArrayList<>();
-        checkKeys(propertyNames, problems);
+        retiredKeys(propertyNames, problems);
         Map<String, Experiment> experiments = new LinkedHashMap<>();
         List<Experiment> routable = new ArrayList<>();
         new TreeMap<>(config.experiments()).forEach((name, settings) -> {
@@ -98,17 +91,9 @@ final class ExperimentLoader {
         return new Loaded(experiments, List.copyOf(routable));
     }
 
-    private static void checkKeys(Iterable<String> propertyNames, List<String> problems) {
+    private static void retiredKeys(Iterable<String> propertyNames, List<String> problems) {
         for (String key : propertyNames) {
-            if (key.startsWith(PREFIX)) {
-                String rest = key.substring(PREFIX.length());
-                int dot = rest.indexOf('.');
-                String setting = dot < 0 ? "" : rest.substring(dot + 1);
-                if (!KEYS.contains(setting) && !setting.startsWith("presets.")) {
-                    problems.add(key + ": not a setting of an experiment; they are " + new TreeSet<>(KEYS)
-                            + " and presets.<BODY PART>");
-                }
-            } else if (key.startsWith("synthgate.experiment.") || key.startsWith("synthgate.budget.")) {
+            if (key.startsWith("synthgate.experiment.") || key.startsWith("synthgate.budget.")) {
                 problems.add(key + ": " + RetiredKeys.replacement(key));
             }
         }
@@ -163,6 +148,7 @@ final class ExperimentLoader {
                     settings.prompt(), settings.negativePrompt(), seed, candidates, review, destinations, deid, budget));
         }
 
+        /** A text-to-image experiment's runs name their generator, prompt, candidates and seed. */
         private void refuseSettingsOfImages() {
             Map<String, Boolean> given = Map.of("when", settings.when().isPresent(), "select",
                     settings.select().isPresent(), "mask", settings.mask().isPresent(), "presets",
@@ -170,7 +156,7 @@ final class ExperimentLoader {
                     settings.prompt().isPresent(), "negative-prompt", settings.negativePrompt().isPresent(), "seed",
                     settings.seed().isPresent(), "candidates", settings.candidates() != 1);
             new TreeMap<>(given).forEach((key, present) -> {
-                if (present && NOT_FOR_TEXT.contains(key)) {
+                if (present) {
                     problem(key, "a txt2img experiment does not read it: each run names its generator, prompt,"
                             + " candidates and seed (POST /api/experiments/txt2img/runs)");
                 }

@@ -59,8 +59,8 @@ class GeneratorRefusalIT {
                 "synthgate.generator.openai.type", "openai",
                 "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
                 "synthgate.generator.openai.model", "gpt-image-2",
-                "synthgate.experiment.inpaint.generator", "openai",
-                "synthgate.experiment.inpaint.prompt", "An X-ray of {bodyPart} with bleeding");
+                "synthgate.experiments.inpaint.generator", "openai",
+                "synthgate.experiments.inpaint.prompt", "An X-ray of {bodyPart} with bleeding");
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
             ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),

@@ -46,7 +46,7 @@ class LargeStackIT {
         AtomicLong peakHeap = new AtomicLong();
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
-                        Map.of("synthgate.experiment.inpaint.mask", "rectangle 40% 40% 20% 20%"))
+                        Map.of("synthgate.experiments.inpaint.mask", "rectangle 40% 40% 20% 20%"))
                         .withJvmOption("-Xmx64m").withJvmOption("-XX:+ExitOnOutOfMemoryError").start()) {
             sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(heapUsed(gateway), Math::max), 0, 100,
                     TimeUnit.MILLISECONDS);

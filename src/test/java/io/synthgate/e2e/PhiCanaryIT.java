@@ -63,7 +63,7 @@ class PhiCanaryIT {
                 "synthgate.generator.openai.type", "openai",
                 "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
                 "synthgate.generator.openai.model", "gpt-image-2",
-                "synthgate.experiment.inpaint.generator", "openai");
+                "synthgate.experiments.inpaint.generator", "openai");
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, generator)
                         .withEnvironment("SYNTHGATE_GENERATOR_OPENAI_API_KEY", API_KEY).start()) {

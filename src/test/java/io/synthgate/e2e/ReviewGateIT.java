@@ -40,7 +40,7 @@ class ReviewGateIT {
         Path second = DicomCopies.asInstanceOf(TestFiles.pydicom("MR_small.dcm"), STUDY, STUDY + ".2", folder.resolve("b.dcm"));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
-                        Map.of("synthgate.experiment.inpaint.review", "required")).start()) {
+                        Map.of("synthgate.experiments.inpaint.review", "required")).start()) {
             ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
                     List.of(first, second));
             assertEquals(0, sent.exitCode(), sent.output());
@@ -85,7 +85,7 @@ class ReviewGateIT {
         Path second = DicomCopies.asInstanceOf(TestFiles.pydicom("MR_small.dcm"), study, study + ".2", folder.resolve("d.dcm"));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
-                        Map.of("synthgate.experiment.inpaint.review", "recorded")).start()) {
+                        Map.of("synthgate.experiments.inpaint.review", "recorded")).start()) {
             ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
                     List.of(first, second));
             assertEquals(0, sent.exitCode(), sent.output());

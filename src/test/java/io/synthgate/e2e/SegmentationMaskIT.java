@@ -48,7 +48,7 @@ class SegmentationMaskIT {
         Path other = DicomCopies.asInstanceOf(template, STUDY, OTHER_SLICE, folder.resolve("other.dcm"));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
-                        Map.of("synthgate.experiment.inpaint.mask", "segment liver")).start()) {
+                        Map.of("synthgate.experiments.inpaint.mask", "segment liver")).start()) {
             // -R: storescu's default contexts leave out Segmentation Storage; propose what the files need.
             ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of("-R"),
                     List.of(segmented, other, SEGMENTATION));

@@ -40,12 +40,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped experiment routes, chosen by {@code synthgate.experiment.active}, on the corpus's CR
+ * The shipped experiments, each the only one enabled, on the corpus's CR
  * radiograph with the built-in generator, through a real gateway to a real Orthanc. The presets take
  * radiographs only ({@code Modality=CR,DX}), so a CT slice of the same study is left out, and said so;
  * asked for two candidates of each image, they keep both, each from its own seed. The presets and
  * outpainting also run through a WireMock'd OpenAI-shaped generator; there the presets take only what
- * one calling AE sent, and de-identify with the route's own options.
+ * one calling AE sent, and de-identify with the experiment's own options.
  */
 class ShippedExperimentsIT {
 
@@ -68,8 +68,8 @@ class ShippedExperimentsIT {
                 folder.resolve("ct.dcm")));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
-                        Map.of("synthgate.experiment.active", "radiograph-presets",
-                                "synthgate.experiment.radiograph-presets.candidates", "2")).start()) {
+                        only("radiograph-presets", Map.of("synthgate.experiments.radiograph-presets.candidates", "2")))
+                        .start()) {
             send(gateway, files);
             Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 4, Duration.ofSeconds(180));
             assertEquals(3, outputs.size(), "the CT slice is not a radiograph: " + outputs);
@@ -92,7 +92,7 @@ class ShippedExperimentsIT {
             seeds.forEach((bodyPart, used) -> assertEquals(2, used.size(), bodyPart + ": each candidate its own seed"));
             assertEquals("ellipse 30% 60% 12% 14%", masks.get("CHEST"), "the chest preset: " + masks);
             assertEquals("rectangle 25% 42% 50% 16%", masks.get("KNEE"), "the knee preset: " + masks);
-            assertEquals("rectangle 40% 40% 20% 20%", masks.get("ELBOW"), "no preset: the other-mask: " + masks);
+            assertEquals("rectangle 40% 40% 20% 20%", masks.get("ELBOW"), "no preset: the experiment's mask: " + masks);
             assertEquals(6, orthanc.get("/instances").size());
         }
     }
@@ -105,8 +105,8 @@ class ShippedExperimentsIT {
         Path fromElsewhere = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".3", "PELVIS", folder.resolve("pelvis.dcm"));
         WireMockServer openAi = openAiShapedGenerator();
         Map<String, String> config = throughOpenAi(openAi, "radiograph-presets", Map.of(
-                "synthgate.experiment.radiograph-presets.select", "Modality=CR,DX; CallingAE=WARD_DX*",
-                "synthgate.experiment.radiograph-presets.deid-retain", "patient-characteristics"));
+                "synthgate.experiments.radiograph-presets.select", "Modality=CR,DX; CallingAETitle=WARD_DX*",
+                "synthgate.experiments.radiograph-presets.deid-retain", "patient-characteristics"));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
             send(gateway, "STORESCU", List.of(fromElsewhere));
@@ -132,7 +132,7 @@ class ShippedExperimentsIT {
             header.read(copy.toFile(), TagFromName.PixelData);
             List<String> codes = Deidentifier.methodCodes(header).stream().map(CodedConcept::value).toList();
             assertTrue(codes.contains("113108") && !codes.contains("113107"),
-                    "the route's de-identification options, not the defaults: " + codes);
+                    "the experiment's de-identification options, not the defaults: " + codes);
             assertEquals(List.of(), Dciodvfy.unexpectedErrors(copy));
         } finally {
             openAi.stop();
@@ -146,13 +146,12 @@ class ShippedExperimentsIT {
         Path knee = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".1", "KNEE", folder.resolve("knee.dcm"));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 OrthancProcess archive = OrthancProcess.start(Files.createDirectories(folder.resolve("archive")));
-                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, Map.of(
-                        "synthgate.experiment.active", "outpaint",
-                        "synthgate.destinations.archive.ae-title", OrthancProcess.AE_TITLE,
-                        "synthgate.destinations.archive.host", "127.0.0.1",
-                        "synthgate.destinations.archive.port", Integer.toString(archive.dicomPort()),
-                        "synthgate.destinations.archive.kind", "research",
-                        "synthgate.experiment.outpaint.destination", "research, archive")).start()) {
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, only("outpaint",
+                        Map.of("synthgate.destinations.archive.ae-title", OrthancProcess.AE_TITLE,
+                                "synthgate.destinations.archive.host", "127.0.0.1",
+                                "synthgate.destinations.archive.port", Integer.toString(archive.dicomPort()),
+                                "synthgate.destinations.archive.kind", "research",
+                                "synthgate.experiments.outpaint.destination", "research, archive"))).start()) {
             send(gateway, List.of(knee));
             String synthetic = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(120)).get(study + ".1");
             assertTrue(archive.findInstance(synthetic).isPresent(), "the second destination has it too");
@@ -208,12 +207,19 @@ class ShippedExperimentsIT {
     /** Gateway settings that run {@code experiment} with the OpenAI-shaped {@code openAi}, plus {@code more}. */
     private static Map<String, String> throughOpenAi(WireMockServer openAi, String experiment, Map<String, String> more) {
         Map<String, String> config = new HashMap<>(Map.of(
-                "synthgate.experiment.active", experiment,
                 "synthgate.generator.openai.type", "openai",
                 "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
                 "synthgate.generator.openai.model", "gpt-image-2",
-                "synthgate.experiment." + experiment + ".generator", "openai"));
+                "synthgate.experiments." + experiment + ".generator", "openai"));
         config.putAll(more);
+        return only(experiment, config);
+    }
+
+    /** Gateway settings in which {@code experiment} is the only enabled experiment, plus {@code more}. */
+    static Map<String, String> only(String experiment, Map<String, String> more) {
+        Map<String, String> config = new HashMap<>(more);
+        config.put("synthgate.experiments.inpaint.enabled", "false");
+        config.put("synthgate.experiments." + experiment + ".enabled", "true");
         return config;
     }
 
