@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
@@ -29,6 +30,7 @@ public class ExperimentCatalog {
     private static final Logger LOG = Logger.getLogger(ExperimentCatalog.class);
 
     private final Map<String, Experiment> byName;
+    private final Set<String> enabled;
     private final List<Experiment> routable;
 
     public ExperimentCatalog(ExperimentsConfig config, Config allKeys, GeneratorRegistry generators,
@@ -38,6 +40,7 @@ public class ExperimentCatalog {
         ExperimentLoader.Loaded loaded = new ExperimentLoader(generators::get, research, deid.defaults())
                 .load(config, allKeys.getPropertyNames());
         this.byName = new TreeMap<>(loaded.experiments());
+        this.enabled = loaded.enabled();
         this.routable = loaded.routable();
         LOG.infof("Experiments: %s; completed studies are routed to %s", byName.keySet(),
                 routable.stream().map(Experiment::name).toList());
@@ -46,6 +49,11 @@ public class ExperimentCatalog {
     /** The experiment of that name. */
     public Optional<Experiment> find(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The experiment of that name, when it is configured and switched on. */
+    public Optional<Experiment> findEnabled(String name) {
+        return find(name).filter(experiment -> enabled.contains(name));
     }
 
     /** Every configured experiment, by name. */

@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -41,8 +43,8 @@ final class ExperimentLoader {
         void check(String name);
     }
 
-    /** The experiments by name, and the enabled study experiments in name order. */
-    record Loaded(Map<String, Experiment> experiments, List<Experiment> routable) {
+    /** The experiments by name, the names of those enabled, and the enabled study experiments in name order. */
+    record Loaded(Map<String, Experiment> experiments, Set<String> enabled, List<Experiment> routable) {
     }
 
     private final GeneratorNames generators;
@@ -70,6 +72,7 @@ final class ExperimentLoader {
         List<String> problems = new ArrayList<>();
         retiredKeys(propertyNames, problems);
         Map<String, Experiment> experiments = new LinkedHashMap<>();
+        Set<String> enabled = new TreeSet<>();
         List<Experiment> routable = new ArrayList<>();
         new TreeMap<>(config.experiments()).forEach((name, settings) -> {
             if (!NAME.matcher(name).matches()) {
@@ -80,15 +83,18 @@ final class ExperimentLoader {
             Optional<Experiment> experiment = new One(name, settings, problems).experiment();
             experiment.ifPresent(loaded -> {
                 experiments.put(name, loaded);
-                if (settings.enabled() && loaded.takesStudies()) {
-                    routable.add(loaded);
+                if (settings.enabled()) {
+                    enabled.add(name);
+                    if (loaded.takesStudies()) {
+                        routable.add(loaded);
+                    }
                 }
             });
         });
         if (!problems.isEmpty()) {
             throw new InvalidExperimentsException(problems);
         }
-        return new Loaded(experiments, List.copyOf(routable));
+        return new Loaded(experiments, Set.copyOf(enabled), List.copyOf(routable));
     }
 
     private static void retiredKeys(Iterable<String> propertyNames, List<String> problems) {
@@ -207,11 +213,15 @@ final class ExperimentLoader {
             if (named.isEmpty()) {
                 List<String> research = researchDestinations.entrySet().stream().filter(Map.Entry::getValue)
                         .map(Map.Entry::getKey).toList();
-                if (research.size() != 1) {
+                if (research.size() == 1) {
+                    return research;
+                }
+                // A switched-off experiment need not name one: a job it still runs fails with the reason.
+                if (settings.enabled()) {
                     problem("destination", "is required when there is not exactly one destination of kind research;"
                             + " the research destinations are " + research);
                 }
-                return research.size() == 1 ? research : List.of();
+                return List.of();
             }
             for (String destination : named) {
                 Boolean research = researchDestinations.get(destination);

@@ -1,6 +1,6 @@
 package io.synthgate.generator;
 
-import io.synthgate.generator.http.CircuitBreaker;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.synthgate.generator.http.HttpGenerator;
 import io.synthgate.generator.http.HttpGenerators;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +29,8 @@ public class GeneratorsHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("generators").up();
         for (HttpGenerator generator : generators.all()) {
-            CircuitBreaker.State circuit = generator.circuitState();
-            Optional<String> problem = circuit == CircuitBreaker.State.OPEN
+            CircuitBreakerState circuit = generator.circuitState();
+            Optional<String> problem = circuit == CircuitBreakerState.OPEN
                     ? Optional.of("circuit breaker open after repeated failures")
                     : generator.readinessProblem();
             response.withData(generator.name(), problem.map(reason -> "DOWN: " + reason).orElse("UP (circuit " + circuit + ")"));

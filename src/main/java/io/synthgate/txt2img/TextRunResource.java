@@ -1,6 +1,9 @@
 package io.synthgate.txt2img;
 
+import io.synthgate.experiment.ExperimentCatalog;
+import io.synthgate.failure.ConflictException;
 import io.synthgate.http.Problem;
+import io.synthgate.pipeline.GenerationOperation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,17 +28,27 @@ import java.util.UUID;
 public class TextRunResource {
 
     private final TextRuns runs;
+    private final ExperimentCatalog experiments;
 
-    public TextRunResource(TextRuns runs) {
+    public TextRunResource(TextRuns runs, ExperimentCatalog experiments) {
         this.runs = runs;
+        this.experiments = experiments;
     }
 
-    /** Starts a run: 202 with the run and its Location; 400 (problem+json) when the request is wrong. */
+    /**
+     * Starts a run: 202 with the run and its Location; 400 (problem+json) when the request is wrong, 409
+     * when text-to-image runs are off (no enabled experiment {@code txt2img}).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(TextRunRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (request == null) {
             return Problem.response(Response.Status.BAD_REQUEST, "A run needs a JSON body, e.g. {\"bodyParts\": [\"knee\"]}");
+        }
+        if (experiments.findEnabled(TextRuns.EXPERIMENT).filter(e -> e.operation() == GenerationOperation.TXT2IMG)
+                .isEmpty()) {
+            throw new ConflictException("Text-to-image runs are off: no experiment synthgate.experiments."
+                    + TextRuns.EXPERIMENT + " with operation txt2img is configured and enabled");
         }
         UUID id = runs.start(request);
         return Response.accepted(runs.find(id).orElseThrow())

@@ -6,12 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** Every bean, header and property a shipped route uses is documented in camel-routes/README.md. */
+/**
+ * Every bean, header and property a shipped route uses, and every parameter of every route template, is
+ * documented in camel-routes/README.md; template parameters the way kamelets document theirs.
+ */
 class RouteDocumentationTest {
 
     private static final Path ROUTES = Path.of("camel-routes");
@@ -38,6 +44,53 @@ class RouteDocumentationTest {
             }
         }
         assertTrue(undocumented.isEmpty(), "undocumented in camel-routes/README.md: " + undocumented);
+    }
+
+    @Test
+    void everyTemplateParameterHasATitleDescriptionTypeDefaultAndExample() throws Exception {
+        String readme = Files.readString(ROUTES.resolve("README.md"));
+        List<String> undocumented = new ArrayList<>();
+        int parameters = 0;
+        for (Path route : routeFiles()) {
+            for (Object item : new Load(LoadSettings.builder().build()).loadAllFromString(Files.readString(route))) {
+                for (Object node : item instanceof List<?> list ? list : List.of()) {
+                    if (node instanceof Map<?, ?> map && map.get("routeTemplate") instanceof Map<?, ?> template) {
+                        String section = section(readme, "## Route template `" + template.get("id") + "`");
+                        for (Object parameter : (List<?>) template.get("parameters")) {
+                            parameters++;
+                            String name = String.valueOf(((Map<?, ?>) parameter).get("name"));
+                            if (!documented(section, name)) {
+                                undocumented.add(route.getFileName() + ": " + template.get("id") + "." + name);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(parameters > 0, "the shipped routes have a route template");
+        assertTrue(undocumented.isEmpty(), "template parameters without a full row (title, description, type, default,"
+                + " example) under their template's section in camel-routes/README.md: " + undocumented);
+    }
+
+    /** The README's text from {@code heading} to the next section; empty when there is no such heading. */
+    private static String section(String readme, String heading) {
+        int start = readme.indexOf(heading);
+        if (start < 0) {
+            return "";
+        }
+        int end = readme.indexOf("\n## ", start + heading.length());
+        return readme.substring(start, end < 0 ? readme.length() : end);
+    }
+
+    /** Whether a table row starts with the parameter and fills all six columns. */
+    private static boolean documented(String section, String parameter) {
+        for (String line : section.split("\n")) {
+            if (line.startsWith("| `" + parameter + "` |")) {
+                String[] cells = line.substring(1, line.length() - 1).split("\\|");
+                return cells.length == 6 && Stream.of(cells).noneMatch(cell -> cell.isBlank());
+            }
+        }
+        return false;
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.synthgate.generator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.synthgate.generator.Candidate;
 import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.EgressGuard;
@@ -116,8 +117,8 @@ public abstract class HttpGenerator implements Generator {
     }
 
     /** The circuit breaker's state, for health. */
-    public CircuitBreaker.State circuitState() {
-        return policy.breaker().state();
+    public CircuitBreakerState circuitState() {
+        return policy.breakerState();
     }
 
     /** What health says about this generator beyond the circuit state; empty when nothing is wrong. */

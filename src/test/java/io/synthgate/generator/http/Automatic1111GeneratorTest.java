@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.synthgate.generator.GenerationOutcome.Status;
 import io.synthgate.generator.GenerationOutcome;
 import io.synthgate.generator.GeneratorRegistry;
@@ -147,6 +148,9 @@ class Automatic1111GeneratorTest {
         assertEquals(HealthCheckResponse.Status.DOWN, readiness.getStatus());
         assertTrue(String.valueOf(readiness.getData().orElseThrow().get("flaky")).startsWith("DOWN"),
                 readiness.getData().toString());
+        String metrics = RestAssured.get("/q/metrics").asString();
+        assertTrue(metrics.contains("ft_circuitbreaker_opened_total{method=\"synthgate-generator-flaky\"} 1.0"),
+                "the guard's meters come along: " + metrics.lines().filter(line -> line.contains("flaky")).toList());
     }
 
     @Test
