@@ -180,7 +180,7 @@ for label, rows, cols in [size for size in sizes if os.environ.get("ONLY", size[
 
 with open(out, "w") as f:
     f.write("# Pipeline benchmark, %s\n\n" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
-    f.write("Machine: %d cores, %s. SynthGate (built-in route `inpaint-study.yaml`, mask 20%% x 20%%) between DCMTK "
+    f.write("Machine: %d cores, %s. SynthGate (shipped experiment `inpaint`, mask 20%% x 20%%) between DCMTK "
             "storescu and a real Orthanc; the generator is `bench/pipeline/stub_generator.py`, an OpenAI-Images-shaped "
             "stub answering one 1024x1024 PNG, with TCP_NODELAY like every peer. %d studies x %d images of each size, 16-bit; one warm-up study first, then a sync, so that "
             "nothing earlier is still being written to the disk during the measured run.\n\n"

@@ -10,6 +10,7 @@ import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +93,37 @@ class ExperimentRoutingIT {
 
             assertEquals(2, orthanc.get("/instances").size(),
                     "the knee's two synthetic objects; the CT's waits for review, the MR has none");
+        }
+    }
+
+    /** The route of one's own that camel-routes/README.md shows, taken from the README itself. */
+    @Test
+    void theReadmesRouteOfYourOwnRegeneratesOnlyTheImagesItFilters() throws Exception {
+        String readme = Files.readString(Path.of("camel-routes/README.md"));
+        int start = readme.indexOf("```yaml\n- route:\n    id: experiment-presets-only");
+        assertTrue(start >= 0, "camel-routes/README.md shows the route experiment-presets-only");
+        Path routes = Files.createDirectories(folder.resolve("own-routes"));
+        Files.writeString(routes.resolve("presets-only.yaml"),
+                readme.substring(start + "```yaml\n".length(), readme.indexOf("```", start + 7)));
+        String study = "2.25.7440744074";
+        Path chest = DicomCopies.asInstanceOf(TestFiles.shared("fo-dicom/CR-MONO1-10-chest.dcm"), study, study + ".1",
+                "CHEST", folder.resolve("chest.dcm"));
+        Path elbow = DicomCopies.asInstanceOf(TestFiles.shared("fo-dicom/CR-MONO1-10-chest.dcm"), study, study + ".2",
+                "ELBOW", folder.resolve("elbow.dcm"));
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, Map.of(
+                        "camel.main.routes-include-pattern", "file:" + Path.of("camel-routes").toAbsolutePath()
+                                + "/*.yaml,file:" + routes.toAbsolutePath() + "/*.yaml",
+                        "synthgate.experiments.inpaint.enabled", "false",
+                        "synthgate.experiments.presets-only.mask", "rectangle 40% 40% 20% 20%",
+                        "synthgate.experiments.presets-only.presets.CHEST", "ellipse 30% 60% 12% 14%")).start()) {
+            send(gateway, "CR_ROOM1", chest);
+            send(gateway, "CR_ROOM1", elbow);
+            Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 2, Duration.ofSeconds(120));
+            assertEquals(Set.of(study + ".1"), outputs.keySet(), "only the chest passes the route's filter");
+            assertEquals("presets-only", gateway.getJson("/api/studies/" + study).path("jobs").get(0)
+                    .path("experiment").asText());
+            assertEquals(1, orthanc.get("/instances").size());
         }
     }
 

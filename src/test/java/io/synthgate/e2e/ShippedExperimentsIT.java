@@ -219,6 +219,7 @@ class ShippedExperimentsIT {
     static Map<String, String> only(String experiment, Map<String, String> more) {
         Map<String, String> config = new HashMap<>(more);
         config.put("synthgate.experiments.inpaint.enabled", "false");
+        config.put("synthgate.experiments.txt2img.enabled", "false");
         config.put("synthgate.experiments." + experiment + ".enabled", "true");
         return config;
     }
