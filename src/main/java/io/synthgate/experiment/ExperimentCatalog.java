@@ -8,7 +8,6 @@ import io.synthgate.export.Destinations;
 import io.synthgate.generator.GeneratorRegistry;
 import io.synthgate.pipeline.Experiment;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,11 +53,6 @@ public class ExperimentCatalog {
     /** The experiment of that name, when it is configured and switched on. */
     public Optional<Experiment> findEnabled(String name) {
         return find(name).filter(experiment -> enabled.contains(name));
-    }
-
-    /** Every configured experiment, by name. */
-    public Collection<Experiment> all() {
-        return byName.values();
     }
 
     /** The enabled study experiments, by name: those the routing rules may give a completed study. */
