@@ -156,10 +156,9 @@ final class CallPolicy {
     /** The attempt, its outcome saying why it is not retried: the provider asked for too long a wait. */
     private Attempt waitedTooLong(Attempt attempt, Duration wait) {
         GenerationOutcome outcome = attempt.outcome();
-        return new Attempt(GenerationOutcome.failed(outcome.status(), new ProviderDetail(outcome.detail().code(),
+        return Attempt.retryable(GenerationOutcome.failed(outcome.status(), new ProviderDetail(outcome.detail().code(),
                 outcome.detail().message() + " (the provider asked to wait " + wait + ", longer than retry.max-wait "
-                        + retry.maxWait() + ")", outcome.detail().requestId())), true, attempt.retryAfter(),
-                attempt.httpStatus(), attempt.outputSha256());
+                        + retry.maxWait() + ")", outcome.detail().requestId())), attempt.httpStatus(), attempt.retryAfter());
     }
 
     private static GenerationOutcome interrupted(Slot slot) {
