@@ -13,9 +13,11 @@ generator stub of fixed latency. Two measurements per image size:
 
     pipeline_bench.py ROOT JAR WORK OUT [STUDIES] [IMAGES] [LATENCY]
 """
+import base64
 import json
 import math
 import os
+import secrets
 import statistics
 import socket
 import subprocess
@@ -57,8 +59,14 @@ def await_port(p):
     raise SystemExit("nothing listens on %d" % p)
 
 
+# The bench's own admin, for this run only (plain text: it never leaves the temporary folder).
+ADMIN = ("bench", secrets.token_urlsafe(18))
+
+
 def http(url, method="GET"):
-    request = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None)
+    request = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None,
+                                     headers={"Authorization": "Basic " + base64.b64encode(
+                                         ("%s:%s" % ADMIN).encode()).decode()})
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read() or b"null")
 
@@ -111,6 +119,9 @@ def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count
         "synthgate.generator.stub.type": "openai", "synthgate.generator.stub.base-url": "http://127.0.0.1:%d/v1" % stub,
         "synthgate.generator.stub.model": "stub-fixed-latency", "synthgate.generator.stub.concurrency": slots,
         "synthgate.experiments.inpaint.generator": "stub",
+        "quarkus.security.users.embedded.plain-text": "true",
+        "quarkus.security.users.embedded.users." + ADMIN[0]: ADMIN[1],
+        "quarkus.security.users.embedded.roles." + ADMIN[0]: "admin",
     }
     started.append(start(["java"] + os.environ.get("SYNTHGATE_JVM_OPTIONS", "").split() + ["-D%s=%s" % kv for kv in props.items()] + ["-jar", jar], cwd=gateway,
                          log=gateway + "/gateway.log"))

@@ -27,15 +27,17 @@ class ArchitectureTest {
      * The root package holds application-wide producers only (the clock).
      */
     static final List<String> ORDER = List.of(
-            // Foundation: DICOM values, the spool, failures and problem details, pixel I/O, the mask
+            // Foundation: DICOM values, the spool, failures and problem details, roles, pixel I/O, the mask
             // language, and the pipeline contract (names, the typed experiment, workers, CPU permits).
-            "", "dicom", "spool", "failure", "http", "pixels", "mask", "pipeline",
+            "", "dicom", "spool", "failure", "http", "access", "pixels", "mask", "pipeline",
             // Records every step writes: jobs with their outputs, and the studies they come from.
             "job", "study",
             // Steps, in the order of the data flow.
             "ingest", "deid", "image", "masking", "generator", "wrap", "review", "export",
             // Features composing the steps: study experiments, text-to-image runs, reports.
-            "experiment", "txt2img", "report");
+            "experiment", "txt2img", "report",
+            // Operating it: gauges, the dashboard and the pages under /admin.
+            "admin");
 
     /** Where PixelMed may be imported: the packages that read or write DICOM objects and speak DICOM. */
     static final Set<String> DICOM_IO = Set.of("dicom", "ingest", "deid", "pixels", "image", "masking", "wrap",

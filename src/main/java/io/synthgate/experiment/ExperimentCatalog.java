@@ -55,6 +55,11 @@ public class ExperimentCatalog {
         return find(name).filter(experiment -> enabled.contains(name));
     }
 
+    /** Every enabled experiment, text-to-image included, by name. */
+    public List<Experiment> enabled() {
+        return byName.values().stream().filter(experiment -> enabled.contains(experiment.name())).toList();
+    }
+
     /** The enabled study experiments, by name: those the routing rules may give a completed study. */
     public List<Experiment> routable() {
         return routable;

@@ -4,6 +4,8 @@ import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import io.synthgate.job.OutputState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,8 +30,11 @@ public class ExportService {
     private final Destinations destinations;
     private final DicomPeerClient client;
     private final JobOutputService outputs;
+    private final MeterRegistry registry;
 
-    public ExportService(Destinations destinations, DicomPeerClient client, JobOutputService outputs) {
+    public ExportService(Destinations destinations, DicomPeerClient client, JobOutputService outputs,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.destinations = destinations;
         this.client = client;
         this.outputs = outputs;
@@ -84,12 +89,15 @@ public class ExportService {
         for (Destination destination : targets) {
             try {
                 Set<Path> stored = client.store(destination, files);
+                count(destination, "stored", stored.size());
+                count(destination, "failed", files.size() - stored.size());
                 everywhere.retainAll(stored);
                 if (stored.size() < pending.size() && failure == null) {
                     failure = new ExportFailedException(destination + " accepted " + stored.size() + " of "
                             + pending.size() + " synthetic objects", null);
                 }
             } catch (Exception e) {
+                count(destination, "failed", files.size());
                 everywhere.clear();
                 failure = failure == null ? new ExportFailedException("C-STORE to " + destination + " failed: " + e, e)
                         : failure;
@@ -104,6 +112,13 @@ public class ExportService {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Objects sent to a destination, by outcome ({@code synthgate_export_objects_total}). */
+    private void count(Destination destination, String outcome, int objects) {
+        Counter.builder("synthgate.export.objects").tag("destination", destination.name()).tag("outcome", outcome)
+                .description("Synthetic objects C-STOREd to a destination, by outcome").register(registry)
+                .increment(objects);
     }
 
     private static String names(List<Destination> targets) {

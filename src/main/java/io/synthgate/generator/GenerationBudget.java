@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -78,6 +79,15 @@ public class GenerationBudget {
         return "Experiment '" + experiment.name() + "' has spent its budget of " + experiment.imagesPerDay().orElse(0)
                 + " images for today (synthgate.experiments." + experiment.name() + ".budget.images-per-day); nothing"
                 + " was sent";
+    }
+
+    /** Images of {@code experiment}'s budget used today (UTC days, as the budget counts them). */
+    public long usedToday(String experiment) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<?> rows = QuarkusTransaction.joiningExisting().call(() -> entityManager.createNativeQuery(
+                "select images from generation_budget where experiment = ?1 and budget_day = ?2")
+                .setParameter(1, experiment).setParameter(2, today).getResultList());
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
     /** Gives back {@code images} reserved today that were not generated. */

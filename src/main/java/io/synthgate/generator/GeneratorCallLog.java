@@ -1,22 +1,30 @@
 package io.synthgate.generator;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The audit of outbound generator calls. Each call is committed on its own, whatever becomes of the
- * job, so the audit shows every call that left the site.
+ * job, so the audit shows every call that left the site; each is also timed in
+ * {@code synthgate_generator_calls_seconds} by generator and outcome.
  */
 @ApplicationScoped
 public class GeneratorCallLog {
 
     private final GeneratorCallRepository calls;
+    private final MeterRegistry registry;
 
-    public GeneratorCallLog(GeneratorCallRepository calls) {
+    public GeneratorCallLog(GeneratorCallRepository calls, MeterRegistry registry) {
         this.calls = calls;
+        this.registry = registry;
     }
 
     public void record(GeneratorCall call) {
@@ -40,6 +48,14 @@ public class GeneratorCallLog {
         row.outputSha256 = truncate(String.join(",", call.outputSha256()), 2000);
         row.latencyMs = call.latencyMillis();
         QuarkusTransaction.requiringNew().run(() -> calls.persist(row));
+        Timer.builder("synthgate.generator.calls").tag("generator", row.generator).tag("outcome", row.outcome)
+                .description("Generator calls by generator and outcome, with their latency").register(registry)
+                .record(Duration.ofMillis(call.latencyMillis()));
+    }
+
+    /** Calls each generator received since {@code since}, by generator name. */
+    public Map<String, Long> callsSince(Instant since) {
+        return QuarkusTransaction.joiningExisting().call(() -> calls.countByGeneratorSince(since));
     }
 
     /** The newest calls, newest first; only those sent for {@code reference} when it is given. */

@@ -1,5 +1,7 @@
 package io.synthgate.generator;
 
+import io.synthgate.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code /api/generator-calls}: the audit of every call made to an external generator. */
+@RolesAllowed({Roles.ADMIN})
 @Path("/api/generator-calls")
 @Produces(MediaType.APPLICATION_JSON)
 public class GeneratorCallResource {

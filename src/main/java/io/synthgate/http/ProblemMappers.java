@@ -1,10 +1,13 @@
 package io.synthgate.http;
 
+import io.quarkus.security.ForbiddenException;
 import io.synthgate.failure.ConflictException;
 import io.synthgate.failure.InvalidRequestException;
 import io.synthgate.failure.RefusedException;
 import io.synthgate.failure.RetryableException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.security.Principal;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -41,6 +44,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response retryable(RetryableException e) {
         return Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    /** A signed-in user without a role the endpoint needs ({@code @RolesAllowed}). */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        Principal user = request.getSecurityContext().getUserPrincipal();
+        String who = user == null ? "You are" : user.getName() + " is";
+        return Problem.response(Response.Status.FORBIDDEN, who
+                + " signed in without a role this needs; the README's \"Sign-in and roles\" lists who may do what");
     }
 
     @ServerExceptionMapper

@@ -34,9 +34,12 @@ final class AssociationSession implements Runnable {
     private final Spool spool;
     private final IngestService ingest;
     private final Executor closeWatchers;
+    private final DicomMetrics metrics;
 
     AssociationSession(Socket socket, DicomListenerConfig config, CallerAllowlist allowlist,
-            PresentationContextSelectionPolicy policy, Spool spool, IngestService ingest, Executor closeWatchers) {
+            PresentationContextSelectionPolicy policy, Spool spool, IngestService ingest, Executor closeWatchers,
+            DicomMetrics metrics) {
+        this.metrics = metrics;
         this.socket = socket;
         this.config = config;
         this.allowlist = allowlist;
@@ -56,12 +59,14 @@ final class AssociationSession implements Runnable {
             String caller = request.callingAeTitle() + "@" + remote;
             if (!request.calledAeTitle().equals(config.aeTitle())) {
                 reject(AssociateRequest.Rejection.CALLED_AE_NOT_RECOGNIZED);
+                metrics.rejected(DicomMetrics.Rejection.CALLED_AE_TITLE);
                 LOG.warnf("Rejected association from %s: it called AE title '%s', ours is '%s'", caller,
                         request.calledAeTitle(), config.aeTitle());
                 return;
             }
             if (!allowlist.permits(request.callingAeTitle(), socket.getInetAddress())) {
                 reject(AssociateRequest.Rejection.CALLING_AE_NOT_RECOGNIZED);
+                metrics.rejected(DicomMetrics.Rejection.CALLING_AE_TITLE);
                 LOG.warnf("Rejected association from %s: caller is not in synthgate.dicom.allowed-callers", caller);
                 return;
             }
@@ -71,8 +76,14 @@ final class AssociationSession implements Runnable {
                     config.maxPduLength(), 0, 0, policy);
             closeWatch.watch(association);
             LOG.debugf("Association accepted from %s", caller);
-            serve(association, request.callingAeTitle());
+            metrics.opened();
+            try {
+                serve(association, request.callingAeTitle());
+            } finally {
+                metrics.closed();
+            }
         } catch (AssociateRequest.ProtocolViolation e) {
+            metrics.rejected(DicomMetrics.Rejection.PROTOCOL_ERROR);
             LOG.warnf("Closed connection from %s: %s", remote, e.getMessage());
         } catch (SocketTimeoutException e) {
             LOG.warnf("Closed association from %s: idle for longer than %s", remote, config.idleTimeout());
@@ -117,7 +128,8 @@ final class AssociationSession implements Runnable {
     }
 
     /** Answers a caller that found every worker busy, without negotiating. */
-    static void refuseForCapacity(Socket socket) {
+    static void refuseForCapacity(Socket socket, DicomMetrics metrics) {
+        metrics.rejected(DicomMetrics.Rejection.BUSY);
         try (socket) {
             socket.setSoTimeout(5_000);
             AssociateRequest.read(socket.getInputStream());

@@ -35,6 +35,7 @@ public class DicomListener {
     private final DicomListenerConfig config;
     private final Spool spool;
     private final IngestService ingest;
+    private final DicomMetrics metrics;
     private final PresentationContextSelectionPolicy policy = new AnyExplicitStorePresentationContextSelectionPolicy();
     private volatile ServerSocket serverSocket;
     private volatile boolean running;
@@ -43,7 +44,8 @@ public class DicomListener {
     private ExecutorService closeWatchers;
     private Thread acceptor;
 
-    public DicomListener(DicomListenerConfig config, Spool spool, IngestService ingest) {
+    public DicomListener(DicomListenerConfig config, Spool spool, IngestService ingest, DicomMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.spool = spool;
         this.ingest = ingest;
@@ -123,11 +125,12 @@ public class DicomListener {
             }
             try {
                 workers.execute(new AssociationSession(socket, config, allowlist, policy, spool, ingest,
-                        closeWatchers));
+                        closeWatchers, metrics));
             } catch (RejectedExecutionException busy) {
                 try {
-                    refuser.execute(() -> AssociationSession.refuseForCapacity(socket));
+                    refuser.execute(() -> AssociationSession.refuseForCapacity(socket, metrics));
                 } catch (RejectedExecutionException overloaded) {
+                    metrics.rejected(DicomMetrics.Rejection.BUSY);
                     closeQuietly(socket);
                 }
             }

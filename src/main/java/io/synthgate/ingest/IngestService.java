@@ -25,8 +25,10 @@ public class IngestService {
     private final Spool spool;
     private final ArrivalRecorder recorder;
     private final Clock clock;
+    private final DicomMetrics metrics;
 
-    public IngestService(Spool spool, ArrivalRecorder recorder, Clock clock) {
+    public IngestService(Spool spool, ArrivalRecorder recorder, Clock clock, DicomMetrics metrics) {
+        this.metrics = metrics;
         this.spool = spool;
         this.recorder = recorder;
         this.clock = clock;
@@ -34,6 +36,14 @@ public class IngestService {
 
     /** The status to answer the C-STORE with; SUCCESS only once the object is durable in the spool. */
     public DimseStatus accept(StoreRequest request) {
+        DimseStatus status = keep(request);
+        if (status != DimseStatus.SUCCESS) {
+            metrics.refused(status);
+        }
+        return status;
+    }
+
+    private DimseStatus keep(StoreRequest request) {
         String peer = request.callingAeTitle() + " (SOP Instance " + request.affectedSopInstanceUid() + ")";
         if (request.spoolFull()) {
             LOG.errorf("Refused C-STORE from %s: spool %s has less free space than synthgate.spool.min-free-space",
@@ -60,6 +70,7 @@ public class IngestService {
             Path target = spool.inbound().resolve(valid.study().value()).resolve(valid.sopInstanceUid().value() + ".dcm");
             long size = Files.size(request.temporaryFile());
             spool.commit(request.temporaryFile(), target);
+            metrics.stored(size);
             recorder.submit(new ReceivedInstance(valid.study(), valid.seriesInstanceUid(), valid.sopInstanceUid(),
                     request.affectedSopClassUid(), request.transferSyntaxUid(), valid.modality(),
                     new AeTitle(request.callingAeTitle()), target, size, clock.instant()));

@@ -26,4 +26,8 @@ public class JobOutputRepository implements PanacheRepository<JobOutputEntity> {
     public List<JobOutputEntity> listInState(OutputState state, int limit) {
         return find("state", Sort.by("createdAt").and("id"), state).page(io.quarkus.panache.common.Page.ofSize(limit)).list();
     }
+
+    public long countInState(OutputState state) {
+        return count("state", state);
+    }
 }

@@ -108,6 +108,11 @@ public class JobOutputService {
         return outputs.listInState(OutputState.AWAITING_REVIEW, limit).stream().map(JobOutputService::toView).toList();
     }
 
+    /** The review queue's length: candidates awaiting a verdict. */
+    public long countAwaitingReview() {
+        return outputs.countInState(OutputState.AWAITING_REVIEW);
+    }
+
     /** How many outputs (candidates) each source instance of the job has, so a resumed job skips those complete. */
     public Map<SopInstanceUid, Long> outputsPerSource(UUID jobId) {
         return outputs.listForJob(jobId).stream()

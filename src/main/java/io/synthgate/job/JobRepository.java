@@ -5,7 +5,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,5 +52,13 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
 
     public List<JobEntity> listNewestFirst(int limit) {
         return findAll(Sort.by("createdAt").descending()).page(0, limit).list();
+    }
+
+    /** How many jobs are in each state (states without jobs left out). */
+    public Map<JobState, Long> countByState() {
+        Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+        getEntityManager().createQuery("select j.state, count(j) from JobEntity j group by j.state", Object[].class)
+                .getResultList().forEach(row -> counts.put((JobState) row[0], (Long) row[1]));
+        return counts;
     }
 }

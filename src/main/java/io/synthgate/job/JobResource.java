@@ -1,6 +1,8 @@
 package io.synthgate.job;
 
+import io.synthgate.access.Roles;
 import io.synthgate.http.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code /api/jobs}: every job with its state and reason; failed jobs can be retried. */
+@RolesAllowed({Roles.ADMIN, Roles.RESEARCHER})
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
@@ -42,6 +45,7 @@ public class JobResource {
 
     @POST
     @Path("/{id}/retry")
+    @RolesAllowed(Roles.ADMIN)
     public Response retry(@PathParam("id") UUID id) {
         if (jobs.find(id).isEmpty()) {
             return Problem.response(Response.Status.NOT_FOUND, "No job " + id);

@@ -2,13 +2,17 @@ package io.synthgate.job;
 
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.failure.ConflictException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -29,8 +33,11 @@ public class JobService {
     private final JobEventRepository events;
     private final Event<JobReady> ready;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    public JobService(JobRepository jobs, JobEventRepository events, Event<JobReady> ready, Clock clock) {
+    public JobService(JobRepository jobs, JobEventRepository events, Event<JobReady> ready, Clock clock,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.jobs = jobs;
         this.events = events;
         this.ready = ready;
@@ -231,11 +238,31 @@ public class JobService {
         if (next == JobState.PROCESSING) {
             ready.fire(new JobReady(job.id));
         }
+        if (next == JobState.EXPORTED || next == JobState.FAILED) {
+            timeRun(job, next);
+        }
         if (next == JobState.FAILED) {
             LOG.warnf("Job %s failed: %s", job.id, bounded);
         } else {
             LOG.debugf("Job %s %s -> %s (%s)", job.id, previous, next, bounded);
         }
+    }
+
+    /**
+     * Times the run that just ended, from when the job last entered PROCESSING (a review's wait
+     * included), in {@code synthgate_job_duration_seconds} by experiment and outcome.
+     */
+    private void timeRun(JobEntity job, JobState outcome) {
+        events.lastEntryInto(job.id, JobState.PROCESSING).ifPresent(started -> Timer.builder("synthgate.job.duration")
+                .tag("experiment", String.valueOf(job.experiment)).tag("outcome", outcome.name())
+                .description("From a job's start of processing to its export or failure").register(registry)
+                .record(Duration.between(started, job.updatedAt)));
+    }
+
+    /** How many jobs are in each state; states without jobs are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<JobState, Long> countByState() {
+        return jobs.countByState();
     }
 
     /** Adds a line to the job's history without changing its state: something a route decided about it. */

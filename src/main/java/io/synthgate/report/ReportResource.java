@@ -1,6 +1,8 @@
 package io.synthgate.report;
 
+import io.synthgate.access.Roles;
 import io.synthgate.http.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import java.util.Optional;
  * report of a study experiment such as {@code inpaint} over its newest jobs. Text-to-image runs have
  * theirs under {@code /api/experiments/txt2img/runs/{id}/}.
  */
+@RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.RESEARCHER})
 @Path("/api/experiments/{experiment}")
 public class ReportResource {
 

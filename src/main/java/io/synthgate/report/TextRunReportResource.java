@@ -1,6 +1,8 @@
 package io.synthgate.report;
 
+import io.synthgate.access.Roles;
 import io.synthgate.http.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,7 @@ import java.util.UUID;
  * {@code /api/experiments/txt2img/runs/{id}/report}, {@code figure.png} and {@code candidates.csv}:
  * the report of one text-to-image run.
  */
+@RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.RESEARCHER})
 @Path("/api/experiments/txt2img/runs/{id}")
 public class TextRunReportResource {
 

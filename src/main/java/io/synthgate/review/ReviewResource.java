@@ -1,7 +1,9 @@
 package io.synthgate.review;
 
+import io.synthgate.access.Roles;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.http.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -10,8 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +24,7 @@ import java.util.UUID;
  * {@code /api/reviews}: candidates awaiting a radiologist, their pictures, the verdicts, and the
  * audit of every decision.
  */
+@RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
 @Path("/api/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
@@ -48,17 +53,22 @@ public class ReviewResource {
         }
     }
 
-    /** A verdict: 200 with the recorded decision; 404 unknown candidate; 409 not awaiting review; 400 bad verdict. */
+    /**
+     * A verdict, recorded under the signed-in user: 200 with the recorded decision; 404 unknown
+     * candidate; 409 not awaiting review; 400 bad verdict.
+     */
     @POST
     @Path("/{sopInstanceUid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response decide(@PathParam("sopInstanceUid") String uid, ReviewRequest request) {
+    public Response decide(@PathParam("sopInstanceUid") String uid, ReviewRequest request,
+            @Context SecurityContext caller) {
         if (request == null) {
             return Problem.response(Response.Status.BAD_REQUEST,
-                    "A verdict needs a body: {\"decision\": \"APPROVED\", \"reviewer\": \"...\"}");
+                    "A verdict needs a body: {\"decision\": \"APPROVED\", \"grade\": 4, \"comment\": \"...\"}");
         }
         try {
-            return Response.ok(reviews.decide(new SopInstanceUid(uid), request)).build();
+            return Response.ok(reviews.decide(new SopInstanceUid(uid), request, caller.getUserPrincipal().getName()))
+                    .build();
         } catch (ReviewService.UnknownCandidateException e) {
             return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
         }

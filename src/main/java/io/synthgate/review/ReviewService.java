@@ -61,13 +61,12 @@ public class ReviewService {
         return true;
     }
 
-    /** Records a verdict; when it was the job's last open one, the job goes on to export. */
-    public ReviewDecision decide(SopInstanceUid candidate, ReviewRequest request) {
+    /**
+     * Records {@code reviewer}'s verdict (the signed-in user's name); when it was the job's last open
+     * one, the job goes on to export.
+     */
+    public ReviewDecision decide(SopInstanceUid candidate, ReviewRequest request, String reviewer) {
         OutputState verdict = verdict(request.decision());
-        String reviewer = request.reviewer() == null ? "" : request.reviewer().strip();
-        if (reviewer.isEmpty() || reviewer.length() > 64) {
-            throw new InvalidRequestException("reviewer must name who decides, in 1 to 64 characters");
-        }
         if (request.grade() != null && (request.grade() < 1 || request.grade() > 5)) {
             throw new InvalidRequestException("grade must be 1 to 5, not " + request.grade());
         }

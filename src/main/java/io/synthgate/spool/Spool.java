@@ -68,6 +68,15 @@ public class Spool {
         return room;
     }
 
+    /** Free bytes on the spool's file system now (0 when it cannot be asked). */
+    public long freeBytes() {
+        try {
+            return Files.getFileStore(root).getUsableSpace();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** A new, empty file in the spool's own temporary folder (same file system, so renames are atomic). */
     public Path newTemporaryFile() throws IOException {
         return Files.createTempFile(root.resolve("tmp"), "part-", ".tmp");

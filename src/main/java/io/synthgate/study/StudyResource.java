@@ -1,7 +1,9 @@
 package io.synthgate.study;
 
+import io.synthgate.access.Roles;
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.http.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import java.util.Map;
  * every instance acknowledged before the request, so a sender can complete a study right after its
  * last C-STORE.
  */
+@RolesAllowed({Roles.ADMIN, Roles.RESEARCHER})
 @Path("/api/studies")
 @Produces(MediaType.APPLICATION_JSON)
 public class StudyResource {
@@ -49,6 +52,7 @@ public class StudyResource {
 
     @POST
     @Path("/{studyInstanceUid}/complete")
+    @RolesAllowed(Roles.ADMIN)
     public Response complete(@PathParam("studyInstanceUid") String uid) {
         StudyInstanceUid study = new StudyInstanceUid(uid);
         recorder.awaitRecorded();

@@ -1,9 +1,11 @@
 package io.synthgate.txt2img;
 
+import io.synthgate.access.Roles;
 import io.synthgate.experiment.ExperimentCatalog;
 import io.synthgate.failure.ConflictException;
 import io.synthgate.http.Problem;
 import io.synthgate.pipeline.GenerationOperation;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import java.util.UUID;
  * in the research PACS) and follow their progress and outcomes, refusals included. A run's report is
  * served by {@code TextRunReportResource}.
  */
+@RolesAllowed({Roles.ADMIN, Roles.RESEARCHER})
 @Path("/api/experiments/txt2img/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class TextRunResource {

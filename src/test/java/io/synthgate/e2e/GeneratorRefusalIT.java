@@ -20,7 +20,7 @@ import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
 import io.synthgate.testing.TestHttp;
-import java.net.URI;
+import io.synthgate.testing.TestUser;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -80,8 +80,8 @@ class GeneratorRefusalIT {
 
             openAi.resetAll();
             openAi.stubFor(post(urlEqualTo(EDITS)).willReturn(okJson(GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 60))));
-            HttpResponse<String> retried = TestHttp.send(HttpRequest.newBuilder(URI.create(gateway.url("/api/jobs/" + jobId
-                    + "/retry"))).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> retried = TestHttp.send(gateway.request("/api/jobs/" + jobId + "/retry", TestUser.ADMIN)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(202, retried.statusCode(), retried.body());
 
             Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(90));

@@ -7,7 +7,6 @@ import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.MultiFrameObjects;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
-import io.synthgate.testing.TestHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +67,7 @@ class LargeStackIT {
 
     private static long heapUsed(GatewayProcess gateway) {
         try {
-            String metrics = TestHttp.get(gateway.url("/q/metrics")).body();
+            String metrics = gateway.get("/q/metrics").body();
             Matcher matcher = HEAP_USED.matcher(metrics);
             long used = 0;
             while (matcher.find()) {

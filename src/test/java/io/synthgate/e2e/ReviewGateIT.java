@@ -10,7 +10,7 @@ import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
 import io.synthgate.testing.TestHttp;
-import java.net.URI;
+import io.synthgate.testing.TestUser;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -51,19 +51,21 @@ class ReviewGateIT {
             assertEquals(0, orthanc.get("/instances").size(), "nothing is exported before review");
             String approved = pending.get(0).path("sopInstanceUid").asText();
             String rejected = pending.get(1).path("sopInstanceUid").asText();
-            HttpResponse<byte[]> preview = TestHttp.send(HttpRequest.newBuilder(
-                    URI.create(gateway.url("/api/reviews/" + approved + "/preview.png"))).build(),
+            HttpResponse<byte[]> preview = TestHttp.send(
+                    gateway.request("/api/reviews/" + approved + "/preview.png", TestUser.REVIEWER).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, preview.statusCode());
             assertEquals((byte) 0x89, preview.body()[0], "a PNG the reviewer can look at");
 
-            assertEquals(400, decide(gateway, rejected, "{\"decision\": \"MAYBE\", \"reviewer\": \"dr.lee\"}").statusCode());
-            assertEquals(200, decide(gateway, approved, "{\"decision\": \"APPROVED\", \"reviewer\": \"dr.lee\", \"grade\": 4}")
-                    .statusCode());
-            assertEquals(409, decide(gateway, approved, "{\"decision\": \"REJECTED\", \"reviewer\": \"dr.lee\"}").statusCode(),
+            assertEquals(403, decide(gateway, approved, TestUser.RESEARCHER, "{\"decision\": \"APPROVED\"}").statusCode(),
+                    "only reviewers and admins give verdicts");
+            assertEquals(400, decide(gateway, rejected, TestUser.REVIEWER, "{\"decision\": \"MAYBE\"}").statusCode());
+            assertEquals(200, decide(gateway, approved, TestUser.REVIEWER,
+                    "{\"decision\": \"APPROVED\", \"reviewer\": \"dr.impostor\", \"grade\": 4}").statusCode());
+            assertEquals(409, decide(gateway, approved, TestUser.REVIEWER, "{\"decision\": \"REJECTED\"}").statusCode(),
                     "a decided candidate is not decided again");
-            assertEquals(200, decide(gateway, rejected, "{\"decision\": \"REJECTED\", \"reviewer\": \"dr.kim\","
-                    + " \"comment\": \"implant edge visible\"}").statusCode());
+            assertEquals(200, decide(gateway, rejected, TestUser.ADMIN,
+                    "{\"decision\": \"REJECTED\", \"comment\": \"implant edge visible\"}").statusCode());
 
             Map<String, String> outputs = StudyProgress.awaitExported(gateway, STUDY, 2, Duration.ofSeconds(60));
             assertEquals(List.of(approved), List.copyOf(outputs.values()), "only the approved candidate is exported");
@@ -71,7 +73,9 @@ class ReviewGateIT {
             assertTrue(orthanc.findInstance(rejected).isEmpty(), "a rejected candidate never leaves");
             JsonNode decisions = gateway.getJson("/api/reviews/decisions?jobId=" + pending.get(0).path("jobId").asText());
             assertEquals(2, decisions.size());
-            assertEquals("dr.lee", decisions.get(0).path("reviewer").asText());
+            assertEquals(TestUser.REVIEWER.username(), decisions.get(0).path("reviewer").asText(),
+                    "the verdict is the signed-in user's, whatever name the body gives");
+            assertEquals(TestUser.ADMIN.username(), decisions.get(1).path("reviewer").asText());
             assertEquals(4, decisions.get(0).path("grade").asInt());
             assertEquals("REJECTED", decisions.get(1).path("decision").asText());
             assertTrue(!decisions.get(1).path("decidedAt").asText().isEmpty());
@@ -94,9 +98,9 @@ class ReviewGateIT {
             assertEquals(0, orthanc.get("/instances").size(), "nothing is exported before review");
             String approved = pending.get(0).path("sopInstanceUid").asText();
             String rejected = pending.get(1).path("sopInstanceUid").asText();
-            assertEquals(200, decide(gateway, approved, "{\"decision\": \"APPROVED\", \"reviewer\": \"dr.lee\", \"grade\": 5}")
+            assertEquals(200, decide(gateway, approved, TestUser.REVIEWER, "{\"decision\": \"APPROVED\", \"grade\": 5}")
                     .statusCode());
-            assertEquals(200, decide(gateway, rejected, "{\"decision\": \"REJECTED\", \"reviewer\": \"dr.kim\", \"grade\": 2}")
+            assertEquals(200, decide(gateway, rejected, TestUser.REVIEWER, "{\"decision\": \"REJECTED\", \"grade\": 2}")
                     .statusCode());
 
             Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 2, Duration.ofSeconds(60));
@@ -106,14 +110,14 @@ class ReviewGateIT {
                 assertEquals(expected[1], new String(orthanc.getBytes("/instances/" + id + "/content/0099-1015")).strip());
                 assertEquals(expected[2], new String(orthanc.getBytes("/instances/" + id + "/content/0099-1016")).strip());
             }
-            String csv = TestHttp.get(gateway.url("/api/experiments/inpaint/candidates.csv")).body();
+            String csv = gateway.get("/api/experiments/inpaint/candidates.csv").body();
             assertTrue(csv.lines().anyMatch(line -> line.contains(rejected) && line.endsWith(",EXPORTED,REJECTED,2")),
                     "the report keeps the verdict after export: " + csv);
         }
     }
 
-    private static HttpResponse<String> decide(GatewayProcess gateway, String candidate, String body) {
-        return TestHttp.send(HttpRequest.newBuilder(URI.create(gateway.url("/api/reviews/" + candidate)))
+    private static HttpResponse<String> decide(GatewayProcess gateway, String candidate, TestUser user, String body) {
+        return TestHttp.send(gateway.request("/api/reviews/" + candidate, user)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

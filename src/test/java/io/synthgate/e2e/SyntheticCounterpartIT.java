@@ -12,10 +12,9 @@ import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
 import io.synthgate.testing.TestHttp;
+import io.synthgate.testing.TestUser;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,18 +76,17 @@ class SyntheticCounterpartIT {
                 assertPixelsUnchangedOutsideMask(DicomImages.read(source), DicomImages.read(copy), source);
             }
 
-            String csv = TestHttp.get(gateway.url("/api/experiments/inpaint/candidates.csv")).body();
+            String csv = gateway.get("/api/experiments/inpaint/candidates.csv").body();
             assertEquals(1 + synthetics.size(), csv.lines().count(), "a line per synthetic object: " + csv);
             assertTrue(csv.lines().skip(1).allMatch(line -> line.contains(",INPAINT,SynthGate,builtin-biharmonic-texture,")), csv);
-            HttpResponse<byte[]> figure = TestHttp.send(HttpRequest.newBuilder(
-                    URI.create(gateway.url("/api/experiments/inpaint/figure.png"))).build(),
+            HttpResponse<byte[]> figure = TestHttp.send(gateway.request("/api/experiments/inpaint/figure.png", TestUser.RESEARCHER).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, figure.statusCode());
             Files.write(Path.of("target", "inpaint-report-figure.png"), figure.body());
             BufferedImage grid = ImageIO.read(new ByteArrayInputStream(figure.body()));
             assertEquals(synthetics.size(), (grid.getHeight() - 6) / (192 + 18 + 6), "a row per source image");
             assertTrue(grid.getWidth() >= 170 + 3 * 192, "original, masked input and the candidate side by side");
-            assertTrue(TestHttp.get(gateway.url("/api/experiments/inpaint/report")).body().contains("Experiment inpaint"));
+            assertTrue(gateway.get("/api/experiments/inpaint/report").body().contains("Experiment inpaint"));
         }
     }
 

@@ -15,7 +15,7 @@ import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.GeneratorRequests;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.TestHttp;
-import java.net.URI;
+import io.synthgate.testing.TestUser;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -53,8 +53,8 @@ class TextToImageRunIT {
                 "synthgate.generator.openai.model", "gpt-image-2");
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
-            HttpResponse<String> started = TestHttp.send(HttpRequest.newBuilder(
-                    URI.create(gateway.url("/api/experiments/txt2img/runs"))).header("Content-Type", "application/json")
+            HttpResponse<String> started = TestHttp.send(gateway.request(
+                    "/api/experiments/txt2img/runs", TestUser.RESEARCHER).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"bodyParts\": [\"chest\", \"knee\", \"bleeding\"], \"generator\": \"openai\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());

@@ -1,14 +1,14 @@
 package io.synthgate.ingest;
 
-import static io.restassured.RestAssured.given;
+import static io.synthgate.testing.TestUser.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.synthgate.testing.DicomCopies;
-import io.synthgate.testing.RawStoreClient.Part10;
 import io.synthgate.testing.RawStoreClient;
+import io.synthgate.testing.RawStoreClient.Part10;
 import io.synthgate.testing.TestFiles;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -39,6 +39,6 @@ class SpoolFullTest {
         int status = RawStoreClient.store(listener.port(), "SYNTHGATE", "STORESCU", ct.sopClassUid(),
                 ct.sopInstanceUid(), ct.transferSyntaxUid(), ct.dataSet());
         assertEquals(0xA700, status);
-        given().get("/api/studies/{uid}", study).then().statusCode(404);
+        ADMIN.given().get("/api/studies/{uid}", study).then().statusCode(404);
     }
 }

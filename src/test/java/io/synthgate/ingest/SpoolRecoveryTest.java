@@ -1,6 +1,6 @@
 package io.synthgate.ingest;
 
-import static io.restassured.RestAssured.given;
+import static io.synthgate.testing.TestUser.ADMIN;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +50,7 @@ class SpoolRecoveryTest {
 
         assertEquals(1, recovery.recordUnrecorded());
 
-        JsonPath detail = given().get("/api/studies/{uid}", study).then().statusCode(200).extract().jsonPath();
+        JsonPath detail = ADMIN.given().get("/api/studies/{uid}", study).then().statusCode(200).extract().jsonPath();
         assertEquals(1, detail.getInt("study.instanceCount"));
         assertEquals("TEST", detail.getString("instances[0].callingAe"), "from Source Application Entity Title");
         assertEquals(acknowledgedAt, Instant.parse(detail.getString("instances[0].receivedAt")));
@@ -61,7 +61,7 @@ class SpoolRecoveryTest {
         assertTrue(Files.exists(unreadable), "an unreadable file stays in the spool");
 
         assertEquals(0, recovery.recordUnrecorded(), "a recorded file is not recorded again");
-        given().get("/api/studies/{uid}", study).then().statusCode(200)
+        ADMIN.given().get("/api/studies/{uid}", study).then().statusCode(200)
                 .body("study.instanceCount", equalTo(1));
     }
 

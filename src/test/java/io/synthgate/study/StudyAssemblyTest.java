@@ -1,6 +1,7 @@
 package io.synthgate.study;
 
 import static io.restassured.RestAssured.given;
+import static io.synthgate.testing.TestUser.ADMIN;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -38,15 +39,15 @@ class StudyAssemblyTest {
         send(copy(study, study + ".1.1"));
         send(copy(study, study + ".1.2"));
 
-        given().get("/api/studies/{uid}", study).then().statusCode(200)
+        ADMIN.given().get("/api/studies/{uid}", study).then().statusCode(200)
                 .body("study.instanceCount", equalTo(2))
                 .body("study.assembling", equalTo(true))
                 .body("jobs", hasSize(1))
                 .body("jobs[0].state", equalTo("ASSEMBLING"));
 
-        String jobId = given().post("/api/studies/{uid}/complete", study).then().statusCode(202)
+        String jobId = ADMIN.given().post("/api/studies/{uid}/complete", study).then().statusCode(202)
                 .extract().path("jobId");
-        given().post("/api/studies/{uid}/complete", study).then().statusCode(409)
+        ADMIN.given().post("/api/studies/{uid}/complete", study).then().statusCode(409)
                 .contentType("application/problem+json");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !job(jobId).getString("job.state").equals("PROCESSING")
@@ -71,13 +72,13 @@ class StudyAssemblyTest {
         String study = "2.25.111222333444555666777888999";
         Path first = copy(study, study + ".1.1");
         send(first);
-        String firstJob = given().post("/api/studies/{uid}/complete", study).then().statusCode(202).extract().path("jobId");
+        String firstJob = ADMIN.given().post("/api/studies/{uid}/complete", study).then().statusCode(202).extract().path("jobId");
 
         send(first);
-        given().get("/api/studies/{uid}", study).then().body("jobs", hasSize(1)).body("study.instanceCount", equalTo(1));
+        ADMIN.given().get("/api/studies/{uid}", study).then().body("jobs", hasSize(1)).body("study.instanceCount", equalTo(1));
 
         send(copy(study, study + ".1.2"));
-        JsonPath detail = given().get("/api/studies/{uid}", study).then().statusCode(200).extract().jsonPath();
+        JsonPath detail = ADMIN.given().get("/api/studies/{uid}", study).then().statusCode(200).extract().jsonPath();
         assertEquals(2, detail.getInt("study.instanceCount"));
         assertEquals(2, detail.getList("jobs").size());
         assertEquals(firstJob, detail.getString("jobs[0].id"));
@@ -87,12 +88,12 @@ class StudyAssemblyTest {
 
     @Test
     void unknownStudyAndMalformedUidAreProblemDetails() {
-        given().get("/api/studies/{uid}", "1.2.3.4.5.6.7.8.9").then().statusCode(404)
+        ADMIN.given().get("/api/studies/{uid}", "1.2.3.4.5.6.7.8.9").then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
-        given().get("/api/studies/{uid}", "not-a-uid").then().statusCode(400)
+        ADMIN.given().get("/api/studies/{uid}", "not-a-uid").then().statusCode(400)
                 .contentType("application/problem+json");
-        given().post("/api/studies/{uid}/complete", "1.2.3.4.5.6.7.8.9").then().statusCode(404);
-        given().get("/api/jobs/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404);
+        ADMIN.given().post("/api/studies/{uid}/complete", "1.2.3.4.5.6.7.8.9").then().statusCode(404);
+        ADMIN.given().get("/api/jobs/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
 
     @Test
@@ -104,7 +105,7 @@ class StudyAssemblyTest {
     }
 
     private JsonPath job(String id) {
-        return given().get("/api/jobs/{id}", id).then().statusCode(200).extract().jsonPath();
+        return ADMIN.given().get("/api/jobs/{id}", id).then().statusCode(200).extract().jsonPath();
     }
 
     private void send(Path file) {

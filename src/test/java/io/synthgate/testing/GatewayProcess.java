@@ -2,11 +2,18 @@ package io.synthgate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +65,10 @@ public final class GatewayProcess implements AutoCloseable {
         properties.put("synthgate.study.idle-timeout", "2s");
         properties.put("synthgate.study.check-interval", "1s");
         properties.put("synthgate.pipeline.resume-interval", "1s");
+        for (TestUser user : TestUser.values()) {
+            properties.put("quarkus.security.users.embedded.users." + user.username(), passwordDigest(user));
+            properties.put("quarkus.security.users.embedded.roles." + user.username(), user.role());
+        }
         properties.putAll(overrides);
         return new GatewayProcess(folder, properties, httpPort, dicomPort);
     }
@@ -65,6 +76,12 @@ public final class GatewayProcess implements AutoCloseable {
     /** An environment variable for the gateway's JVM, the way secrets reach it in production. */
     public GatewayProcess withEnvironment(String name, String value) {
         environment.put(name, value);
+        return this;
+    }
+
+    /** Leaves out the test users: a fresh production start, where an admin has not yet configured any. */
+    public GatewayProcess withoutUsers() {
+        properties.keySet().removeIf(key -> key.startsWith("quarkus.security.users.embedded."));
         return this;
     }
 
@@ -93,6 +110,11 @@ public final class GatewayProcess implements AutoCloseable {
         return this;
     }
 
+    /** The log of the latest start. */
+    public String log() throws IOException {
+        return Files.readString(folder.resolve("gateway-" + starts + ".log"));
+    }
+
     /** SIGKILL: no shutdown hook, no flush, exactly what a power cut leaves behind. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -107,8 +129,30 @@ public final class GatewayProcess implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort + path;
     }
 
+    /** A request to {@code path} signed in as {@code user}; add a method and body, then send it with {@link TestHttp}. */
+    public HttpRequest.Builder request(String path, TestUser user) {
+        return HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", user.basicAuthorization());
+    }
+
+    /** GET {@code path} as an admin. */
+    public HttpResponse<String> get(String path) {
+        return TestHttp.send(request(path, TestUser.ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET {@code path} as an admin, as JSON. */
     public JsonNode getJson(String path) {
-        return TestHttp.json(TestHttp.get(url(path)).body());
+        return TestHttp.json(get(path).body());
+    }
+
+    /** The password as production configures it: hex SHA-256 of {@code name:SynthGate:password}. */
+    private static String passwordDigest(TestUser user) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (user.username() + ":SynthGate:" + user.password()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void awaitLive() throws InterruptedException {

@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
+import static io.synthgate.testing.TestUser.RESEARCHER;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -64,7 +64,7 @@ class TextRunResourceTest {
                 Map.of("bodyParts", List.of("knee"), "promptTemplate", "An X-ray of {patientName}"),
                 Map.of("bodyParts", List.of("knee"), "seedPolicy", "sometimes"),
                 Map.of("bodyParts", List.of("knee"), "size", "big"))) {
-            given().contentType(ContentType.JSON).body(body).post("/api/experiments/txt2img/runs").then()
+            RESEARCHER.given().contentType(ContentType.JSON).body(body).post("/api/experiments/txt2img/runs").then()
                     .statusCode(400).contentType("application/problem+json");
         }
         assertEquals(0, wireMock.getAllServeEvents().size());
@@ -79,7 +79,7 @@ class TextRunResourceTest {
         wireMock.stubFor(post(urlEqualTo(GENERATIONS)).withRequestBody(containing("knee"))
                 .willReturn(okJson(GeneratorRequests.openAiImagesAnswer(3, 256, 256, 140))));
 
-        String runId = given().contentType(ContentType.JSON)
+        String runId = RESEARCHER.given().contentType(ContentType.JSON)
                 .body(Map.of("bodyParts", List.of("knee", "bleeding"), "candidatesPerPrompt", 3, "generator", "openai",
                         "size", "1024x1024"))
                 .post("/api/experiments/txt2img/runs").then().statusCode(202)
@@ -88,16 +88,16 @@ class TextRunResourceTest {
                 .body("prompts[0].prompt", equalTo("An X-ray of knee"))
                 .extract().path("id");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/experiments/txt2img/runs/" + runId)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RESEARCHER.given().get("/api/experiments/txt2img/runs/" + runId)
                 .then().statusCode(200).body("finished", equalTo(true)));
-        given().get("/api/experiments/txt2img/runs/" + runId).then()
+        RESEARCHER.given().get("/api/experiments/txt2img/runs/" + runId).then()
                 .body("prompts[0].outcome", equalTo("OK"))
                 .body("prompts[0].candidates.size()", equalTo(3))
                 .body("prompts[1].outcome", equalTo("REFUSED"))
                 .body("prompts[1].detail", containsString("content_policy_violation"))
                 .body("prompts[1].candidates.size()", equalTo(0));
 
-        String kneeJob = given().get("/api/experiments/txt2img/runs/" + runId).then().extract().path("prompts[0].jobId");
+        String kneeJob = RESEARCHER.given().get("/api/experiments/txt2img/runs/" + runId).then().extract().path("prompts[0].jobId");
         List<JobOutput> candidates = outputs.listForJob(UUID.fromString(kneeJob));
         assertEquals(List.of(0, 1, 2), candidates.stream().map(JobOutput::candidateIndex).sorted().toList());
         for (JobOutput candidate : candidates) {
@@ -112,18 +112,18 @@ class TextRunResourceTest {
         }
 
         String base = "/api/experiments/txt2img/runs/" + runId;
-        String csv = given().get(base + "/candidates.csv").then().statusCode(200).contentType(containsString("text/csv"))
+        String csv = RESEARCHER.given().get(base + "/candidates.csv").then().statusCode(200).contentType(containsString("text/csv"))
                 .extract().asString();
         List<String> lines = csv.lines().toList();
         assertEquals(1 + 3 + 1, lines.size(), "header, three knee candidates, the refused prompt: " + csv);
         assertTrue(lines.get(4).startsWith("bleeding,An X-ray of bleeding,REFUSED,") && lines.get(4).contains("content_policy_violation"),
                 lines.get(4));
         assertTrue(lines.get(1).contains(",KNEE,TXT2IMG,OpenAI,gpt-image-2,"), lines.get(1));
-        byte[] figure = given().get(base + "/figure.png").then().statusCode(200).contentType("image/png").extract().asByteArray();
+        byte[] figure = RESEARCHER.given().get(base + "/figure.png").then().statusCode(200).contentType("image/png").extract().asByteArray();
         java.awt.image.BufferedImage grid = GeneratorRequests.read(figure);
         assertEquals(2, (grid.getHeight() - 6) / (192 + 18 + 6), "one figure row per body part");
         assertTrue(grid.getWidth() >= 170 + 3 * 192, "three candidates side by side");
-        given().get(base + "/report").then().statusCode(200).contentType(containsString("text/html"))
+        RESEARCHER.given().get(base + "/report").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("Text-to-image run " + runId)).body(containsString("SYNTHETIC"))
                 .body(containsString("<td>KNEE</td><td>TXT2IMG</td><td>3</td>"));
     }

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.synthgate.generator.GenerationOutcome.Status;
 import io.synthgate.generator.GenerationOutcome;
 import io.synthgate.generator.GeneratorRegistry;
@@ -22,6 +21,7 @@ import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.testing.GeneratorRequests;
 import io.synthgate.testing.GeneratorWireMock;
 import io.synthgate.testing.InjectWireMock;
+import io.synthgate.testing.TestUser;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -148,9 +148,11 @@ class Automatic1111GeneratorTest {
         assertEquals(HealthCheckResponse.Status.DOWN, readiness.getStatus());
         assertTrue(String.valueOf(readiness.getData().orElseThrow().get("flaky")).startsWith("DOWN"),
                 readiness.getData().toString());
-        String metrics = RestAssured.get("/q/metrics").asString();
+        String metrics = TestUser.SCRAPER.given().get("/q/metrics").asString();
         assertTrue(metrics.contains("ft_circuitbreaker_opened_total{method=\"synthgate-generator-flaky\"} 1.0"),
                 "the guard's meters come along: " + metrics.lines().filter(line -> line.contains("flaky")).toList());
+        assertTrue(metrics.contains("synthgate_generator_calls_seconds_count{generator=\"flaky\",outcome=\"ERROR\"} 2.0"),
+                "both calls sent are timed: " + metrics.lines().filter(line -> line.contains("flaky")).toList());
     }
 
     @Test

@@ -1,0 +1,195 @@
+package io.synthgate.access;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.synthgate.ingest.DicomListener;
+import io.synthgate.testing.DicomCopies;
+import io.synthgate.testing.ProcessRun;
+import io.synthgate.testing.TestFiles;
+import io.synthgate.testing.TestUser;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every {@code /api} endpoint, called as people would: anonymous gets 401, each user without one of
+ * the endpoint's roles 403, and a user with one the endpoint's answer. The calls run in the order
+ * a study goes through (complete, review, fail, retry), so the right role meets real data and gets a
+ * 2xx; at the end, the calls made must cover every endpoint the application declares.
+ */
+@QuarkusTest
+@TestProfile(EndpointAuthorizationTest.ReviewRequired.class)
+class EndpointAuthorizationTest {
+
+    private static final String STUDY = "2.25.424242424242424242";
+    private static final Set<String> CALLED = new TreeSet<>();
+
+    @Inject
+    DicomListener listener;
+
+    /** Candidates wait for a radiologist, so the review endpoints have something to show. */
+    public static class ReviewRequired implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("synthgate.experiments.inpaint.review", "required");
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersAnonymous401WrongRole403AndRightRoleItsAnswer() throws Exception {
+        for (String sop : List.of(STUDY + ".1", STUDY + ".2")) {
+            var file = DicomCopies.asInstanceOf(TestFiles.pydicom("CT_small.dcm"), STUDY, sop,
+                    Files.createTempDirectory("authorization").resolve("i.dcm"));
+            ProcessRun sent = ProcessRun.storescu(listener.port(), "SYNTHGATE", "STORESCU", List.of(), List.of(file));
+            assertEquals(0, sent.exitCode(), sent.output());
+        }
+
+        String jobId = guarded("POST", "/api/studies/{uid}/complete", List.of(STUDY), null,
+                Map.of(TestUser.ADMIN, 202)).path("jobId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobState(jobId).equals("AWAITING_REVIEW"));
+
+        Map<TestUser, Integer> readers = Map.of(TestUser.ADMIN, 200, TestUser.RESEARCHER, 200);
+        guarded("GET", "/api/studies", List.of(), null, readers);
+        guarded("GET", "/api/studies/{uid}", List.of(STUDY), null, readers);
+        guarded("GET", "/api/jobs", List.of(), null, readers);
+        guarded("GET", "/api/jobs/{id}", List.of(jobId), null, readers);
+
+        Map<TestUser, Integer> reviewers = Map.of(TestUser.ADMIN, 200, TestUser.REVIEWER, 200);
+        List<String> candidates = guarded("GET", "/api/reviews", List.of(), null, reviewers).path("sopInstanceUid");
+        assertEquals(2, candidates.size());
+        guarded("GET", "/api/reviews/{uid}/preview.png", List.of(candidates.get(0)), null, reviewers);
+        // A candidate takes one verdict: the reviewer decides one, the admin the other.
+        guarded("POST", "/api/reviews/{uid}", List.of(candidates.get(0)), "{\"decision\": \"APPROVED\"}",
+                reviewers.keySet(), Map.of(TestUser.REVIEWER, 200));
+        guarded("POST", "/api/reviews/{uid}", List.of(candidates.get(1)), "{\"decision\": \"REJECTED\"}",
+                reviewers.keySet(), Map.of(TestUser.ADMIN, 200));
+        guarded("GET", "/api/reviews/decisions", List.of(), null, reviewers);
+
+        // No research PACS listens under test: once reviewed, the export fails and the job with it.
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobState(jobId).equals("FAILED"));
+        guarded("POST", "/api/jobs/{id}/retry", List.of(jobId), null, Map.of(TestUser.ADMIN, 202));
+        guarded("GET", "/api/generator-calls", List.of(), null, Map.of(TestUser.ADMIN, 200));
+
+        Map<TestUser, Integer> everyone = Map.of(TestUser.ADMIN, 200, TestUser.REVIEWER, 200, TestUser.RESEARCHER, 200);
+        guarded("GET", "/api/experiments/{experiment}/report", List.of("inpaint"), null, everyone);
+        guarded("GET", "/api/experiments/{experiment}/figure.png", List.of("inpaint"), null, everyone);
+        guarded("GET", "/api/experiments/{experiment}/candidates.csv", List.of("inpaint"), null, everyone);
+
+        String runId = guarded("POST", "/api/experiments/txt2img/runs", List.of(), "{\"bodyParts\": [\"knee\"]}",
+                Map.of(TestUser.RESEARCHER, 202, TestUser.ADMIN, 202)).path("id");
+        guarded("GET", "/api/experiments/txt2img/runs", List.of(), null, readers);
+        guarded("GET", "/api/experiments/txt2img/runs/{id}", List.of(runId), null, readers);
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestUser.ADMIN.given()
+                .get("/api/experiments/txt2img/runs/{id}", runId).<Boolean>path("finished"));
+        guarded("GET", "/api/experiments/txt2img/runs/{id}/report", List.of(runId), null, everyone);
+        guarded("GET", "/api/experiments/txt2img/runs/{id}/figure.png", List.of(runId), null, everyone);
+        guarded("GET", "/api/experiments/txt2img/runs/{id}/candidates.csv", List.of(runId), null, everyone);
+
+        guarded("GET", "/q/metrics", List.of(), null, Map.of(TestUser.ADMIN, 200, TestUser.SCRAPER, 200));
+        guarded("GET", "/q/openapi", List.of(), null, Map.of(TestUser.ADMIN, 200));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(503);
+        assertEquals(declaredEndpoints(), calledEndpoints(), "every /api endpoint is in this test");
+    }
+
+    /** Every endpoint the application declares with {@code @Path} and {@code @GET} or {@code @POST}. */
+    private static Set<String> declaredEndpoints() {
+        Set<String> declared = new TreeSet<>();
+        for (JavaClass resource : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.synthgate")) {
+            if (!resource.isAnnotatedWith(Path.class)) {
+                continue;
+            }
+            String base = resource.getAnnotationOfType(Path.class).value();
+            for (JavaMethod method : resource.getMethods()) {
+                String verb = method.isAnnotatedWith(GET.class) ? "GET" : method.isAnnotatedWith(POST.class) ? "POST" : null;
+                if (verb != null) {
+                    String path = method.isAnnotatedWith(Path.class) ? method.getAnnotationOfType(Path.class).value() : "";
+                    declared.add(verb + " " + normalized(base + path));
+                }
+            }
+        }
+        return declared;
+    }
+
+    private static Set<String> calledEndpoints() {
+        Set<String> called = new TreeSet<>();
+        CALLED.stream().filter(call -> call.contains(" /api")).forEach(call -> called.add(normalized(call)));
+        return called;
+    }
+
+    /**
+     * Calls {@code method path} anonymously (401), as each user outside {@code allowed.keySet()} (403),
+     * then as each allowed user in turn, expecting its status; returns the last answer.
+     */
+    private static Response guarded(String method, String template, List<String> parameters, String body,
+            Map<TestUser, Integer> allowed) {
+        return guarded(method, template, parameters, body, allowed.keySet(), allowed);
+    }
+
+    /** As above, for a call that changes something: every user outside {@code allowed} gets 403, then only {@code expected} call. */
+    private static Response guarded(String method, String template, List<String> parameters, String body,
+            Set<TestUser> allowed, Map<TestUser, Integer> expected) {
+        CALLED.add(method + " " + template);
+        Object[] values = parameters.toArray();
+        assertEquals(401, call(given(), method, template, values, body).statusCode(), "anonymous " + method + " " + template);
+        for (TestUser user : EnumSet.complementOf(EnumSet.copyOf(allowed))) {
+            Response refused = call(user.given(), method, template, values, body);
+            assertEquals(403, refused.statusCode(), user + " " + method + " " + template);
+            if (template.startsWith("/api")) {
+                assertEquals("application/problem+json", refused.contentType(), "a 403 says why");
+            }
+        }
+        Response last = null;
+        for (Map.Entry<TestUser, Integer> entry : ordered(expected).entrySet()) {
+            last = call(entry.getKey().given(), method, template, values, body);
+            assertEquals(entry.getValue().intValue(), last.statusCode(),
+                    entry.getKey() + " " + method + " " + template + ": " + last.asString());
+        }
+        return last;
+    }
+
+    /** Users in a fixed order, so a run repeats exactly. */
+    private static Map<TestUser, Integer> ordered(Map<TestUser, Integer> expected) {
+        Map<TestUser, Integer> ordered = new LinkedHashMap<>();
+        new TreeSet<>(expected.keySet()).forEach(user -> ordered.put(user, expected.get(user)));
+        return ordered;
+    }
+
+    private static Response call(io.restassured.specification.RequestSpecification request, String method,
+            String template, Object[] values, String body) {
+        if (body != null) {
+            request = request.contentType("application/json").body(body);
+        }
+        return method.equals("GET") ? request.get(template, values) : request.post(template, values);
+    }
+
+    private String jobState(String jobId) {
+        return TestUser.ADMIN.given().get("/api/jobs/{id}", jobId).path("job.state");
+    }
+
+    /** A path template with every parameter named alike, so declared and called templates compare. */
+    private static String normalized(String path) {
+        return path.replaceAll("\\{[^}]+}", "{}").replaceAll("/+", "/");
+    }
+}
