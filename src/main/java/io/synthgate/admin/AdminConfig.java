@@ -3,6 +3,7 @@ package io.synthgate.admin;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@code synthgate.admin.*}: how the operating views count and refresh. */
 @ConfigMapping(prefix = "synthgate.admin")
@@ -14,4 +15,13 @@ public interface AdminConfig {
      */
     @WithDefault("10s")
     Duration gaugeInterval();
+
+    /**
+     * The research PACS viewer's page for a study, with {@code {studyInstanceUid}} where the synthetic
+     * study's UID goes, e.g. Orthanc's Stone viewer
+     * {@code http://pacs.example.org:8042/stone-webviewer/index.html?study={studyInstanceUid}} or
+     * Orthanc Explorer 2 {@code http://pacs:8042/ui/app/#/filtered-studies?StudyInstanceUID={studyInstanceUid}}.
+     * Without it the pages show no viewer links.
+     */
+    Optional<String> viewerUrl();
 }

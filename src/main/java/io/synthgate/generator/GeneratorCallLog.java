@@ -49,7 +49,8 @@ public class GeneratorCallLog {
         row.latencyMs = call.latencyMillis();
         QuarkusTransaction.requiringNew().run(() -> calls.persist(row));
         Timer.builder("synthgate.generator.calls").tag("generator", row.generator).tag("outcome", row.outcome)
-                .description("Generator calls by generator and outcome, with their latency").register(registry)
+                .description("Generator calls by generator and outcome, with their latency")
+                .publishPercentileHistogram().register(registry)
                 .record(Duration.ofMillis(call.latencyMillis()));
     }
 

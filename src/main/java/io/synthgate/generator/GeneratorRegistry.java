@@ -3,8 +3,11 @@ package io.synthgate.generator;
 import io.synthgate.generator.http.HttpGenerators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** Finds a generator by the name routes and config use: the built-in one and every configured HTTP generator. */
@@ -27,6 +30,14 @@ public class GeneratorRegistry {
             throw new IllegalArgumentException("synthgate.generator.default names '" + defaultName
                     + "', but the generators are " + byName.keySet());
         }
+    }
+
+    /** Every generator's name, the default first. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(new TreeSet<>(byName.keySet()));
+        names.remove(defaultName);
+        names.add(0, defaultName);
+        return names;
     }
 
     /** The named generator, or the configured default when {@code name} is null or blank. */

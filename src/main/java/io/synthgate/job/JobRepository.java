@@ -4,8 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,26 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
 
     public List<JobEntity> listNewestFirst(int limit) {
         return findAll(Sort.by("createdAt").descending()).page(0, limit).list();
+    }
+
+    /** The newest jobs, narrowed to a state and an experiment when given. */
+    public List<JobEntity> listNewestFirst(Optional<JobState> state, Optional<String> experiment, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        state.ifPresent(value -> {
+            query.append(" and state = :state");
+            parameters.put("state", value);
+        });
+        experiment.ifPresent(value -> {
+            query.append(" and experiment = :experiment");
+            parameters.put("experiment", value);
+        });
+        return find(query.toString(), Sort.by("createdAt").descending(), parameters).page(0, limit).list();
+    }
+
+    /** Jobs in {@code state}, the most recently changed first. */
+    public List<JobEntity> listInState(JobState state, int limit) {
+        return find("state", Sort.by("updatedAt").descending(), state).page(0, limit).list();
     }
 
     /** How many jobs are in each state (states without jobs left out). */

@@ -200,6 +200,16 @@ public class JobService {
         return jobs.listNewestFirst(limit).stream().map(JobService::toView).toList();
     }
 
+    /** The newest jobs, narrowed to a state and an experiment when given. */
+    public List<JobView> list(Optional<JobState> state, Optional<String> experiment, int limit) {
+        return jobs.listNewestFirst(state, experiment, limit).stream().map(JobService::toView).toList();
+    }
+
+    /** Jobs in {@code state}, the most recently changed first. */
+    public List<JobView> listInState(JobState state, int limit) {
+        return jobs.listInState(state, limit).stream().map(JobService::toView).toList();
+    }
+
     /** Jobs an experiment's route took, newest first. */
     public List<JobView> listForExperiment(String experiment, int limit) {
         return jobs.listForExperiment(experiment, limit).stream().map(JobService::toView).toList();
@@ -255,7 +265,8 @@ public class JobService {
     private void timeRun(JobEntity job, JobState outcome) {
         events.lastEntryInto(job.id, JobState.PROCESSING).ifPresent(started -> Timer.builder("synthgate.job.duration")
                 .tag("experiment", String.valueOf(job.experiment)).tag("outcome", outcome.name())
-                .description("From a job's start of processing to its export or failure").register(registry)
+                .description("From a job's start of processing to its export or failure")
+                .publishPercentileHistogram().register(registry)
                 .record(Duration.between(started, job.updatedAt)));
     }
 

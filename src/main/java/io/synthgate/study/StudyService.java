@@ -10,6 +10,7 @@ import io.synthgate.job.JobView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -82,6 +83,13 @@ public class StudyService {
     public Optional<UUID> completeIfIdle(StudyInstanceUid study, Instant cutoff, String reason) {
         return locks.withLock(study.value(),
                 () -> QuarkusTransaction.requiringNew().call(() -> jobs.completeOpenJobIfIdle(study, cutoff, reason)));
+    }
+
+    /** The newest studies matching the page's filters (received day, modality, calling AE title). */
+    public List<StudySummary> search(Optional<LocalDate> day, Optional<String> modality, Optional<String> callingAe,
+            int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> studies.search(day, modality, callingAe, limit).stream()
+                .map(this::summary).toList());
     }
 
     public List<StudySummary> listRecent(int limit) {

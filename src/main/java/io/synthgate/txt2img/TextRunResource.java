@@ -1,10 +1,7 @@
 package io.synthgate.txt2img;
 
 import io.synthgate.access.Roles;
-import io.synthgate.experiment.ExperimentCatalog;
-import io.synthgate.failure.ConflictException;
 import io.synthgate.http.Problem;
-import io.synthgate.pipeline.GenerationOperation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -31,11 +28,9 @@ import java.util.UUID;
 public class TextRunResource {
 
     private final TextRuns runs;
-    private final ExperimentCatalog experiments;
 
-    public TextRunResource(TextRuns runs, ExperimentCatalog experiments) {
+    public TextRunResource(TextRuns runs) {
         this.runs = runs;
-        this.experiments = experiments;
     }
 
     /**
@@ -47,11 +42,6 @@ public class TextRunResource {
     public Response start(TextRunRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (request == null) {
             return Problem.response(Response.Status.BAD_REQUEST, "A run needs a JSON body, e.g. {\"bodyParts\": [\"knee\"]}");
-        }
-        if (experiments.findEnabled(TextRuns.EXPERIMENT).filter(e -> e.operation() == GenerationOperation.TXT2IMG)
-                .isEmpty()) {
-            throw new ConflictException("Text-to-image runs are off: no experiment synthgate.experiments."
-                    + TextRuns.EXPERIMENT + " with operation txt2img is configured and enabled");
         }
         UUID id = runs.start(request);
         return Response.accepted(runs.find(id).orElseThrow())

@@ -3,6 +3,8 @@ package io.synthgate.txt2img;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.dicom.Uids;
+import io.synthgate.experiment.ExperimentCatalog;
+import io.synthgate.failure.ConflictException;
 import io.synthgate.failure.InvalidRequestException;
 import io.synthgate.generator.CanvasSize;
 import io.synthgate.generator.GenerationOutcome;
@@ -14,6 +16,7 @@ import io.synthgate.job.JobOutputService;
 import io.synthgate.job.JobService;
 import io.synthgate.job.JobState;
 import io.synthgate.job.JobView;
+import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.pipeline.SeedPolicy;
 import io.synthgate.pixels.ImageDescription;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,10 +52,12 @@ public class TextRuns {
     private final JobService jobs;
     private final JobOutputService outputs;
     private final GeneratorRegistry generators;
+    private final ExperimentCatalog experiments;
     private final Clock clock;
 
     public TextRuns(TextRunRepository runs, TextPromptRepository prompts, JobService jobs, JobOutputService outputs,
-            GeneratorRegistry generators, Clock clock) {
+            GeneratorRegistry generators, ExperimentCatalog experiments, Clock clock) {
+        this.experiments = experiments;
         this.runs = runs;
         this.prompts = prompts;
         this.jobs = jobs;
@@ -61,8 +66,15 @@ public class TextRuns {
         this.clock = clock;
     }
 
-    /** Starts a run; an {@link InvalidRequestException} names what is wrong with the request. */
+    /**
+     * Starts a run; an {@link InvalidRequestException} names what is wrong with the request, a
+     * {@link ConflictException} says that text-to-image runs are off.
+     */
     public UUID start(TextRunRequest request) {
+        if (experiments.findEnabled(EXPERIMENT).filter(e -> e.operation() == GenerationOperation.TXT2IMG).isEmpty()) {
+            throw new ConflictException("Text-to-image runs are off: no experiment synthgate.experiments." + EXPERIMENT
+                    + " with operation txt2img is configured and enabled");
+        }
         List<String> bodyParts = bodyParts(request.bodyParts());
         String template = request.promptTemplate() == null || request.promptTemplate().isBlank()
                 ? DEFAULT_TEMPLATE : request.promptTemplate().strip();

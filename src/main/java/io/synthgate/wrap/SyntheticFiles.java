@@ -45,8 +45,10 @@ public class SyntheticFiles {
      * @param operation INPAINT, OUTPAINT, ERASE or TXT2IMG: the fourth value of Image Type
      * @param bodyPart Body Part Examined, empty when absent
      * @param source the de-identified source the object references, when it is still in the spool
+     * @param studyInstanceUid the synthetic study the object belongs to
      */
-    public record Header(String model, String provider, String operation, String bodyPart, Optional<Path> source) {
+    public record Header(String model, String provider, String operation, String bodyPart, Optional<Path> source,
+            String studyInstanceUid) {
     }
 
     /**
@@ -68,7 +70,8 @@ public class SyntheticFiles {
         return new Header(Attribute.getSingleStringValueOrEmptyString(header, MODEL),
                 Attribute.getSingleStringValueOrEmptyString(header, TagFromName.Manufacturer),
                 types == null || types.length < 4 ? "" : types[3],
-                Attribute.getSingleStringValueOrEmptyString(header, TagFromName.BodyPartExamined), source(header));
+                Attribute.getSingleStringValueOrEmptyString(header, TagFromName.BodyPartExamined), source(header),
+                Attribute.getSingleStringValueOrEmptyString(header, TagFromName.StudyInstanceUID));
     }
 
     /** A whole object: its first frame as a picture, its mask and where its source lies. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.synthgate.ingest.DicomListener;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.ProcessRun;
@@ -41,7 +42,7 @@ class GatewayMetricsTest {
         ProcessRun misdirected = ProcessRun.run(List.of("echoscu", "-aec", "SOMEONEELSE", "127.0.0.1",
                 Integer.toString(listener.port())));
         assertTrue(misdirected.exitCode() != 0);
-        TestUser.ADMIN.given().post("/api/studies/{uid}/complete", study).then().statusCode(202);
+        TestUser.ADMIN.given().contentType(ContentType.JSON).post("/api/studies/{uid}/complete", study).then().statusCode(202);
 
         String after = scrape();
         assertEquals(1, value(after, "synthgate_dicom_objects_received_total") - value(before, "synthgate_dicom_objects_received_total"));

@@ -78,7 +78,7 @@ class ExperimentRoutingIT {
             assertEquals(1, kneeOutputs.size());
             assertTrue(orthanc.findInstance(kneeOutputs.values().iterator().next()).isPresent());
 
-            JsonNode pending = awaitPendingReviews(gateway, 1);
+            JsonNode pending = StudyProgress.awaitPendingReviews(gateway, 1);
             JsonNode ctJob = gateway.getJson("/api/jobs/" + pending.get(0).path("jobId").asText()).path("job");
             assertEquals(CT_STUDY, ctJob.path("studyInstanceUid").asText());
             assertEquals("inpaint", ctJob.path("experiment").asText());
@@ -164,17 +164,6 @@ class ExperimentRoutingIT {
         List<String> texts = new ArrayList<>();
         array.forEach(value -> texts.add(value.asText()));
         return texts;
-    }
-
-    private static JsonNode awaitPendingReviews(GatewayProcess gateway, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
-        JsonNode pending = gateway.getJson("/api/reviews");
-        while (pending.size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            pending = gateway.getJson("/api/reviews");
-        }
-        assertEquals(count, pending.size(), pending.toString());
-        return pending;
     }
 
     private static JsonNode awaitJobState(GatewayProcess gateway, String study, String state) throws InterruptedException {

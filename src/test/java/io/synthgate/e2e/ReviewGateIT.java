@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class ReviewGateIT {
                     List.of(first, second));
             assertEquals(0, sent.exitCode(), sent.output());
 
-            JsonNode pending = awaitPending(gateway, 2);
+            JsonNode pending = StudyProgress.awaitPendingReviews(gateway, 2);
             assertEquals("AWAITING_REVIEW", gateway.getJson("/api/jobs/" + pending.get(0).path("jobId").asText())
                     .path("job").path("state").asText());
             assertEquals(0, orthanc.get("/instances").size(), "nothing is exported before review");
@@ -94,7 +93,7 @@ class ReviewGateIT {
                     List.of(first, second));
             assertEquals(0, sent.exitCode(), sent.output());
 
-            JsonNode pending = awaitPending(gateway, 2);
+            JsonNode pending = StudyProgress.awaitPendingReviews(gateway, 2);
             assertEquals(0, orthanc.get("/instances").size(), "nothing is exported before review");
             String approved = pending.get(0).path("sopInstanceUid").asText();
             String rejected = pending.get(1).path("sopInstanceUid").asText();
@@ -120,18 +119,5 @@ class ReviewGateIT {
         return TestHttp.send(gateway.request("/api/reviews/" + candidate, user)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode awaitPending(GatewayProcess gateway, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        JsonNode pending = null;
-        while (Instant.now().isBefore(deadline)) {
-            pending = gateway.getJson("/api/reviews");
-            if (pending.size() >= count) {
-                return pending;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no candidates awaiting review: " + pending);
     }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Follows a study through the gateway's REST API until its jobs are done. */
+/** Follows a study through the gateway's REST API until its jobs are done or its candidates await review. */
 final class StudyProgress {
 
     private StudyProgress() {
@@ -47,5 +47,19 @@ final class StudyProgress {
             Thread.sleep(250);
         }
         throw new AssertionError("Study " + studyInstanceUid + " not exported within " + timeout + "; last state " + last);
+    }
+
+    /** Waits up to two minutes until {@code count} candidates await a verdict, and returns them, oldest first. */
+    static JsonNode awaitPendingReviews(GatewayProcess gateway, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(120);
+        JsonNode pending = gateway.getJson("/api/reviews");
+        while (pending.size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            pending = gateway.getJson("/api/reviews");
+        }
+        if (pending.size() < count) {
+            throw new AssertionError(count + " candidates awaiting review expected: " + pending);
+        }
+        return pending;
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.synthgate.ingest.DicomListener;
 import io.synthgate.testing.DicomCopies;
@@ -45,9 +46,9 @@ class StudyAssemblyTest {
                 .body("jobs", hasSize(1))
                 .body("jobs[0].state", equalTo("ASSEMBLING"));
 
-        String jobId = ADMIN.given().post("/api/studies/{uid}/complete", study).then().statusCode(202)
+        String jobId = ADMIN.given().contentType(ContentType.JSON).post("/api/studies/{uid}/complete", study).then().statusCode(202)
                 .extract().path("jobId");
-        ADMIN.given().post("/api/studies/{uid}/complete", study).then().statusCode(409)
+        ADMIN.given().contentType(ContentType.JSON).post("/api/studies/{uid}/complete", study).then().statusCode(409)
                 .contentType("application/problem+json");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !job(jobId).getString("job.state").equals("PROCESSING")
@@ -72,7 +73,7 @@ class StudyAssemblyTest {
         String study = "2.25.111222333444555666777888999";
         Path first = copy(study, study + ".1.1");
         send(first);
-        String firstJob = ADMIN.given().post("/api/studies/{uid}/complete", study).then().statusCode(202).extract().path("jobId");
+        String firstJob = ADMIN.given().contentType(ContentType.JSON).post("/api/studies/{uid}/complete", study).then().statusCode(202).extract().path("jobId");
 
         send(first);
         ADMIN.given().get("/api/studies/{uid}", study).then().body("jobs", hasSize(1)).body("study.instanceCount", equalTo(1));
@@ -92,7 +93,7 @@ class StudyAssemblyTest {
                 .contentType("application/problem+json").body("status", equalTo(404));
         ADMIN.given().get("/api/studies/{uid}", "not-a-uid").then().statusCode(400)
                 .contentType("application/problem+json");
-        ADMIN.given().post("/api/studies/{uid}/complete", "1.2.3.4.5.6.7.8.9").then().statusCode(404);
+        ADMIN.given().contentType(ContentType.JSON).post("/api/studies/{uid}/complete", "1.2.3.4.5.6.7.8.9").then().statusCode(404);
         ADMIN.given().get("/api/jobs/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
 

@@ -1,0 +1,50 @@
+package io.synthgate.admin;
+
+import io.synthgate.job.JobState;
+import io.synthgate.job.JobView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the dashboard shows, gathered at once: the same numbers {@code /q/metrics} serves.
+ *
+ * @param listener the DICOM listener
+ * @param destinations each destination's C-ECHO state
+ * @param generators each generator's state and calls today
+ * @param budgets each budgeted experiment's images today
+ * @param spoolFreeBytes free space on the spool's file system
+ * @param jobsByState jobs in each state
+ * @param reviewQueue candidates awaiting a verdict
+ * @param failures the latest failed jobs with their reasons
+ * @param at when it was gathered
+ */
+public record Dashboard(Listener listener, List<PeerState> destinations, List<GeneratorState> generators,
+        List<Budget> budgets, long spoolFreeBytes, Map<JobState, Long> jobsByState, long reviewQueue,
+        List<JobView> failures, Instant at) {
+
+    /** The DICOM SCP: its AE title and port, whether it accepts, and associations served now. */
+    public record Listener(String aeTitle, int port, boolean listening, int openAssociations) {
+    }
+
+    /** A destination: UP or DOWN, and the health check's words. */
+    public record PeerState(String name, String state, String detail) {
+    }
+
+    /** A generator: UP or DOWN with its circuit, and how many calls it received today (UTC). */
+    public record GeneratorState(String name, String state, String detail, long callsToday) {
+    }
+
+    /** An experiment's daily budget: used today, of its limit. */
+    public record Budget(String experiment, long used, int limit) {
+
+        public long left() {
+            return Math.max(0, limit - used);
+        }
+    }
+
+    /** Free spool space in GiB, one decimal. */
+    public String spoolFree() {
+        return String.format("%.1f GiB", spoolFreeBytes / (1024.0 * 1024 * 1024));
+    }
+}

@@ -1,0 +1,92 @@
+package io.synthgate.admin;
+
+import io.synthgate.experiment.ExperimentCatalog;
+import io.synthgate.export.DestinationsHealthCheck;
+import io.synthgate.generator.GeneratorCallLog;
+import io.synthgate.generator.GeneratorsHealthCheck;
+import io.synthgate.ingest.DicomListener;
+import io.synthgate.ingest.DicomListenerConfig;
+import io.synthgate.ingest.DicomMetrics;
+import io.synthgate.job.JobService;
+import io.synthgate.job.JobState;
+import io.synthgate.spool.Spool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Gathers the {@link Dashboard} from the listener, the health checks, the gauges and the job records. */
+@ApplicationScoped
+public class DashboardView {
+
+    private static final int FAILURES = 8;
+
+    private final DicomListener listener;
+    private final DicomListenerConfig listenerConfig;
+    private final DicomMetrics dicom;
+    private final DestinationsHealthCheck destinations;
+    private final GeneratorsHealthCheck generators;
+    private final GeneratorCallLog calls;
+    private final GatewayGauges gauges;
+    private final ExperimentCatalog experiments;
+    private final JobService jobs;
+    private final Spool spool;
+    private final Clock clock;
+
+    public DashboardView(DicomListener listener, DicomListenerConfig listenerConfig, DicomMetrics dicom,
+            @Readiness DestinationsHealthCheck destinations, @Readiness GeneratorsHealthCheck generators,
+            GeneratorCallLog calls,
+            GatewayGauges gauges, ExperimentCatalog experiments, JobService jobs, Spool spool, Clock clock) {
+        this.listener = listener;
+        this.listenerConfig = listenerConfig;
+        this.dicom = dicom;
+        this.destinations = destinations;
+        this.generators = generators;
+        this.calls = calls;
+        this.gauges = gauges;
+        this.experiments = experiments;
+        this.jobs = jobs;
+        this.spool = spool;
+        this.clock = clock;
+    }
+
+    /** Gathers it now; the database gauges are counted afresh, so the page never shows an older count. */
+    public Dashboard gather() {
+        gauges.refresh();
+        Map<String, Long> today = calls.callsSince(LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay()
+                .toInstant(ZoneOffset.UTC));
+        List<Dashboard.GeneratorState> generatorStates = new ArrayList<>();
+        generatorStates.add(new Dashboard.GeneratorState("builtin", "UP", "classical inpainter, runs here",
+                today.getOrDefault("builtin", 0L)));
+        states(generators).forEach((name, detail) -> generatorStates.add(new Dashboard.GeneratorState(name,
+                state(detail), detail, today.getOrDefault(name, 0L))));
+        List<Dashboard.PeerState> destinationStates = new ArrayList<>();
+        states(destinations).forEach((name, detail) -> destinationStates.add(new Dashboard.PeerState(name,
+                state(detail), detail)));
+        Map<String, Long> used = gauges.budgetUsedToday();
+        List<Dashboard.Budget> budgets = experiments.enabled().stream()
+                .filter(experiment -> experiment.imagesPerDay().isPresent())
+                .map(experiment -> new Dashboard.Budget(experiment.name(), used.getOrDefault(experiment.name(), 0L),
+                        experiment.imagesPerDay().getAsInt()))
+                .toList();
+        return new Dashboard(new Dashboard.Listener(listenerConfig.aeTitle(), listener.port(), listener.isListening(),
+                dicom.openAssociations()), destinationStates, generatorStates, budgets, spool.freeBytes(),
+                gauges.jobsByState(), gauges.reviewQueue(), jobs.listInState(JobState.FAILED, FAILURES), clock.instant());
+    }
+
+    private static Map<String, String> states(HealthCheck check) {
+        Map<String, String> states = new TreeMap<>();
+        check.call().getData().ifPresent(data -> data.forEach((name, value) -> states.put(name, String.valueOf(value))));
+        return states;
+    }
+
+    private static String state(String detail) {
+        return detail.startsWith("UP") ? "UP" : "DOWN";
+    }
+}

@@ -1,0 +1,137 @@
+package io.synthgate.admin;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.synthgate.access.Roles;
+import io.synthgate.job.JobEventView;
+import io.synthgate.job.JobOutput;
+import io.synthgate.job.JobOutputService;
+import io.synthgate.job.JobService;
+import io.synthgate.job.JobState;
+import io.synthgate.job.JobView;
+import io.synthgate.pixels.FidelityMetrics;
+import io.synthgate.wrap.SyntheticFiles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code /admin/jobs}: jobs filtered by state and experiment; a job's timeline, its outputs with
+ * their fidelity and thumbnails, its failure reason, a link to the viewer, and retry for admins.
+ */
+@Path("/admin/jobs")
+@RolesAllowed({Roles.ADMIN, Roles.RESEARCHER})
+public class JobsPage {
+
+    private static final int THUMBNAIL = 240;
+
+    private final JobService jobs;
+    private final JobOutputService outputs;
+    private final SyntheticFiles files;
+    private final ViewerLinks viewer;
+
+    public JobsPage(JobService jobs, JobOutputService outputs, SyntheticFiles files, ViewerLinks viewer) {
+        this.jobs = jobs;
+        this.outputs = outputs;
+        this.files = files;
+        this.viewer = viewer;
+    }
+
+    /** The list's filters and rows. */
+    public record JobList(List<JobView> jobs, List<String> states, String state, String experiment) {
+    }
+
+    /** One job: its record, timeline, outputs, whether it can be retried, and its synthetic study in the viewer. */
+    public record JobPage(JobView job, List<JobEventView> events, List<OutputRow> outputs, boolean retryable,
+            String viewerUrl, String flash) {
+    }
+
+    /** An output: its UID, its number among its image's candidates, its state, and its fidelity in words. */
+    public record OutputRow(String sop, int number, String state, String fidelity) {
+
+        static OutputRow of(JobOutput output) {
+            FidelityMetrics metrics = output.metrics();
+            String fidelity = metrics == null || metrics.psnrDb() == null ? ""
+                    : String.format(Locale.ROOT, "in the mask: PSNR %.1f dB, SSIM %.3f, MAE %.1f", metrics.psnrDb(),
+                            metrics.ssim(), metrics.meanAbsoluteError());
+            return new OutputRow(output.sopInstanceUid().value(), output.candidateIndex() + 1, output.state().name(),
+                    fidelity);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(JobList list);
+
+        static native TemplateInstance detail(JobPage page);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@QueryParam("state") String state, @QueryParam("experiment") String experiment) {
+        Optional<JobState> wanted = state == null || state.isBlank() ? Optional.empty()
+                : Optional.of(JobState.valueOf(state.strip().toUpperCase(Locale.ROOT)));
+        Optional<String> named = experiment == null || experiment.isBlank() ? Optional.empty() : Optional.of(experiment.strip());
+        return Templates.list(new JobList(jobs.list(wanted, named, 200),
+                Arrays.stream(JobState.values()).map(Enum::name).toList(), wanted.map(Enum::name).orElse(""),
+                named.orElse("")));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("flash") String flash) throws IOException {
+        JobView job = jobs.find(id).orElseThrow(() -> new NotFoundException("No job " + id));
+        List<JobOutput> made = outputs.listForJob(id);
+        String study = made.isEmpty() ? null : files.header(made.get(0).file()).studyInstanceUid();
+        return Templates.detail(new JobPage(job, jobs.history(id), made.stream().map(OutputRow::of).toList(),
+                job.state() == JobState.FAILED || job.state() == JobState.UNMATCHED, viewer.study(study).orElse(null),
+                flash));
+    }
+
+    /** An output's picture, small. */
+    @GET
+    @Path("/{id}/outputs/{sop}.png")
+    @Produces("image/png")
+    public Response thumbnail(@PathParam("id") UUID id, @PathParam("sop") String sop) throws IOException {
+        JobOutput output = outputs.listForJob(id).stream().filter(o -> o.sopInstanceUid().value().equals(sop)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Job " + id + " has no output " + sop));
+        BufferedImage picture = files.picture(output.file());
+        double scale = Math.min(1, (double) THUMBNAIL / Math.max(picture.getWidth(), picture.getHeight()));
+        int width = Math.max(1, (int) Math.round(picture.getWidth() * scale));
+        int height = Math.max(1, (int) Math.round(picture.getHeight() * scale));
+        BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        small.getGraphics().drawImage(picture.getScaledInstance(width, height, Image.SCALE_SMOOTH), 0, 0, null);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(small, "png", png);
+        return Response.ok(png.toByteArray()).header("Cache-Control", "private, max-age=300").build();
+    }
+
+    /** Sends a FAILED job through its route again, or an UNMATCHED one through the routing rules. */
+    @POST
+    @Path("/{id}/retry")
+    @RolesAllowed(Roles.ADMIN)
+    public Response retry(@PathParam("id") UUID id) {
+        jobs.find(id).orElseThrow(() -> new NotFoundException("No job " + id));
+        jobs.retry(id);
+        return Response.seeOther(URI.create("/admin/jobs/" + id + "?flash=Retry+started")).build();
+    }
+}

@@ -1,0 +1,113 @@
+package io.synthgate.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium driven through Debian's chromedriver (no browser download), at a
+ * common laptop size. Screenshots go to {@code target/screenshots/}, and to {@code docs/admin/} as
+ * well when the build is run with {@code -Dsynthgate.screenshots=docs/admin}.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Dimension LAPTOP = new Dimension(1440, 900);
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    private Browser(ChromeDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    /** A fresh browser, no cookies, for the gateway at {@code base} (e.g. {@code http://127.0.0.1:8080}). */
+    public static Browser open(String base) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("synthgate.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=" + LAPTOP.width + "," + LAPTOP.height, "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("synthgate.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(LAPTOP);
+        return new Browser(driver, base);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser go(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Signs in through the sign-in form, as a person would. */
+    public Browser signIn(String username, String password) {
+        go("/admin/sign-in");
+        driver.findElement(By.id("j_username")).sendKeys(username);
+        driver.findElement(By.id("j_password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        return this;
+    }
+
+    public Browser signIn(TestUser user) {
+        return signIn(user.username(), user.password());
+    }
+
+    /** Types keys into the page itself (not into a field), as keyboard shortcuts. */
+    public Browser press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    public WebElement await(By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    public void awaitUrlContaining(String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(part));
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    /** Saves what the browser shows as {@code name}.png. */
+    public Path screenshot(String name) {
+        try {
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+            String docs = System.getProperty("synthgate.screenshots");
+            if (docs != null && !docs.isBlank()) {
+                Files.copy(shot, Files.createDirectories(Path.of(docs)).resolve(name + ".png"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
