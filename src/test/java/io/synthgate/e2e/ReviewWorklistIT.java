@@ -22,18 +22,21 @@ import org.openqa.selenium.By;
 /**
  * A radiologist works through the review worklist in a real browser, from the keyboard only: signs
  * in, sees the source with its mask outlined beside both candidates of a chest radiograph, grades and
- * approves the first, rejects the second, and finds the worklist empty. Only the approved candidate
- * reaches the research PACS, and the verdicts carry her user name.
+ * approves the first, rejects the second with a comment, goes on to the next image and approves both
+ * of its candidates, and finds the worklist empty. Only approved candidates reach the research PACS,
+ * and the verdicts carry her user name.
  */
 class ReviewWorklistIT {
 
     private static final String STUDY = "2.25.880011223344556677";
 
     @Test
-    void aReviewerApprovesOneCandidateAndRejectsTheOtherFromTheKeyboardAndOnlyTheApprovedOneIsExported() throws Exception {
+    void aReviewerWorksThroughTwoImagesFromTheKeyboardAndOnlyApprovedCandidatesAreExported() throws Exception {
         Path folder = Files.createTempDirectory("review-worklist");
         Path chest = DicomCopies.asInstanceOf(TestFiles.shared("fo-dicom/CR-MONO1-10-chest.dcm"), STUDY, STUDY + ".1",
                 folder.resolve("chest.dcm"));
+        Path secondChest = DicomCopies.asInstanceOf(TestFiles.shared("fo-dicom/CR-MONO1-10-chest.dcm"), STUDY, STUDY + ".2",
+                folder.resolve("chest-2.dcm"));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
                         Map.of("synthgate.experiments.inpaint.review", "required",
@@ -41,11 +44,9 @@ class ReviewWorklistIT {
                                 "synthgate.admin.viewer-url", "http://pacs.example/viewer?study={studyInstanceUid}")).start();
                 Browser browser = Browser.open(gateway.url(""))) {
             ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
-                    List.of(chest));
+                    List.of(chest, secondChest));
             assertEquals(0, sent.exitCode(), sent.output());
-            JsonNode pending = StudyProgress.awaitPendingReviews(gateway, 2);
-            String first = pending.get(0).path("sopInstanceUid").asText();
-            String second = pending.get(1).path("sopInstanceUid").asText();
+            JsonNode pending = StudyProgress.awaitPendingReviews(gateway, 4);
 
             browser.signIn("wrong", "password");
             assertTrue(browser.await(By.cssSelector(".error")).getText().contains("do not match"));
@@ -56,7 +57,9 @@ class ReviewWorklistIT {
             assertEquals(1, browser.driver().findElements(By.id("panel-source")).size(), "the source is shown");
             assertEquals(2, browser.driver().findElements(By.cssSelector(".panel[data-candidate]")).size(),
                     "both candidates of the image side by side");
-            assertEquals(first, browser.driver().findElement(By.cssSelector(".panel.current")).getDomAttribute("data-candidate"));
+            String first = current(browser);
+            String second = other(browser);
+            assertEquals(pending.get(0).path("sopInstanceUid").asText(), first, "the oldest candidate comes first");
             assertTrue(browser.driver().findElements(By.cssSelector("#windows a")).size() >= 1, "window presets to switch");
             String viewerLink = browser.driver().findElement(By.linkText("Synthetic study in the viewer")).getDomAttribute("href");
             assertTrue(viewerLink.startsWith("http://pacs.example/viewer?study=2.25.") && !viewerLink.contains(STUDY),
@@ -65,17 +68,27 @@ class ReviewWorklistIT {
 
             browser.press("4").press("a");
             browser.await(By.id("done"));
-            assertEquals(second, browser.driver().findElement(By.cssSelector(".panel.current")).getDomAttribute("data-candidate"),
-                    "the next candidate of the same image follows");
+            assertEquals(second, current(browser), "the next candidate of the same image follows");
             browser.press("2").press("c").press("edge of the mask visible").press(org.openqa.selenium.Keys.ESCAPE).press("r");
+            browser.await(By.id("done"));
+            String third = current(browser);
+            String fourth = other(browser);
+            assertTrue(!List.of(first, second).contains(third), "then the next image");
+            browser.press("5").press("a");
+            browser.await(By.id("done"));
+            assertEquals(fourth, current(browser));
+            browser.press("a");
             browser.await(By.id("worklist-empty"));
-            assertTrue(browser.driver().findElement(By.id("done")).getText().contains("REJECTED"));
+            assertTrue(browser.driver().findElement(By.id("done")).getText().contains("APPROVED"));
 
-            Map<String, String> exported = StudyProgress.awaitExported(gateway, STUDY, 1, Duration.ofSeconds(60));
-            assertEquals(List.of(first), List.copyOf(exported.values()), "only the approved candidate is exported");
-            assertTrue(orthanc.findInstance(first).isPresent());
+            StudyProgress.awaitExported(gateway, STUDY, 2, Duration.ofSeconds(60));
+            for (String approved : List.of(first, third, fourth)) {
+                assertTrue(orthanc.findInstance(approved).isPresent(), "approved candidates are exported");
+            }
             assertTrue(orthanc.findInstance(second).isEmpty(), "the rejected candidate never leaves");
+            assertEquals(3, orthanc.get("/instances").size());
             JsonNode decisions = gateway.getJson("/api/reviews/decisions?jobId=" + pending.get(0).path("jobId").asText());
+            assertEquals(4, decisions.size());
             assertEquals(List.of("APPROVED", "REJECTED"), List.of(decisions.get(0).path("decision").asText(),
                     decisions.get(1).path("decision").asText()));
             assertEquals(TestUser.REVIEWER.username(), decisions.get(0).path("reviewer").asText());
@@ -83,5 +96,15 @@ class ReviewWorklistIT {
             assertEquals(2, decisions.get(1).path("grade").asInt());
             assertEquals("edge of the mask visible", decisions.get(1).path("comment").asText());
         }
+    }
+
+    /** The other candidate of the image on the page (two are made per image here). */
+    private static String other(Browser browser) {
+        return browser.driver().findElement(By.cssSelector(".panel[data-candidate]:not(.current)")).getDomAttribute("data-candidate");
+    }
+
+    /** The candidate the verdict form decides now. */
+    private static String current(Browser browser) {
+        return browser.driver().findElement(By.cssSelector(".panel.current")).getDomAttribute("data-candidate");
     }
 }
