@@ -3,6 +3,7 @@ package io.synthgate.access;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -106,7 +107,8 @@ class EndpointAuthorizationTest {
         guarded("GET", "/api/experiments/txt2img/runs/{id}/candidates.csv", List.of(runId), null, everyone);
 
         guarded("GET", "/q/metrics", List.of(), null, Map.of(TestUser.ADMIN, 200, TestUser.SCRAPER, 200));
-        guarded("GET", "/q/openapi", List.of(), null, Map.of(TestUser.ADMIN, 200));
+        String openApi = guarded("GET", "/q/openapi", List.of(), null, Map.of(TestUser.ADMIN, 200)).asString();
+        assertTrue(openApi.contains("scheme: basic"), "the API description says how to sign in");
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(503);
         assertEquals(declaredEndpoints(), calledEndpoints(), "every /api endpoint is in this test");
