@@ -37,6 +37,14 @@ public final class CallerAllowlist {
         return entries.stream().anyMatch(e -> e.matches(title, remote));
     }
 
+    /**
+     * Whether any entry lets a caller on {@code remote} in, whatever AE title it will call with: asked
+     * when the connection is accepted, so a host nothing allows never reaches an association worker.
+     */
+    public boolean admitsHost(InetAddress remote) {
+        return entries.stream().anyMatch(e -> e.hosts().map(h -> h.contains(remote)).orElse(true));
+    }
+
     private static Entry entry(String text) {
         int at = text.lastIndexOf('@');
         String title = at < 0 ? text : text.substring(0, at);

@@ -123,6 +123,15 @@ public class DicomListener {
                 LOG.warn("Accepting a DICOM connection failed", e);
                 continue;
             }
+            if (!allowlist.admitsHost(socket.getInetAddress())) {
+                // No entry allows this host under any AE title: close at once, before it can hold a
+                // worker waiting for an A-ASSOCIATE-RQ that would be refused anyway.
+                metrics.rejected(DicomMetrics.Rejection.HOST);
+                LOG.warnf("Refused connection from %s: no entry of synthgate.dicom.allowed-callers allows this host",
+                        socket.getInetAddress().getHostAddress());
+                closeQuietly(socket);
+                continue;
+            }
             try {
                 workers.execute(new AssociationSession(socket, config, allowlist, policy, spool, ingest,
                         closeWatchers, metrics));

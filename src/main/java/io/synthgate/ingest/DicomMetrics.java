@@ -17,6 +17,7 @@ public class DicomMetrics {
 
     /** Why an association was not served; the {@code reason} tag of {@code synthgate_dicom_associations_total}. */
     public enum Rejection {
+        HOST("host"),
         CALLED_AE_TITLE("called-ae-title"),
         CALLING_AE_TITLE("calling-ae-title"),
         BUSY("busy"),

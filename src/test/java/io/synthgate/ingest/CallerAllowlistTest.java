@@ -36,6 +36,16 @@ class CallerAllowlistTest {
     }
 
     @Test
+    void aHostIsAdmittedWhenSomeEntryCouldLetItIn() throws Exception {
+        InetAddress stranger = InetAddress.getByName("10.1.2.3");
+        assertFalse(CallerAllowlist.parse(List.of("CT01@127.0.0.1", "*@::1")).admitsHost(stranger),
+                "every entry is bound to another host");
+        assertTrue(CallerAllowlist.parse(List.of("CT01@127.0.0.1")).admitsHost(LOOPBACK));
+        assertTrue(CallerAllowlist.parse(List.of("CT01@127.0.0.1", "PACS")).admitsHost(stranger),
+                "a title without a host may call from anywhere");
+    }
+
+    @Test
     void refusesAnEmptyListAndUnresolvableHosts() {
         assertThrows(IllegalArgumentException.class, () -> CallerAllowlist.parse(List.of(" ")));
         assertThrows(IllegalArgumentException.class, () -> CallerAllowlist.parse(List.of("X@no-such-host.invalid")));
