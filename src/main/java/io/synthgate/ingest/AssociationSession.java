@@ -54,8 +54,17 @@ final class AssociationSession implements Runnable {
         String remote = socket.getInetAddress().getHostAddress();
         try (socket) {
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) config.requestTimeout().toMillis());
+            AssociateRequest request;
+            try {
+                request = AssociateRequest.read(socket.getInputStream());
+            } catch (SocketTimeoutException silent) {
+                metrics.rejected(DicomMetrics.Rejection.REQUEST_TIMEOUT);
+                LOG.warnf("Closed connection from %s: no A-ASSOCIATE-RQ within synthgate.dicom.request-timeout (%s)",
+                        remote, config.requestTimeout());
+                return;
+            }
             socket.setSoTimeout((int) config.idleTimeout().toMillis());
-            AssociateRequest request = AssociateRequest.read(socket.getInputStream());
             String caller = request.callingAeTitle() + "@" + remote;
             if (!request.calledAeTitle().equals(config.aeTitle())) {
                 reject(AssociateRequest.Rejection.CALLED_AE_NOT_RECOGNIZED);

@@ -33,6 +33,13 @@ public interface DicomListenerConfig {
     @WithDefault("16")
     int maxAssociations();
 
+    /**
+     * How long a new connection has to send its A-ASSOCIATE-RQ (the ARTIM timer of PS3.8) before it is
+     * closed, so that silent connections free their worker within seconds. Default {@code 5s}.
+     */
+    @WithDefault("5s")
+    Duration requestTimeout();
+
     /** An association with no traffic for this long is closed. Default {@code 60s}. */
     @WithDefault("60s")
     Duration idleTimeout();

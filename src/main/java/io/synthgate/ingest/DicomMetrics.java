@@ -21,6 +21,7 @@ public class DicomMetrics {
         CALLED_AE_TITLE("called-ae-title"),
         CALLING_AE_TITLE("calling-ae-title"),
         BUSY("busy"),
+        REQUEST_TIMEOUT("request-timeout"),
         PROTOCOL_ERROR("protocol-error");
 
         private final String tag;

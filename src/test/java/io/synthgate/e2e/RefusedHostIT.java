@@ -17,18 +17,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A host that no allowed-caller entry admits is turned away when it connects, before it can hold an
- * association worker: silent connections from it are closed at once, while one from an admitted host
- * is left to send its A-ASSOCIATE-RQ.
+ * association worker: silent connections from it are closed at once. A silent connection from an
+ * admitted host is given {@code synthgate.dicom.request-timeout} to send its A-ASSOCIATE-RQ, then closed.
  */
 class RefusedHostIT {
 
     private static final int SILENT = 40;
 
     @Test
-    void silentConnectionsFromARefusedHostAreClosedAtOnceAndCounted() throws Exception {
+    void silentConnectionsAreClosedAtOnceFromARefusedHostAndAfterTheRequestTimeoutFromAnAdmittedOne() throws Exception {
         try (GatewayProcess gateway = GatewayProcess.forResearchPacs(Files.createTempDirectory("refused-host"), 1,
                 Map.of("synthgate.dicom.allowed-callers", "MODALITY1@127.0.0.2",
-                        "synthgate.dicom.bind-address", "0.0.0.0")).start()) {
+                        "synthgate.dicom.bind-address", "0.0.0.0",
+                        "synthgate.dicom.request-timeout", "3s")).start()) {
             List<Socket> silent = new ArrayList<>();
             try {
                 for (int i = 0; i < SILENT; i++) {
@@ -48,12 +49,20 @@ class RefusedHostIT {
                     admitted.getInputStream().read();
                     throw new AssertionError("an admitted host's connection must wait for its A-ASSOCIATE-RQ");
                 } catch (SocketTimeoutException waiting) {
-                    // still open: a worker waits for the request
+                    // still open: a worker waits for the request, for synthgate.dicom.request-timeout
                 }
+                admitted.setSoTimeout(5000);
+                long start = System.nanoTime();
+                assertEquals(-1, admitted.getInputStream().read(), "closed once its time to send a request is up");
+                assertTrue(System.nanoTime() - start < 4_000_000_000L, "within the request timeout, not the idle timeout");
             }
             String metrics = gateway.get("/q/metrics").body();
-            assertTrue(metrics.contains("synthgate_dicom_associations_total{outcome=\"rejected\",reason=\"host\"} "
-                    + SILENT + ".0"), metrics.lines().filter(line -> line.contains("associations_total")).toList().toString());
+            List<String> counted = metrics.lines().filter(line -> line.contains("associations_total")).toList();
+            assertTrue(counted.contains("synthgate_dicom_associations_total{outcome=\"rejected\",reason=\"host\"} "
+                    + SILENT + ".0"), counted.toString());
+            assertTrue(counted.contains(
+                    "synthgate_dicom_associations_total{outcome=\"rejected\",reason=\"request-timeout\"} 1.0"),
+                    counted.toString());
         }
     }
 
