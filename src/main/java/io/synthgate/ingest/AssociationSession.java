@@ -14,12 +14,13 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
 
 /**
- * One association from A-ASSOCIATE-RQ to release: the caller is checked against the allowlist before
- * PixelMed negotiates, then each C-ECHO or C-STORE is answered in turn. Nothing thrown here escapes
- * to the listener; a broken association only ever ends itself.
+ * One connection from A-ASSOCIATE-RQ to release: a greeter reads the request and checks the caller
+ * against the allowlist before PixelMed negotiates, then a worker answers each C-ECHO or C-STORE in
+ * turn. Nothing thrown here escapes to the listener; a broken association only ever ends itself.
  */
 final class AssociationSession implements Runnable {
 
@@ -34,11 +35,13 @@ final class AssociationSession implements Runnable {
     private final Spool spool;
     private final IngestService ingest;
     private final Executor closeWatchers;
+    private final Executor workers;
     private final DicomMetrics metrics;
 
     AssociationSession(Socket socket, DicomListenerConfig config, CallerAllowlist allowlist,
             PresentationContextSelectionPolicy policy, Spool spool, IngestService ingest, Executor closeWatchers,
-            DicomMetrics metrics) {
+            Executor workers, DicomMetrics metrics) {
+        this.workers = workers;
         this.metrics = metrics;
         this.socket = socket;
         this.config = config;
@@ -49,22 +52,20 @@ final class AssociationSession implements Runnable {
         this.closeWatchers = closeWatchers;
     }
 
+    /**
+     * Greets the connection on a greeter thread: reads its A-ASSOCIATE-RQ within the request timeout,
+     * answers A-ASSOCIATE-RJ to a caller that is not allowed, and hands an allowed one to an association
+     * worker, or refuses it when every worker is busy. Silent or refused connections so never occupy a
+     * worker.
+     */
     @Override
     public void run() {
         String remote = socket.getInetAddress().getHostAddress();
-        try (socket) {
+        boolean handedOver = false;
+        try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) config.requestTimeout().toMillis());
-            AssociateRequest request;
-            try {
-                request = AssociateRequest.read(socket.getInputStream());
-            } catch (SocketTimeoutException silent) {
-                metrics.rejected(DicomMetrics.Rejection.REQUEST_TIMEOUT);
-                LOG.warnf("Closed connection from %s: no A-ASSOCIATE-RQ within synthgate.dicom.request-timeout (%s)",
-                        remote, config.requestTimeout());
-                return;
-            }
-            socket.setSoTimeout((int) config.idleTimeout().toMillis());
+            AssociateRequest request = AssociateRequest.read(socket.getInputStream());
             String caller = request.callingAeTitle() + "@" + remote;
             if (!request.calledAeTitle().equals(config.aeTitle())) {
                 reject(AssociateRequest.Rejection.CALLED_AE_NOT_RECOGNIZED);
@@ -79,6 +80,36 @@ final class AssociationSession implements Runnable {
                 LOG.warnf("Rejected association from %s: caller is not in synthgate.dicom.allowed-callers", caller);
                 return;
             }
+            try {
+                workers.execute(() -> associate(request, caller));
+                handedOver = true;
+            } catch (RejectedExecutionException busy) {
+                reject(AssociateRequest.Rejection.LOCAL_LIMIT_EXCEEDED);
+                metrics.rejected(DicomMetrics.Rejection.BUSY);
+                LOG.warnf("Rejected association from %s: all synthgate.dicom.max-associations workers are busy", caller);
+            }
+        } catch (SocketTimeoutException silent) {
+            metrics.rejected(DicomMetrics.Rejection.REQUEST_TIMEOUT);
+            LOG.warnf("Closed connection from %s: no A-ASSOCIATE-RQ within synthgate.dicom.request-timeout (%s)",
+                    remote, config.requestTimeout());
+        } catch (AssociateRequest.ProtocolViolation e) {
+            metrics.rejected(DicomMetrics.Rejection.PROTOCOL_ERROR);
+            LOG.warnf("Closed connection from %s: %s", remote, e.getMessage());
+        } catch (EOFException e) {
+            LOG.debugf("Connection from %s closed by the peer", remote);
+        } catch (Exception e) {
+            LOG.warnf("Connection from %s ended abnormally: %s", remote, e.toString());
+        } finally {
+            if (!handedOver) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    /** Negotiates and serves an allowed caller's association on a worker, until release, abort or silence. */
+    private void associate(AssociateRequest request, String caller) {
+        try (socket) {
+            socket.setSoTimeout((int) config.idleTimeout().toMillis());
             TransportCloseWatch closeWatch = new TransportCloseWatch(socket, ARTIM, closeWatchers);
             Association association = AssociationFactory.createNewAssociation(
                     new ReplayingSocket(socket, request.pdu(), closeWatch.output()), config.aeTitle(),
@@ -91,15 +122,12 @@ final class AssociationSession implements Runnable {
             } finally {
                 metrics.closed();
             }
-        } catch (AssociateRequest.ProtocolViolation e) {
-            metrics.rejected(DicomMetrics.Rejection.PROTOCOL_ERROR);
-            LOG.warnf("Closed connection from %s: %s", remote, e.getMessage());
         } catch (SocketTimeoutException e) {
-            LOG.warnf("Closed association from %s: idle for longer than %s", remote, config.idleTimeout());
+            LOG.warnf("Closed association from %s: idle for longer than %s", caller, config.idleTimeout());
         } catch (EOFException e) {
-            LOG.debugf("Connection from %s closed by the peer", remote);
+            LOG.debugf("Connection from %s closed by the peer", caller);
         } catch (Exception e) {
-            LOG.warnf("Association from %s ended abnormally: %s", remote, e.toString());
+            LOG.warnf("Association from %s ended abnormally: %s", caller, e.toString());
         }
     }
 
@@ -136,18 +164,12 @@ final class AssociationSession implements Runnable {
         socket.getOutputStream().flush();
     }
 
-    /** Answers a caller that found every worker busy, without negotiating. */
-    static void refuseForCapacity(Socket socket, DicomMetrics metrics) {
-        metrics.rejected(DicomMetrics.Rejection.BUSY);
-        try (socket) {
-            socket.setSoTimeout(5_000);
-            AssociateRequest.read(socket.getInputStream());
-            socket.getOutputStream().write(AssociateRequest.Rejection.LOCAL_LIMIT_EXCEEDED.pdu());
-            socket.getOutputStream().flush();
-            LOG.warnf("Rejected association from %s: all synthgate.dicom.max-associations workers are busy",
-                    socket.getInetAddress().getHostAddress());
-        } catch (IOException e) {
-            LOG.debugf("Could not refuse busy-time connection cleanly: %s", e.getMessage());
+    /** Closes a connection that is refused before any word, or whose greeting went wrong. */
+    static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Nothing more can be done for a connection that will not even close cleanly.
         }
     }
 }

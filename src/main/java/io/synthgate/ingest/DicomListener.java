@@ -14,7 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -24,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The DICOM SCP's accept loop: its own server socket (bind address, port), a bounded pool of
- * association workers, and a small refuser that answers A-ASSOCIATE-RJ when every worker is busy.
+ * The DICOM SCP's accept loop: its own server socket (bind address, port); hosts no allowed caller
+ * admits are closed at accept; the others wait for their A-ASSOCIATE-RQ in a bounded pool of greeters
+ * (capped per host), and only allowed associations reach the bounded pool of workers.
  */
 @ApplicationScoped
 public class DicomListener {
@@ -40,8 +42,9 @@ public class DicomListener {
     private volatile ServerSocket serverSocket;
     private volatile boolean running;
     private ExecutorService workers;
-    private ExecutorService refuser;
+    private ExecutorService greeters;
     private ExecutorService closeWatchers;
+    private final Map<InetAddress, AtomicInteger> pendingByHost = new ConcurrentHashMap<>();
     private Thread acceptor;
 
     public DicomListener(DicomListenerConfig config, Spool spool, IngestService ingest, DicomMetrics metrics) {
@@ -63,7 +66,10 @@ public class DicomListener {
         }
         workers = new ThreadPoolExecutor(config.maxAssociations(), config.maxAssociations(), 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads("dicom-association"));
-        refuser = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32), threads("dicom-refuser"));
+        // Greeters hold connections until their A-ASSOCIATE-RQ arrives, so silent ones wait here, not in
+        // the workers that serve real associations.
+        greeters = new ThreadPoolExecutor(0, config.maxPendingConnections(), 10, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads("dicom-greeter"));
         // One watch per association, and a watch may outlive its association by a moment.
         closeWatchers = new ThreadPoolExecutor(0, 2 * config.maxAssociations(), 10, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads("dicom-close-watch"));
@@ -85,8 +91,8 @@ public class DicomListener {
             LOG.debug("Closing the server socket failed", e);
         }
         if (workers != null) {
+            greeters.shutdownNow();
             workers.shutdown();
-            refuser.shutdownNow();
             try {
                 workers.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -129,28 +135,47 @@ public class DicomListener {
                 metrics.rejected(DicomMetrics.Rejection.HOST);
                 LOG.warnf("Refused connection from %s: no entry of synthgate.dicom.allowed-callers allows this host",
                         socket.getInetAddress().getHostAddress());
-                closeQuietly(socket);
+                AssociationSession.closeQuietly(socket);
                 continue;
             }
-            try {
-                workers.execute(new AssociationSession(socket, config, allowlist, policy, spool, ingest,
-                        closeWatchers, metrics));
-            } catch (RejectedExecutionException busy) {
-                try {
-                    refuser.execute(() -> AssociationSession.refuseForCapacity(socket, metrics));
-                } catch (RejectedExecutionException overloaded) {
-                    metrics.rejected(DicomMetrics.Rejection.BUSY);
-                    closeQuietly(socket);
-                }
-            }
+            greet(socket, allowlist);
         }
     }
 
-    private static void closeQuietly(Socket socket) {
+    /**
+     * Hands the connection to a greeter unless its host already has
+     * {@code synthgate.dicom.max-pending-connections-per-host} connections waiting, or every greeter is
+     * taken; then it is closed at once.
+     */
+    private void greet(Socket socket, CallerAllowlist allowlist) {
+        InetAddress host = socket.getInetAddress();
+        AtomicInteger pending = pendingByHost.computeIfAbsent(host, h -> new AtomicInteger());
+        if (pending.incrementAndGet() > config.maxPendingConnectionsPerHost()) {
+            pending.decrementAndGet();
+            metrics.rejected(DicomMetrics.Rejection.BUSY);
+            LOG.warnf("Refused connection from %s: it already has synthgate.dicom.max-pending-connections-per-host"
+                    + " (%d) connections that sent no A-ASSOCIATE-RQ", host.getHostAddress(),
+                    config.maxPendingConnectionsPerHost());
+            AssociationSession.closeQuietly(socket);
+            return;
+        }
+        AssociationSession session = new AssociationSession(socket, config, allowlist, policy, spool, ingest,
+                closeWatchers, workers, metrics);
         try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Nothing more can be done for a caller we cannot even refuse.
+            greeters.execute(() -> {
+                try {
+                    session.run();
+                } finally {
+                    pending.decrementAndGet();
+                    pendingByHost.computeIfPresent(host, (h, count) -> count.get() <= 0 ? null : count);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            pending.decrementAndGet();
+            metrics.rejected(DicomMetrics.Rejection.BUSY);
+            LOG.warnf("Refused connection from %s: synthgate.dicom.max-pending-connections (%d) connections are"
+                    + " waiting to send their A-ASSOCIATE-RQ", host.getHostAddress(), config.maxPendingConnections());
+            AssociationSession.closeQuietly(socket);
         }
     }
 

@@ -40,6 +40,20 @@ public interface DicomListenerConfig {
     @WithDefault("5s")
     Duration requestTimeout();
 
+    /**
+     * Connections waiting to send their A-ASSOCIATE-RQ at once, over all hosts; further ones are closed
+     * as they come. They wait apart from the association workers. Default {@code 64}.
+     */
+    @WithDefault("64")
+    int maxPendingConnections();
+
+    /**
+     * Connections from one host waiting to send their A-ASSOCIATE-RQ at once, so that one host cannot
+     * take every place; further ones from it are closed as they come. Default {@code 8}.
+     */
+    @WithDefault("8")
+    int maxPendingConnectionsPerHost();
+
     /** An association with no traffic for this long is closed. Default {@code 60s}. */
     @WithDefault("60s")
     Duration idleTimeout();
