@@ -131,7 +131,7 @@ public class DicomListener {
             }
             if (!allowlist.admitsHost(socket.getInetAddress())) {
                 // No entry allows this host under any AE title: close at once, before it can hold a
-                // worker waiting for an A-ASSOCIATE-RQ that would be refused anyway.
+                // greeter waiting for an A-ASSOCIATE-RQ that would be refused anyway.
                 metrics.rejected(DicomMetrics.Rejection.HOST);
                 LOG.warnf("Refused connection from %s: no entry of synthgate.dicom.allowed-callers allows this host",
                         socket.getInetAddress().getHostAddress());
