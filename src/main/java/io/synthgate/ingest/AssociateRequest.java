@@ -29,10 +29,12 @@ record AssociateRequest(byte[] pdu, String calledAeTitle, String callingAeTitle)
         long length = ((header[2] & 0xffL) << 24) | ((header[3] & 0xff) << 16) | ((header[4] & 0xff) << 8)
                 | (header[5] & 0xff);
         if (type != TYPE) {
-            throw new ProtocolViolation("first PDU has type 0x" + Integer.toHexString(type) + ", not A-ASSOCIATE-RQ");
+            throw new ProtocolViolation("first PDU has type 0x" + Integer.toHexString(type) + ", not A-ASSOCIATE-RQ",
+                    ProtocolViolation.UNRECOGNIZED_PDU);
         }
         if (length < 68 || length > MAX_LENGTH) {
-            throw new ProtocolViolation("A-ASSOCIATE-RQ claims an implausible length of " + length + " bytes");
+            throw new ProtocolViolation("A-ASSOCIATE-RQ claims an implausible length of " + length + " bytes",
+                    ProtocolViolation.INVALID_PARAMETER_VALUE);
         }
         byte[] pdu = Arrays.copyOf(header, 6 + (int) length);
         data.readFully(pdu, 6, (int) length);
@@ -68,10 +70,24 @@ record AssociateRequest(byte[] pdu, String calledAeTitle, String callingAeTitle)
         }
     }
 
-    /** The peer did not speak DICOM upper layer protocol. */
+    /** The peer did not speak DICOM upper layer protocol; it is answered with A-ABORT, not a bare close. */
     static final class ProtocolViolation extends IOException {
-        ProtocolViolation(String message) {
+
+        /** A-ABORT reason (PS3.8 Table 9-26, source service provider): unrecognized PDU. */
+        static final int UNRECOGNIZED_PDU = 1;
+        /** A-ABORT reason: invalid PDU parameter value. */
+        static final int INVALID_PARAMETER_VALUE = 6;
+
+        private final int reason;
+
+        ProtocolViolation(String message, int reason) {
             super(message);
+            this.reason = reason;
+        }
+
+        /** The ten bytes of the A-ABORT PDU: source 2, the DICOM UL service provider, and the reason. */
+        byte[] abortPdu() {
+            return new byte[] {0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, (byte) reason};
         }
     }
 }

@@ -94,7 +94,8 @@ final class AssociationSession implements Runnable {
                     remote, config.requestTimeout());
         } catch (AssociateRequest.ProtocolViolation e) {
             metrics.rejected(DicomMetrics.Rejection.PROTOCOL_ERROR);
-            LOG.warnf("Closed connection from %s: %s", remote, e.getMessage());
+            abort(e);
+            LOG.warnf("Aborted connection from %s: %s", remote, e.getMessage());
         } catch (EOFException e) {
             LOG.debugf("Connection from %s closed by the peer", remote);
         } catch (Exception e) {
@@ -157,6 +158,16 @@ final class AssociationSession implements Runnable {
         DimseStatus status = ingest.accept(request);
         return new CStoreResponseCommandMessage(request.affectedSopClassUid(), request.affectedSopInstanceUid(),
                 message.messageId(), status.code()).getBytes();
+    }
+
+    /** Answers a peer that broke the protocol with A-ABORT; a peer already gone is simply left. */
+    private void abort(AssociateRequest.ProtocolViolation violation) {
+        try {
+            socket.getOutputStream().write(violation.abortPdu());
+            socket.getOutputStream().flush();
+        } catch (IOException gone) {
+            LOG.debugf("Could not send A-ABORT: %s", gone.getMessage());
+        }
     }
 
     private void reject(AssociateRequest.Rejection rejection) throws IOException {

@@ -1,5 +1,6 @@
 package io.synthgate.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedList;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * allowed-caller entry admits is turned away when it connects; a silent connection from an admitted host
  * is given {@code synthgate.dicom.request-timeout} to send its A-ASSOCIATE-RQ, then closed; and however
  * many wait, they wait apart from the association workers, capped per host, so a normal caller is served
- * at once.
+ * at once. A peer speaking another protocol is answered with A-ABORT.
  */
 class SilentConnectionsIT {
 
@@ -121,6 +123,17 @@ class SilentConnectionsIT {
             ProcessRun echo = ProcessRun.run(List.of("echoscu", "-aec", GatewayProcess.AE_TITLE, "127.0.0.1",
                     Integer.toString(gateway.dicomPort())));
             assertEquals(0, echo.exitCode(), "served again once the worker is free: " + echo.output());
+        }
+    }
+
+    @Test
+    void aPeerThatSpeaksAnotherProtocolGetsAnAbort() throws Exception {
+        try (GatewayProcess gateway = GatewayProcess.forResearchPacs(Files.createTempDirectory("garbage"), 1, Map.of()).start();
+                Socket socket = connect(gateway, "127.0.0.1")) {
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: pacs\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = socket.getInputStream().readNBytes(10);
+            assertArrayEquals(new byte[] {7, 0, 0, 0, 0, 4, 0, 0, 2, 1}, answer, "A-ABORT, unrecognized PDU, not a bare close");
+            assertEquals(-1, socket.getInputStream().read());
         }
     }
 

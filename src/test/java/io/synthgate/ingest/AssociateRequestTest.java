@@ -23,14 +23,20 @@ class AssociateRequestTest {
     void refusesAnythingButAnAssociateRequest() {
         byte[] pdu = request("A", "B", 80);
         pdu[0] = 0x04;
-        assertThrows(AssociateRequest.ProtocolViolation.class, () -> AssociateRequest.read(new ByteArrayInputStream(pdu)));
+        AssociateRequest.ProtocolViolation violation = assertThrows(AssociateRequest.ProtocolViolation.class,
+                () -> AssociateRequest.read(new ByteArrayInputStream(pdu)));
+        assertArrayEquals(new byte[] {7, 0, 0, 0, 0, 4, 0, 0, 2, 1}, violation.abortPdu(),
+                "A-ABORT from the service provider: unrecognized PDU");
     }
 
     @Test
     void refusesAnImplausibleLength() {
         byte[] pdu = request("A", "B", 80);
         pdu[2] = 0x7f;
-        assertThrows(AssociateRequest.ProtocolViolation.class, () -> AssociateRequest.read(new ByteArrayInputStream(pdu)));
+        AssociateRequest.ProtocolViolation violation = assertThrows(AssociateRequest.ProtocolViolation.class,
+                () -> AssociateRequest.read(new ByteArrayInputStream(pdu)));
+        assertArrayEquals(new byte[] {7, 0, 0, 0, 0, 4, 0, 0, 2, 6}, violation.abortPdu(),
+                "A-ABORT from the service provider: invalid PDU parameter value");
     }
 
     @Test
