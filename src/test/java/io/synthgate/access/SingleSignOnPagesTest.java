@@ -11,9 +11,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.synthgate.testing.Browser;
 import java.net.URL;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages signed in through the hospital's OpenID Connect provider (a stand-in with a login form),
@@ -59,7 +63,10 @@ class SingleSignOnPagesTest {
             assertTrue(browser.await(By.cssSelector(".signout .user")).getText().equals("alice"));
             assertEquals("Dashboard", browser.driver().findElement(By.tagName("h1")).getText());
 
-            browser.driver().findElement(By.cssSelector(".signout button")).click();
+            WebElement signOut = browser.driver().findElement(By.cssSelector(".signout button"));
+            signOut.click();
+            // The sign-out is a form post answered with redirects; wait until the page has left.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(signOut));
             browser.go("/admin/dashboard");
             browser.await(By.id("username"));
             assertTrue(browser.driver().findElements(By.cssSelector(".signout .user")).isEmpty(),

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A radiologist works through the review worklist in a real browser, from the keyboard only: signs
@@ -66,18 +70,15 @@ class ReviewWorklistIT {
                     "the link opens the synthetic study, never the clinical one: " + viewerLink);
             browser.screenshot("review");
 
-            browser.press("4").press("a");
-            browser.await(By.id("done"));
+            decide(browser, "4", "a");
             assertEquals(second, current(browser), "the next candidate of the same image follows");
-            browser.press("2").press("c").press("edge of the mask visible").press(org.openqa.selenium.Keys.ESCAPE).press("r");
-            browser.await(By.id("done"));
+            decide(browser, "2", "c", "edge of the mask visible", Keys.ESCAPE, "r");
             String third = current(browser);
             String fourth = other(browser);
             assertTrue(!List.of(first, second).contains(third), "then the next image");
-            browser.press("5").press("a");
-            browser.await(By.id("done"));
+            decide(browser, "5", "a");
             assertEquals(fourth, current(browser));
-            browser.press("a");
+            decide(browser, "a");
             browser.await(By.id("worklist-empty"));
             assertTrue(browser.driver().findElement(By.id("done")).getText().contains("APPROVED"));
 
@@ -101,6 +102,14 @@ class ReviewWorklistIT {
     /** The other candidate of the image on the page (two are made per image here). */
     private static String other(Browser browser) {
         return browser.driver().findElement(By.cssSelector(".panel[data-candidate]:not(.current)")).getDomAttribute("data-candidate");
+    }
+
+    /** Types a verdict's keys and waits until the page that took it has been replaced by the next. */
+    private static void decide(Browser browser, CharSequence... keys) {
+        WebElement form = browser.driver().findElement(By.id("verdict"));
+        browser.press(keys);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(form));
+        browser.await(By.id("done"));
     }
 
     /** The candidate the verdict form decides now. */
