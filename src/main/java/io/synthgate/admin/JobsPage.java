@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 
 /**
  * {@code /admin/jobs}: jobs filtered by state and experiment; a job's timeline, its outputs with
@@ -120,9 +118,7 @@ public class JobsPage {
         int height = Math.max(1, (int) Math.round(picture.getHeight() * scale));
         BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         small.getGraphics().drawImage(picture.getScaledInstance(width, height, Image.SCALE_SMOOTH), 0, 0, null);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(small, "png", png);
-        return Response.ok(png.toByteArray()).header("Cache-Control", "private, max-age=300").build();
+        return PngResponse.of(small);
     }
 
     /** Sends a FAILED job through its route again, or an UNMATCHED one through the routing rules. */

@@ -27,13 +27,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 
 /**
  * {@code /admin/review}: the radiologist's worklist. The oldest candidate awaiting a verdict is shown
@@ -131,7 +129,7 @@ public class ReviewPage {
     public Response picture(@PathParam("sop") String sop, @QueryParam("w") @DefaultValue("0") int window)
             throws IOException {
         WorklistItem item = item(sop);
-        return png(pictures.render(item.current().file(), windowOf(item, window)));
+        return PngResponse.of(pictures.render(item.current().file(), windowOf(item, window)));
     }
 
     /** The de-identified source of a candidate in the same window, its mask outlined. */
@@ -144,7 +142,7 @@ public class ReviewPage {
         java.nio.file.Path source = item.source().orElseThrow(() -> new NotFoundException("The candidate's source is no longer kept"));
         BufferedImage picture = pictures.render(source, windowOf(item, window));
         Optional<boolean[][]> mask = files.read(item.current().file()).mask();
-        return png(mask.isPresent() ? pictures.outlined(picture, mask.get()) : picture);
+        return PngResponse.of(mask.isPresent() ? pictures.outlined(picture, mask.get()) : picture);
     }
 
     /** A verdict from the page's form; then the next candidate of the same image, or the worklist's next. */
@@ -193,11 +191,5 @@ public class ReviewPage {
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("grade must be 1 to 5, not '" + grade + "'");
         }
-    }
-
-    private static Response png(BufferedImage picture) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(picture, "png", png);
-        return Response.ok(png.toByteArray()).header("Cache-Control", "private, max-age=300").build();
     }
 }

@@ -51,10 +51,6 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
         return list("studyInstanceUid", Sort.by("createdAt"), studyInstanceUid);
     }
 
-    public List<JobEntity> listNewestFirst(int limit) {
-        return findAll(Sort.by("createdAt").descending()).page(0, limit).list();
-    }
-
     /** The newest jobs, narrowed to a state and an experiment when given. */
     public List<JobEntity> listNewestFirst(Optional<JobState> state, Optional<String> experiment, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");

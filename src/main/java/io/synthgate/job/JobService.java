@@ -197,7 +197,7 @@ public class JobService {
     }
 
     public List<JobView> listRecent(int limit) {
-        return jobs.listNewestFirst(limit).stream().map(JobService::toView).toList();
+        return list(Optional.empty(), Optional.empty(), limit);
     }
 
     /** The newest jobs, narrowed to a state and an experiment when given. */

@@ -26,10 +26,6 @@ public class StudyRepository implements PanacheRepository<StudyEntity> {
         return counts;
     }
 
-    public List<StudyEntity> listNewestFirst(int limit) {
-        return findAll(Sort.by("lastReceivedAt").descending()).page(0, limit).list();
-    }
-
     /**
      * The newest studies received on {@code day} (UTC) with an instance of {@code modality} from
      * {@code callingAe}, each filter applied only when given: fields that name no patient.

@@ -93,8 +93,7 @@ public class StudyService {
     }
 
     public List<StudySummary> listRecent(int limit) {
-        return QuarkusTransaction.joiningExisting().call(() -> studies.listNewestFirst(limit).stream()
-                .map(this::summary).toList());
+        return search(Optional.empty(), Optional.empty(), Optional.empty(), limit);
     }
 
     public Optional<StudyDetail> find(StudyInstanceUid study) {
