@@ -58,12 +58,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Signs in through the sign-in form, as a person would. */
+    /**
+     * Signs in through the sign-in form, as a person would, and waits for the form's page to be replaced: a
+     * navigation started before that would race the session cookie and land on the sign-in page again.
+     */
     public Browser signIn(String username, String password) {
         go("/admin/sign-in");
         driver.findElement(By.id("j_username")).sendKeys(username);
         driver.findElement(By.id("j_password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement submit = driver.findElement(By.cssSelector("button[type=submit]"));
+        submit.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(submit));
         return this;
     }
 
