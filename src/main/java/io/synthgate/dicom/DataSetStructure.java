@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Walks the element structure of a received data set (PS3.5 7.1 and 7.5) without interpreting
@@ -74,6 +75,8 @@ public final class DataSetStructure {
                 return new Result(fault.getMessage(), -1, -1);
             } catch (EOFException e) {
                 return new Result("data set ends inside an element: " + e.getMessage(), -1, -1);
+            } catch (ZipException e) {
+                return new Result("deflated data set cannot be inflated: " + e.getMessage(), -1, -1);
             }
         }
     }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The A-ASSOCIATE-RQ PDU (PS3.8 9.3.2), read off the socket before PixelMed sees it, so that callers
@@ -15,6 +17,9 @@ record AssociateRequest(byte[] pdu, String calledAeTitle, String callingAeTitle)
     static final int TYPE = 0x01;
     /** Far above any real A-ASSOCIATE-RQ; refuses a peer that claims gigabytes. */
     private static final int MAX_LENGTH = 256 * 1024;
+    /** Where the items start: the PDU header, protocol version, reserved, both AE titles and 32 reserved bytes. */
+    private static final int FIXED_FIELDS_END = 6 + 68;
+    private static final int PRESENTATION_CONTEXT_ITEM = 0x20;
 
     /**
      * Reads one A-ASSOCIATE-RQ.
@@ -38,7 +43,47 @@ record AssociateRequest(byte[] pdu, String calledAeTitle, String callingAeTitle)
         }
         byte[] pdu = Arrays.copyOf(header, 6 + (int) length);
         data.readFully(pdu, 6, (int) length);
+        checkItems(pdu);
         return new AssociateRequest(pdu, title(pdu, 10), title(pdu, 26));
+    }
+
+    /**
+     * Walks the variable items after the fixed fields: each must fit in the PDU, and each presentation
+     * context needs an odd identifier of its own (PS3.8 9.3.2.2), because the acceptor's answers and
+     * every later P-DATA-TF are matched by it.
+     */
+    private static void checkItems(byte[] pdu) throws ProtocolViolation {
+        Set<Integer> contextIds = new HashSet<>();
+        int offset = FIXED_FIELDS_END;
+        while (offset < pdu.length) {
+            if (offset + 4 > pdu.length) {
+                throw new ProtocolViolation("A-ASSOCIATE-RQ ends inside an item header",
+                        ProtocolViolation.INVALID_PARAMETER_VALUE);
+            }
+            int itemType = pdu[offset] & 0xff;
+            int itemLength = ((pdu[offset + 2] & 0xff) << 8) | (pdu[offset + 3] & 0xff);
+            int itemEnd = offset + 4 + itemLength;
+            if (itemEnd > pdu.length) {
+                throw new ProtocolViolation("an item of the A-ASSOCIATE-RQ claims " + itemLength
+                        + " bytes, more than the PDU holds", ProtocolViolation.INVALID_PARAMETER_VALUE);
+            }
+            if (itemType == PRESENTATION_CONTEXT_ITEM) {
+                if (itemLength < 4) {
+                    throw new ProtocolViolation("a presentation context item of " + itemLength + " bytes",
+                            ProtocolViolation.INVALID_PARAMETER_VALUE);
+                }
+                int id = pdu[offset + 4] & 0xff;
+                if (id % 2 == 0) {
+                    throw new ProtocolViolation("presentation context ID " + id + " is even; PS3.8 allows odd IDs only",
+                            ProtocolViolation.INVALID_PARAMETER_VALUE);
+                }
+                if (!contextIds.add(id)) {
+                    throw new ProtocolViolation("presentation context ID " + id + " is proposed twice",
+                            ProtocolViolation.INVALID_PARAMETER_VALUE);
+                }
+            }
+            offset = itemEnd;
+        }
     }
 
     private static String title(byte[] pdu, int offset) {
@@ -67,27 +112,6 @@ record AssociateRequest(byte[] pdu, String calledAeTitle, String callingAeTitle)
         /** The ten bytes of the A-ASSOCIATE-RJ PDU. */
         byte[] pdu() {
             return new byte[] {0x03, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, (byte) result, (byte) source, (byte) reason};
-        }
-    }
-
-    /** The peer did not speak DICOM upper layer protocol; it is answered with A-ABORT, not a bare close. */
-    static final class ProtocolViolation extends IOException {
-
-        /** A-ABORT reason (PS3.8 Table 9-26, source service provider): unrecognized PDU. */
-        static final int UNRECOGNIZED_PDU = 1;
-        /** A-ABORT reason: invalid PDU parameter value. */
-        static final int INVALID_PARAMETER_VALUE = 6;
-
-        private final int reason;
-
-        ProtocolViolation(String message, int reason) {
-            super(message);
-            this.reason = reason;
-        }
-
-        /** The ten bytes of the A-ABORT PDU: source 2, the DICOM UL service provider, and the reason. */
-        byte[] abortPdu() {
-            return new byte[] {0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, (byte) reason};
         }
     }
 }

@@ -92,9 +92,9 @@ final class AssociationSession implements Runnable {
             metrics.rejected(DicomMetrics.Rejection.REQUEST_TIMEOUT);
             LOG.warnf("Closed connection from %s: no A-ASSOCIATE-RQ within synthgate.dicom.request-timeout (%s)",
                     remote, config.requestTimeout());
-        } catch (AssociateRequest.ProtocolViolation e) {
+        } catch (ProtocolViolation e) {
             metrics.rejected(DicomMetrics.Rejection.PROTOCOL_ERROR);
-            abort(e);
+            send(e.abortPdu());
             LOG.warnf("Aborted connection from %s: %s", remote, e.getMessage());
         } catch (EOFException e) {
             LOG.debugf("Connection from %s closed by the peer", remote);
@@ -109,27 +109,81 @@ final class AssociationSession implements Runnable {
 
     /** Negotiates and serves an allowed caller's association on a worker, until release, abort or silence. */
     private void associate(AssociateRequest request, String caller) {
-        try (socket) {
+        PduGate gate;
+        try {
+            gate = new PduGate(socket.getInputStream(), socket.getOutputStream(), config.maxPduLength(),
+                    config.idleTimeout());
+        } catch (IOException gone) {
+            closeQuietly(socket);
+            return;
+        }
+        try {
             socket.setSoTimeout((int) config.idleTimeout().toMillis());
             TransportCloseWatch closeWatch = new TransportCloseWatch(socket, ARTIM, closeWatchers);
             Association association = AssociationFactory.createNewAssociation(
-                    new ReplayingSocket(socket, request.pdu(), closeWatch.output()), config.aeTitle(),
+                    new ReplayingSocket(socket, request.pdu(), gate, closeWatch.output()), config.aeTitle(),
                     config.maxPduLength(), 0, 0, policy);
             closeWatch.watch(association);
             LOG.debugf("Association accepted from %s", caller);
             metrics.opened();
             try {
                 serve(association, request.callingAeTitle());
+                metrics.ended(DicomMetrics.Ending.RELEASED);
             } finally {
                 metrics.closed();
             }
-        } catch (SocketTimeoutException e) {
-            LOG.warnf("Closed association from %s: idle for longer than %s", caller, config.idleTimeout());
-        } catch (EOFException e) {
-            LOG.debugf("Connection from %s closed by the peer", caller);
         } catch (Exception e) {
-            LOG.warnf("Association from %s ended abnormally: %s", caller, e.toString());
+            ended(gate, caller, e);
+        } finally {
+            closeQuietly(socket);
         }
+    }
+
+    /**
+     * Logs on one line how an association ended other than by release and counts it; after a failure on
+     * our side it answers A-ABORT too (the gate has already answered violations and silence). PixelMed
+     * reports all of these as one exception and logs its own trace, which the configuration silences, so
+     * this line is the only one.
+     */
+    private void ended(PduGate gate, String caller, Exception e) {
+        switch (gate.ending()) {
+            case VIOLATION -> {
+                metrics.ended(DicomMetrics.Ending.PROTOCOL_ERROR);
+                LOG.warnf("Aborted association from %s: %s", caller, gate.violation().getMessage());
+            }
+            case PEER_ABORTED -> {
+                metrics.ended(DicomMetrics.Ending.PEER_ABORTED);
+                LOG.warnf("Association from %s was aborted by the peer%s", caller, unfinished(gate));
+            }
+            case PEER_CLOSED -> {
+                metrics.ended(DicomMetrics.Ending.PEER_CLOSED);
+                LOG.warnf("Association from %s ended: the peer closed the connection without release%s", caller,
+                        unfinished(gate));
+            }
+            case SILENT -> {
+                metrics.ended(DicomMetrics.Ending.IDLE);
+                LOG.warnf("Aborted association from %s: idle for longer than synthgate.dicom.idle-timeout (%s)", caller,
+                        config.idleTimeout());
+            }
+            case NONE -> {
+                metrics.ended(DicomMetrics.Ending.FAILED);
+                send(ProtocolViolation.abortPdu(ProtocolViolation.NOT_SPECIFIED));
+                LOG.warnf("Aborted association from %s: %s", caller, rootCause(e));
+            }
+        }
+    }
+
+    private static String unfinished(PduGate gate) {
+        return gate.insidePdu() ? "; the message it was sending was discarded and not acknowledged" : "";
+    }
+
+    /** PixelMed wraps what went wrong in its own exceptions, often twice; the innermost one names it. */
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     /** Serves requests until the peer releases, aborts or goes quiet. */
@@ -160,13 +214,13 @@ final class AssociationSession implements Runnable {
                 message.messageId(), status.code()).getBytes();
     }
 
-    /** Answers a peer that broke the protocol with A-ABORT; a peer already gone is simply left. */
-    private void abort(AssociateRequest.ProtocolViolation violation) {
+    /** Sends a last PDU such as A-ABORT; a peer already gone is simply left. */
+    private void send(byte[] pdu) {
         try {
-            socket.getOutputStream().write(violation.abortPdu());
+            socket.getOutputStream().write(pdu);
             socket.getOutputStream().flush();
         } catch (IOException gone) {
-            LOG.debugf("Could not send A-ABORT: %s", gone.getMessage());
+            LOG.debugf("Could not send the last PDU: %s", gone.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.synthgate.ingest;
 
-import com.pixelmed.network.AnyExplicitStorePresentationContextSelectionPolicy;
 import com.pixelmed.network.PresentationContextSelectionPolicy;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,12 +32,19 @@ import org.jboss.logging.Logger;
 public class DicomListener {
 
     private static final Logger LOG = Logger.getLogger(DicomListener.class);
+    /** DCMTK's smallest; below it every object takes thousands of PDUs. */
+    private static final int MIN_PDU_LENGTH = 4096;
+    /**
+     * Each association holds at most one PDU of this length, so the listener's buffers stay below
+     * max-associations times this (64 MiB with 16 associations).
+     */
+    private static final int MAX_PDU_LENGTH = 4 * 1024 * 1024;
 
     private final DicomListenerConfig config;
     private final Spool spool;
     private final IngestService ingest;
     private final DicomMetrics metrics;
-    private final PresentationContextSelectionPolicy policy = new AnyExplicitStorePresentationContextSelectionPolicy();
+    private final PresentationContextSelectionPolicy policy = new StoragePresentationContexts();
     private volatile ServerSocket serverSocket;
     private volatile boolean running;
     private ExecutorService workers;
@@ -56,6 +62,10 @@ public class DicomListener {
 
     void start(@Observes StartupEvent event) {
         CallerAllowlist allowlist = CallerAllowlist.parse(config.allowedCallers());
+        if (config.maxPduLength() < MIN_PDU_LENGTH || config.maxPduLength() > MAX_PDU_LENGTH) {
+            throw new IllegalArgumentException("synthgate.dicom.max-pdu-length is " + config.maxPduLength()
+                    + "; it must lie between " + MIN_PDU_LENGTH + " and " + MAX_PDU_LENGTH + " bytes");
+        }
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);

@@ -54,11 +54,18 @@ public interface DicomListenerConfig {
     @WithDefault("8")
     int maxPendingConnectionsPerHost();
 
-    /** An association with no traffic for this long is closed. Default {@code 60s}. */
+    /**
+     * An association with no traffic for this long is aborted; so is one whose PDU, once begun, has not
+     * arrived whole within this time. Default {@code 60s}.
+     */
     @WithDefault("60s")
     Duration idleTimeout();
 
-    /** Largest PDU we offer to receive, in bytes. Default {@code 65536}. */
+    /**
+     * Largest PDU we offer to receive, in bytes, between 4096 and 4194304; a longer P-DATA-TF is answered
+     * with A-ABORT before it is read. Each association holds at most one such PDU in memory. Default
+     * {@code 65536}.
+     */
     @WithDefault("65536")
     int maxPduLength();
 }

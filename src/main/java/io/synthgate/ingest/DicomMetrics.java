@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The DICOM listener's meters: associations accepted and rejected by reason, those open now, objects
- * and bytes received, and C-STORE requests refused by status ({@code synthgate_dicom_*} in
- * {@code /q/metrics}).
+ * The DICOM listener's meters: associations accepted and rejected by reason, how served ones ended,
+ * those open now, objects and bytes received, and C-STORE requests refused by status
+ * ({@code synthgate_dicom_*} in {@code /q/metrics}).
  */
 @ApplicationScoped
 public class DicomMetrics {
@@ -27,6 +27,22 @@ public class DicomMetrics {
         private final String tag;
 
         Rejection(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    /** How a served association ended; the {@code how} tag of {@code synthgate_dicom_associations_ended_total}. */
+    public enum Ending {
+        RELEASED("released"),
+        PEER_ABORTED("peer-aborted"),
+        PEER_CLOSED("peer-closed"),
+        IDLE("idle"),
+        PROTOCOL_ERROR("protocol-error"),
+        FAILED("failed");
+
+        private final String tag;
+
+        Ending(String tag) {
             this.tag = tag;
         }
     }
@@ -64,6 +80,11 @@ public class DicomMetrics {
 
     void rejected(Rejection reason) {
         associations("rejected", reason.tag).increment();
+    }
+
+    void ended(Ending how) {
+        Counter.builder("synthgate.dicom.associations.ended").tag("how", how.tag)
+                .description("Served associations by how they ended").register(registry).increment();
     }
 
     void stored(long size) {

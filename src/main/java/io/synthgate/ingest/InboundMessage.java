@@ -32,6 +32,11 @@ final class InboundMessage extends CompositeResponseHandler {
 
     /** Command Data Set Type (0000,0800) value meaning "no data set follows". */
     private static final int NO_DATA_SET = 0x0101;
+    /**
+     * A command set is a few hundred bytes; one spread over more fragments than this is refused, so a peer
+     * cannot grow the buffer that collects them without bound.
+     */
+    private static final int MAX_COMMAND_LENGTH = 64 * 1024;
 
     private final Spool spool;
     private final boolean spoolHasRoom;
@@ -57,6 +62,9 @@ final class InboundMessage extends CompositeResponseHandler {
             PresentationDataValue pdv = (PresentationDataValue) item;
             presentationContextId = pdv.getPresentationContextID();
             if (pdv.isCommand()) {
+                if (command.size() + pdv.getValue().length > MAX_COMMAND_LENGTH) {
+                    throw new DicomNetworkException("Command set longer than " + MAX_COMMAND_LENGTH + " bytes");
+                }
                 command.write(pdv.getValue());
                 if (pdv.isLastFragment()) {
                     onCommand(getAttributeListFromCommandOrData(command.toByteArray(), TransferSyntax.Default),

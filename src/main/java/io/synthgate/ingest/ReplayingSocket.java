@@ -11,10 +11,10 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 
 /**
- * A connected socket whose input starts with bytes already read from it. Lets the listener inspect
- * the A-ASSOCIATE-RQ itself and then hand the untouched conversation to PixelMed's acceptor. Its
- * output is the one given, which may watch what PixelMed writes; every other method PixelMed uses is
- * delegated to the real socket.
+ * A connected socket whose input starts with bytes already read from it and goes on with the stream
+ * given, which may check what PixelMed reads. Lets the listener inspect the A-ASSOCIATE-RQ itself and
+ * then hand the untouched conversation to PixelMed's acceptor. Its output is the one given, which may
+ * watch what PixelMed writes; every other method PixelMed uses is delegated to the real socket.
  */
 final class ReplayingSocket extends Socket {
 
@@ -22,9 +22,9 @@ final class ReplayingSocket extends Socket {
     private final InputStream input;
     private final OutputStream output;
 
-    ReplayingSocket(Socket delegate, byte[] alreadyRead, OutputStream output) throws IOException {
+    ReplayingSocket(Socket delegate, byte[] alreadyRead, InputStream rest, OutputStream output) {
         this.delegate = delegate;
-        this.input = new SequenceInputStream(new ByteArrayInputStream(alreadyRead), delegate.getInputStream());
+        this.input = new SequenceInputStream(new ByteArrayInputStream(alreadyRead), rest);
         this.output = output;
     }
 

@@ -47,6 +47,18 @@ class DataSetStructureTest {
         assertTrue(fault != null && fault.contains("(7FE0,0010)"), fault);
     }
 
+    @Test
+    void findsADeflatedDataSetThatDoesNotInflate() throws Exception {
+        Path file = TestFiles.pydicom("image_dfl.dcm");
+        byte[] bytes = Files.readAllBytes(rewritten(file));
+        byte[] broken = Arrays.copyOf(bytes, bytes.length);
+        int dataSetStart = bytes.length - Part10.read(file).dataSet().length;
+        Arrays.fill(broken, dataSetStart, dataSetStart + 4, (byte) 0xFF);
+        Path corrupt = Files.write(Files.createTempFile("corrupt", ".dcm"), broken);
+        String fault = DataSetStructure.walk(corrupt, syntaxOf(file)).fault();
+        assertTrue(fault != null && fault.startsWith("deflated data set cannot be inflated"), fault);
+    }
+
     /** The file as the SCP spools it: a fresh meta header with a correct group length, then the raw data set. */
     private static Path rewritten(Path file) throws Exception {
         Part10 part = Part10.read(file);
