@@ -2,15 +2,26 @@ package io.synthgate.experiment;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.synthgate.export.DestinationAvailable;
+import io.synthgate.export.DestinationWatch;
+import io.synthgate.export.Destinations;
+import io.synthgate.export.ExportConfig;
 import io.synthgate.job.JobOrigin;
 import io.synthgate.job.JobReady;
 import io.synthgate.job.JobService;
+import io.synthgate.job.JobState;
 import io.synthgate.job.JobTicket;
+import io.synthgate.job.JobView;
+import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.Pipeline;
 import io.synthgate.pipeline.PipelineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +34,8 @@ import org.jboss.logging.Logger;
 /**
  * Hands jobs to the experiment routes, each job to one route run at a time. The database is the
  * queue: a job is announced when it commits in PROCESSING, and a periodic sweep hands over every
- * PROCESSING or GENERATED job not in flight, which is how a restart resumes unfinished work.
+ * PROCESSING or GENERATED job not in flight, which is how a restart resumes unfinished work. A
+ * generated job whose destination is unreachable is left waiting until the destination answers.
  */
 @ApplicationScoped
 public class PipelineDispatcher {
@@ -32,12 +44,24 @@ public class PipelineDispatcher {
 
     private final ProducerTemplate producer;
     private final JobService jobs;
+    private final ExperimentCatalog experiments;
+    private final Destinations destinations;
+    private final DestinationWatch watch;
+    private final ExportConfig exportConfig;
+    private final Clock clock;
     private final ExecutorService runners;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
-    public PipelineDispatcher(ProducerTemplate producer, JobService jobs, PipelineConfig config) {
+    public PipelineDispatcher(ProducerTemplate producer, JobService jobs, PipelineConfig config,
+            ExperimentCatalog experiments, Destinations destinations, DestinationWatch watch, ExportConfig exportConfig,
+            Clock clock) {
         this.producer = producer;
         this.jobs = jobs;
+        this.experiments = experiments;
+        this.destinations = destinations;
+        this.watch = watch;
+        this.exportConfig = exportConfig;
+        this.clock = clock;
         this.runners = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "pipeline-runner");
             thread.setDaemon(true);
@@ -52,9 +76,35 @@ public class PipelineDispatcher {
     @Scheduled(every = "${synthgate.pipeline.resume-interval:10s}", delay = 2, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeUnfinished() {
-        for (UUID jobId : jobs.resumableJobs()) {
-            dispatch(jobId);
+        for (JobView job : jobs.resumableJobs()) {
+            if (job.state() != JobState.GENERATED || !waitsForDestination(job)) {
+                dispatch(job.id());
+            }
         }
+    }
+
+    /** Exports waiting for the destination that answers again resume now, not at the next sweep. */
+    void onDestinationAvailable(@Observes DestinationAvailable available) {
+        resumeUnfinished();
+    }
+
+    /**
+     * Whether a generated job's export would only find a destination still unreachable: it is left
+     * alone until the watch sees the destination answer, or until the outage limit, if one is set, is
+     * reached and the export fails it.
+     */
+    private boolean waitsForDestination(JobView job) {
+        List<String> names = job.experiment() == null ? List.of()
+                : experiments.find(job.experiment()).map(Experiment::destinations).orElse(List.of());
+        Instant now = clock.instant();
+        for (String name : names) {
+            Optional<DestinationWatch.Status> outage = watch.outage(destinations.get(name));
+            if (outage.isPresent() && exportConfig.outageLimit()
+                    .map(limit -> outage.get().outage(now).compareTo(limit) < 0).orElse(true)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void stop(@Observes ShutdownEvent event) {

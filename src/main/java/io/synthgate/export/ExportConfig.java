@@ -2,8 +2,10 @@ package io.synthgate.export;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
-/** How SynthGate presents itself when it sends: {@code synthgate.export.*}. */
+/** How SynthGate sends, and waits for destinations that do not answer: {@code synthgate.export.*}. */
 @ConfigMapping(prefix = "synthgate.export")
 public interface ExportConfig {
 
@@ -13,4 +15,21 @@ public interface ExportConfig {
      */
     @WithDefault("${synthgate.dicom.ae-title:SYNTHGATE}")
     String callingAeTitle();
+
+    /** How often each destination is checked with C-ECHO while it answers. Default {@code 10s}. */
+    @WithDefault("10s")
+    Duration watchInterval();
+
+    /**
+     * The longest wait between C-ECHOes of an unreachable destination; the wait doubles from
+     * {@code watch-interval} with each failed check up to this. Default {@code 60s}.
+     */
+    @WithDefault("60s")
+    Duration watchMaxInterval();
+
+    /**
+     * How long a job waits for an unreachable destination before it fails. Unset (the default), it waits
+     * however long the outage lasts, and its outputs are exported once the destination answers again.
+     */
+    Optional<Duration> outageLimit();
 }

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -30,11 +32,15 @@ public class ExportService {
     private final Destinations destinations;
     private final DicomPeerClient client;
     private final JobOutputService outputs;
+    private final DestinationWatch watch;
+    private final Clock clock;
     private final MeterRegistry registry;
 
     public ExportService(Destinations destinations, DicomPeerClient client, JobOutputService outputs,
-            MeterRegistry registry) {
+            DestinationWatch watch, Clock clock, MeterRegistry registry) {
         this.registry = registry;
+        this.watch = watch;
+        this.clock = clock;
         this.destinations = destinations;
         this.client = client;
         this.outputs = outputs;
@@ -57,10 +63,14 @@ public class ExportService {
 
     /**
      * Sends one output ahead of its job's export, when it is generated and so needs no verdict; an
-     * output in any other state (awaiting review, already exported) is left alone.
+     * output in any other state (awaiting review, already exported), or one whose destination is
+     * unreachable, is left to the job's export.
      */
     public void exportOutput(SopInstanceUid output, List<String> destinationNames) throws ExportFailedException {
         List<Destination> targets = targets(destinationNames);
+        if (targets.stream().anyMatch(destination -> watch.outage(destination).isPresent())) {
+            return;
+        }
         Optional<JobOutput> generated = outputs.find(output).filter(found -> found.state() == OutputState.GENERATED);
         if (generated.isPresent()) {
             send(List.of(generated.get()), targets);
@@ -81,8 +91,18 @@ public class ExportService {
         return targets;
     }
 
-    /** C-STOREs {@code pending} to every target, and marks exported those every target accepted. */
+    /**
+     * C-STOREs {@code pending} to every target, and marks exported those every target accepted. Nothing
+     * is sent while a target is unreachable (seen so and confirmed now): the export waits for it.
+     */
     private void send(List<JobOutput> pending, List<Destination> targets) throws ExportFailedException {
+        for (Destination destination : targets) {
+            Optional<DestinationWatch.Status> outage = watch.confirmedOutage(destination);
+            if (outage.isPresent()) {
+                throw new DestinationUnavailableException(destination, outage.get().outage(clock.instant()),
+                        outage.get().problem(), null);
+            }
+        }
         List<Path> files = pending.stream().map(JobOutput::file).toList();
         Set<Path> everywhere = new HashSet<>(files);
         ExportFailedException failure = null;
@@ -97,9 +117,12 @@ public class ExportService {
                             + pending.size() + " synthetic objects", null);
                 }
             } catch (Exception e) {
+                // No association, so no object was refused: the destination is down, and the export waits for it.
                 count(destination, "failed", files.size());
                 everywhere.clear();
-                failure = failure == null ? new ExportFailedException("C-STORE to " + destination + " failed: " + e, e)
+                String problem = "C-STORE failed: " + e.getMessage();
+                watch.unreachable(destination, problem);
+                failure = failure == null ? new DestinationUnavailableException(destination, Duration.ZERO, problem, e)
                         : failure;
             }
         }

@@ -27,12 +27,12 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
         return list("state in ?1 and lastInstanceAt <= ?2", OPEN, cutoff);
     }
 
-    /** Complete but unfinished jobs, oldest first. */
     public List<JobEntity> listForExperiment(String experiment, int limit) {
         return find("experiment", Sort.descending("createdAt"), experiment).page(io.quarkus.panache.common.Page.ofSize(limit))
                 .list();
     }
 
+    /** Complete but unfinished jobs, oldest first. */
     public List<JobEntity> listResumable() {
         return list("state in ?1", Sort.by("createdAt"), RESUMABLE);
     }

@@ -220,8 +220,8 @@ public class JobService {
     }
 
     /** Jobs a restart or a missed hand-off left complete but unfinished. */
-    public List<UUID> resumableJobs() {
-        return jobs.listResumable().stream().map(j -> j.id).toList();
+    public List<JobView> resumableJobs() {
+        return jobs.listResumable().stream().map(JobService::toView).toList();
     }
 
     public List<JobEventView> history(UUID jobId) {

@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin and researcher pages in a real browser. An admin finds a job that failed while the
- * research PACS was down on the dashboard and the jobs page, and once the PACS is back retries it from
+ * research PACS was down (the gateway set to wait for no outage, {@code synthgate.export.outage-limit=0s})
+ * on the dashboard and the jobs page, and once the PACS is back retries it from
  * the job's page until its object is in the PACS; a researcher starts a text-to-image run from the
  * form and watches it finish. Every page is photographed at laptop size on the way.
  */
@@ -49,6 +50,7 @@ class AdminPagesIT {
         int pacsPort = FreePorts.next();
         try (GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), pacsPort, Map.of(
                         "synthgate.pipeline.export-retries", "0",
+                        "synthgate.export.outage-limit", "0s",
                         "synthgate.study.idle-timeout", "1h",
                         "synthgate.generator.openai.type", "openai",
                         "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
@@ -72,7 +74,7 @@ class AdminPagesIT {
             browser.go("/admin/jobs?state=FAILED");
             browser.screenshot("jobs");
             browser.driver().findElement(By.cssSelector("#jobs a")).click();
-            assertTrue(browser.await(By.id("job-reason")).getText().contains("C-STORE to research"));
+            assertTrue(browser.await(By.id("job-reason")).getText().contains("research (ORTHANC@127.0.0.1:" + pacsPort + ", research) is unreachable"));
             browser.screenshot("job-failed");
 
             try (OrthancProcess orthanc = OrthancProcess.start(folder.resolve("pacs"), pacsPort)) {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Study assembly and the REST API on the running application: instances arrive over real C-STORE
  * (DCMTK storescu), a study completes on request, and what arrives afterwards opens a follow-up job.
- * No research PACS runs here, so completed jobs end FAILED with the export's reason, which
- * {@code /api/jobs} must show.
+ * No research PACS runs here, and the test profile waits for none ({@code synthgate.export.outage-limit=0s}),
+ * so completed jobs end FAILED with the export's reason, which {@code /api/jobs} must show.
  */
 @QuarkusTest
 class StudyAssemblyTest {
@@ -55,7 +55,9 @@ class StudyAssemblyTest {
                 && !job(jobId).getString("job.state").equals("GENERATED"));
         JsonPath job = job(jobId);
         assertEquals("FAILED", job.getString("job.state"));
-        org.hamcrest.MatcherAssert.assertThat(job.getString("job.reason"), startsWith("C-STORE to research (ORTHANC@127.0.0.1:1, research) failed: java.io.IOException: cannot connect"));
+        org.hamcrest.MatcherAssert.assertThat(job.getString("job.reason"), startsWith("research (ORTHANC@127.0.0.1:1, research) is unreachable: "));
+        org.hamcrest.MatcherAssert.assertThat(job.getString("job.reason"), org.hamcrest.Matchers.containsString(
+                "cannot connect to 127.0.0.1:1"));
         assertEquals(2, job.getList("outputs").size(), "both synthetic objects were generated before the export failed");
         assertEquals(List.of(0, 0), job.getList("outputs.fidelity.maxAbsoluteDifferenceOutsideMask"));
         assertEquals(List.of("rectangle 40% 40% 20% 20%", "rectangle 40% 40% 20% 20%"), job.getList("outputs.maskSpec"));
