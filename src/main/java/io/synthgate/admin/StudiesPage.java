@@ -31,7 +31,8 @@ import java.util.Optional;
  * study still assembling.
  */
 @Path("/admin/studies")
-@RolesAllowed({Roles.ADMIN, Roles.RESEARCHER})
+// Clinical Study Instance UIDs re-identify: admins only.
+@RolesAllowed(Roles.ADMIN)
 public class StudiesPage {
 
     private final StudyService studies;

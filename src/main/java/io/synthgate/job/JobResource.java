@@ -1,5 +1,6 @@
 package io.synthgate.job;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.synthgate.access.Roles;
 import io.synthgate.http.Problem;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,24 +24,34 @@ public class JobResource {
 
     private final JobService jobs;
     private final JobOutputService outputs;
+    private final SecurityIdentity caller;
 
-    public JobResource(JobService jobs, JobOutputService outputs) {
+    public JobResource(JobService jobs, JobOutputService outputs, SecurityIdentity caller) {
         this.jobs = jobs;
         this.outputs = outputs;
+        this.caller = caller;
     }
 
+    /** The newest jobs; the clinical Study Instance UID only for admins. */
     @GET
     public List<JobView> list(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return jobs.listRecent(Math.max(1, Math.min(limit, 1000)));
+        List<JobView> recent = jobs.listRecent(Math.max(1, Math.min(limit, 1000)));
+        return seesClinicalLinks() ? recent : recent.stream().map(JobView::withoutClinicalLink).toList();
     }
 
+    /** A job with its history and outputs; the clinical UIDs they came from only for admins. */
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") UUID id) {
         return jobs.find(id)
-                .map(job -> Response.ok(new JobDetail(job, jobs.history(id), outputs.listForJob(id).stream()
-                        .map(JobDetail.OutputView::of).toList())).build())
+                .map(job -> new JobDetail(job, jobs.history(id), outputs.listForJob(id).stream()
+                        .map(JobDetail.OutputView::of).toList()))
+                .map(detail -> Response.ok(seesClinicalLinks() ? detail : detail.withoutClinicalLinks()).build())
                 .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "No job " + id));
+    }
+
+    private boolean seesClinicalLinks() {
+        return caller.hasRole(Roles.ADMIN);
     }
 
     @POST

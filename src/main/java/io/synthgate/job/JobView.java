@@ -20,4 +20,12 @@ public record JobView(
         int instanceCount,
         Instant createdAt,
         Instant updatedAt) {
+
+    /**
+     * The job without its clinical Study Instance UID, which links the synthetic outputs back to the
+     * patient's study: what every role but admin sees.
+     */
+    public JobView withoutClinicalLink() {
+        return new JobView(id, null, experiment, instancesOf, origin, state, reason, instanceCount, createdAt, updatedAt);
+    }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
  * every instance acknowledged before the request, so a sender can complete a study right after its
  * last C-STORE.
  */
-@RolesAllowed({Roles.ADMIN, Roles.RESEARCHER})
+// Clinical Study Instance UIDs re-identify: admins only.
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/studies")
 @Produces(MediaType.APPLICATION_JSON)
 public class StudyResource {

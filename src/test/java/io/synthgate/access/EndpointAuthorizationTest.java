@@ -3,6 +3,7 @@ package io.synthgate.access;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -24,10 +25,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -69,11 +72,21 @@ class EndpointAuthorizationTest {
                 Map.of(TestUser.ADMIN, 202)).path("jobId");
         await().atMost(Duration.ofSeconds(60)).until(() -> jobState(jobId).equals("AWAITING_REVIEW"));
 
+        // Clinical Study UIDs re-identify: studies are the admin's; jobs are read by researchers too, without them.
+        guarded("GET", "/api/studies", List.of(), null, Map.of(TestUser.ADMIN, 200));
+        guarded("GET", "/api/studies/{uid}", List.of(STUDY), null, Map.of(TestUser.ADMIN, 200));
         Map<TestUser, Integer> readers = Map.of(TestUser.ADMIN, 200, TestUser.RESEARCHER, 200);
-        guarded("GET", "/api/studies", List.of(), null, readers);
-        guarded("GET", "/api/studies/{uid}", List.of(STUDY), null, readers);
         guarded("GET", "/api/jobs", List.of(), null, readers);
         guarded("GET", "/api/jobs/{id}", List.of(jobId), null, readers);
+        assertEquals(STUDY, TestUser.ADMIN.given().get("/api/jobs/{id}", jobId).path("job.studyInstanceUid"));
+        assertEquals(List.of(STUDY + ".1", STUDY + ".2"), TestUser.ADMIN.given().get("/api/jobs/{id}", jobId)
+                .<List<String>>path("outputs.sourceSopInstanceUid").stream().sorted().toList());
+        var seenByResearcher = TestUser.RESEARCHER.given().get("/api/jobs/{id}", jobId);
+        assertNull(seenByResearcher.path("job.studyInstanceUid"), "no clinical Study UID for a researcher");
+        assertEquals(Arrays.asList(null, null), seenByResearcher.path("outputs.sourceSopInstanceUid"),
+                "no clinical SOP Instance UID for a researcher");
+        assertTrue(TestUser.RESEARCHER.given().get("/api/jobs").then().extract().<List<String>>path("studyInstanceUid")
+                .stream().allMatch(Objects::isNull), "nor in the job list");
 
         Map<TestUser, Integer> reviewers = Map.of(TestUser.ADMIN, 200, TestUser.REVIEWER, 200);
         List<String> candidates = guarded("GET", "/api/reviews", List.of(), null, reviewers).path("sopInstanceUid");

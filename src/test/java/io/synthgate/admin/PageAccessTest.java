@@ -49,6 +49,8 @@ class PageAccessTest {
                 .header("Location", endsWith("/admin/runs"));
         given().cookie("synthgate-session", rex).get("/admin/review").then().statusCode(403);
         given().cookie("synthgate-session", rex).get("/admin/generator-calls").then().statusCode(403);
+        given().cookie("synthgate-session", rex).get("/admin/studies").then().statusCode(403);
+        given().cookie("synthgate-session", rex).get("/admin/jobs").then().statusCode(200);
         given().cookie("synthgate-session", session(TestUser.ADMIN)).get("/admin/dashboard").then().statusCode(200)
                 .body(containsString("DICOM listener"));
     }
