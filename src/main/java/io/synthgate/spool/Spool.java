@@ -9,13 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * The file side of "acknowledged means kept": callers write to a temporary file from
  * {@link #newTemporaryFile()}, then {@link #commit(Path, Path)} makes it durable under its final name.
+ * The spool holds clinical originals, so its root is owner-only (700).
  */
 @ApplicationScoped
 public class Spool {
+
+    private static final Logger LOG = Logger.getLogger(Spool.class);
 
     private final Path root;
     private final boolean fsync;
@@ -30,8 +35,30 @@ public class Spool {
         this.minFreeBytes = config.minFreeSpace().asLongValue();
         try {
             Files.createDirectories(root.resolve("tmp"));
+            OwnerOnlyFiles.restrict(root);
+            removeOrphans(root.resolve("tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the spool folder " + root, e);
+        }
+    }
+
+    /**
+     * Removes what a crash left in the temporary folder: the spool is created before anything is
+     * written, so every file there belongs to an object a previous run never committed (and never
+     * acknowledged), or to a copy it would write again.
+     */
+    private static void removeOrphans(Path tmp) throws IOException {
+        long files = 0;
+        long bytes = 0;
+        try (Stream<Path> leftovers = Files.list(tmp)) {
+            for (Path leftover : (Iterable<Path>) leftovers::iterator) {
+                bytes += Files.size(leftover);
+                Files.delete(leftover);
+                files++;
+            }
+        }
+        if (files > 0) {
+            LOG.infof("Removed %d temporary files (%d KiB) that an earlier run left in %s", files, bytes / 1024, tmp);
         }
     }
 
