@@ -11,7 +11,6 @@ import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import com.pixelmed.dicom.UnsignedShortAttribute;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.generator.GeneratedImage;
@@ -22,7 +21,7 @@ import io.synthgate.image.FidelityMeter;
 import io.synthgate.masking.MaskedImage;
 import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.spool.Spool;
-import io.synthgate.spool.SpoolConfig;
+import io.synthgate.testing.TestSpools;
 import io.synthgate.wrap.SyntheticObject;
 import io.synthgate.wrap.SyntheticObjectWriter;
 import java.math.BigInteger;
@@ -81,22 +80,7 @@ public final class BenchImages {
 
     /** A writer into a spool below {@code folder}, without fsync: the benchmarks measure work, not the disk. */
     public static SyntheticObjectWriter writer(Path folder) {
-        Spool spool = new Spool(new SpoolConfig() {
-            @Override
-            public Path dir() {
-                return folder.resolve("spool");
-            }
-
-            @Override
-            public boolean fsync() {
-                return false;
-            }
-
-            @Override
-            public MemorySize minFreeSpace() {
-                return new MemorySize(BigInteger.ZERO);
-            }
-        });
+        Spool spool = TestSpools.at(folder.resolve("spool"), 0);
         return new SyntheticObjectWriter(spool, Clock.systemUTC());
     }
 

@@ -14,6 +14,7 @@ import io.synthgate.job.JobTicket;
 import io.synthgate.job.JobView;
 import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.Pipeline;
+import io.synthgate.spool.Spool;
 import io.synthgate.pipeline.PipelineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +36,8 @@ import org.jboss.logging.Logger;
  * Hands jobs to the experiment routes, each job to one route run at a time. The database is the
  * queue: a job is announced when it commits in PROCESSING, and a periodic sweep hands over every
  * PROCESSING or GENERATED job not in flight, which is how a restart resumes unfinished work. A
- * generated job whose destination is unreachable is left waiting until the destination answers.
+ * generated job whose destination is unreachable is left waiting until the destination answers, and a
+ * job still processing waits while the spool is down to its free-space floor.
  */
 @ApplicationScoped
 public class PipelineDispatcher {
@@ -49,12 +51,14 @@ public class PipelineDispatcher {
     private final DestinationWatch watch;
     private final ExportConfig exportConfig;
     private final Clock clock;
+    private final Spool spool;
     private final ExecutorService runners;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
     public PipelineDispatcher(ProducerTemplate producer, JobService jobs, PipelineConfig config,
             ExperimentCatalog experiments, Destinations destinations, DestinationWatch watch, ExportConfig exportConfig,
-            Clock clock) {
+            Clock clock, Spool spool) {
+        this.spool = spool;
         this.producer = producer;
         this.jobs = jobs;
         this.experiments = experiments;
@@ -76,8 +80,10 @@ public class PipelineDispatcher {
     @Scheduled(every = "${synthgate.pipeline.resume-interval:10s}", delay = 2, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeUnfinished() {
+        boolean roomForCopies = spool.hasRoomForCopies();
         for (JobView job : jobs.resumableJobs()) {
-            if (job.state() != JobState.GENERATED || !waitsForDestination(job)) {
+            boolean waits = job.state() == JobState.GENERATED ? waitsForDestination(job) : !roomForCopies;
+            if (!waits) {
                 dispatch(job.id());
             }
         }

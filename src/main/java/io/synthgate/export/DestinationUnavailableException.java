@@ -11,8 +11,8 @@ public class DestinationUnavailableException extends ExportFailedException {
     private final String destination;
     private final Duration outage;
 
-    public DestinationUnavailableException(Destination destination, Duration outage, String problem, Throwable cause) {
-        super(destination + " is unreachable: " + problem, cause);
+    public DestinationUnavailableException(Destination destination, Duration outage, String problem) {
+        super(destination + " is unreachable: " + problem, null);
         this.destination = destination.name();
         this.outage = outage;
     }

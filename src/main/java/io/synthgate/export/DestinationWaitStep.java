@@ -1,8 +1,7 @@
 package io.synthgate.export;
 
 import io.synthgate.job.JobService;
-import io.synthgate.job.JobTicket;
-import io.synthgate.pipeline.Pipeline;
+import io.synthgate.job.JobStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -33,10 +32,7 @@ public class DestinationWaitStep {
 
     /** Parks the exchange's job until its destination answers, or fails it past the outage limit. */
     public void await(Exchange exchange) {
-        UUID jobId = exchange.getProperty(Pipeline.JOB_ID, UUID.class);
-        if (jobId == null && exchange.getMessage().getBody() instanceof JobTicket ticket) {
-            jobId = ticket.jobId();
-        }
+        UUID jobId = JobStep.jobOf(exchange);
         DestinationUnavailableException outage = cause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         Optional<Duration> limit = config.outageLimit();
         if (limit.isPresent() && outage.outage().compareTo(limit.get()) >= 0) {

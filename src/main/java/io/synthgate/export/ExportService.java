@@ -100,7 +100,7 @@ public class ExportService {
             Optional<DestinationWatch.Status> outage = watch.confirmedOutage(destination);
             if (outage.isPresent()) {
                 throw new DestinationUnavailableException(destination, outage.get().outage(clock.instant()),
-                        outage.get().problem(), null);
+                        outage.get().problem());
             }
         }
         List<Path> files = pending.stream().map(JobOutput::file).toList();
@@ -122,7 +122,9 @@ public class ExportService {
                 everywhere.clear();
                 String problem = "C-STORE failed: " + e.getMessage();
                 watch.unreachable(destination, problem);
-                failure = failure == null ? new DestinationUnavailableException(destination, Duration.ZERO, problem, e)
+                // No cause attached: the route's error handling matches the root cause first, and an
+                // IOException there would be taken for a full spool.
+                failure = failure == null ? new DestinationUnavailableException(destination, Duration.ZERO, problem)
                         : failure;
             }
         }

@@ -15,17 +15,16 @@ import com.pixelmed.network.MessageServiceElementCommand;
 import com.pixelmed.network.PDataPDU;
 import com.pixelmed.network.PresentationDataValue;
 import io.synthgate.spool.Spool;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Receives one DIMSE request (command plus optional data set) from PixelMed's PDU loop. A C-STORE data
- * set is streamed as it arrives into a temporary spool file behind a Part 10 meta header, so memory
- * stays flat whatever the object's size. Whether the object is kept is decided afterwards, by
+ * set is streamed as it arrives into a temporary spool file behind a Part 10 meta header (a
+ * {@link SpooledDataSet}, which watches the spool's room as it grows), so memory stays flat whatever the
+ * object's size. Whether the object is kept is decided afterwards, by
  * {@link IngestService}.
  */
 final class InboundMessage extends CompositeResponseHandler {
@@ -49,6 +48,9 @@ final class InboundMessage extends CompositeResponseHandler {
     private String transferSyntaxUid;
     private Path dataFile;
     private OutputStream data;
+    private SpooledDataSet spooled;
+    /** The spool could not take the data set: it had no room, or its file could not be created. */
+    private boolean cannotSpool;
 
     InboundMessage(Spool spool, boolean spoolHasRoom) {
         this.spool = spool;
@@ -117,15 +119,31 @@ final class InboundMessage extends CompositeResponseHandler {
         }
     }
 
-    private OutputStream openDataFile(Association association) throws DicomException, IOException {
-        dataFile = spool.newTemporaryFile();
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(dataFile), 64 * 1024);
+    /**
+     * The data set's temporary file behind its meta header; when even that cannot be written (the disk
+     * full after all), a sink, and the object is answered 0xA700.
+     */
+    private OutputStream openDataFile(Association association) throws DicomException {
+        try {
+            dataFile = spool.newTemporaryFile();
+            spooled = new SpooledDataSet(spool, dataFile);
+        } catch (IOException e) {
+            if (dataFile != null) {
+                spool.discard(dataFile);
+            }
+            cannotSpool = true;
+            return OutputStream.nullOutputStream();
+        }
         FileMetaInformation meta = new FileMetaInformation(storeRequest.getAffectedSOPClassUID(),
                 storeRequest.getAffectedSOPInstanceUID(), transferSyntaxUid, association.getCallingAETitle());
-        DicomOutputStream metaOut = new DicomOutputStream(out, TransferSyntax.ExplicitVRLittleEndian, null);
-        meta.getAttributeList().write(metaOut);
-        metaOut.flush();
-        return out;
+        try {
+            DicomOutputStream metaOut = new DicomOutputStream(spooled, TransferSyntax.ExplicitVRLittleEndian, null);
+            meta.getAttributeList().write(metaOut);
+            metaOut.flush();
+        } catch (IOException unreachable) {
+            // SpooledDataSet answers a failed write by dropping the file, never with an exception.
+        }
+        return spooled;
     }
 
     /** Discards a partly received data set after the association broke. */
@@ -160,7 +178,8 @@ final class InboundMessage extends CompositeResponseHandler {
 
     /** The C-STORE request as received; only for a store. */
     StoreRequest storeRequest(String callingAeTitle) {
+        boolean spoolFull = data != null && (!spoolHasRoom || cannotSpool || spooled.outOfRoom());
         return new StoreRequest(storeRequest.getAffectedSOPClassUID(), storeRequest.getAffectedSOPInstanceUID(),
-                transferSyntaxUid, callingAeTitle, dataFile, data != null && !spoolHasRoom);
+                transferSyntaxUid, callingAeTitle, dataFile, spoolFull);
     }
 }

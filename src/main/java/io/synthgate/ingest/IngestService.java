@@ -46,8 +46,8 @@ public class IngestService {
     private DimseStatus keep(StoreRequest request) {
         String peer = request.callingAeTitle() + " (SOP Instance " + request.affectedSopInstanceUid() + ")";
         if (request.spoolFull()) {
-            LOG.errorf("Refused C-STORE from %s: spool %s has less free space than synthgate.spool.min-free-space",
-                    peer, spool.inbound());
+            LOG.errorf("Refused C-STORE from %s: spool %s has less free space than synthgate.spool.min-free-space"
+                    + " plus synthgate.spool.pipeline-reserve", peer, spool.inbound());
             return DimseStatus.OUT_OF_RESOURCES;
         }
         if (recorder.backlogged()) {

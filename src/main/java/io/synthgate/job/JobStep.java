@@ -32,12 +32,21 @@ public class JobStep {
 
     /** The route gave up: the job is parked with the cause as its reason. */
     public void failed(Exchange exchange) {
+        UUID id = jobOf(exchange);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        jobs.fail(id, cause == null ? "route failed without an exception" : describe(cause));
+    }
+
+    /**
+     * The job an exchange carries: its property once the route has set it, or the ticket it entered
+     * with, for a failure before that.
+     */
+    public static UUID jobOf(Exchange exchange) {
         UUID id = exchange.getProperty(Pipeline.JOB_ID, UUID.class);
         if (id == null && exchange.getMessage().getBody() instanceof JobTicket ticket) {
             id = ticket.jobId();
         }
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        jobs.fail(id, cause == null ? "route failed without an exception" : describe(cause));
+        return id;
     }
 
     private JobState currentState(UUID jobId) {

@@ -25,6 +25,7 @@ public class Spool {
     private final Path root;
     private final boolean fsync;
     private final long minFreeBytes;
+    private final long ingestFloorBytes;
     private static final long ROOM_CHECK_INTERVAL_NANOS = 250_000_000L;
     private volatile long roomCheckedAt = System.nanoTime() - 2 * ROOM_CHECK_INTERVAL_NANOS;
     private volatile boolean room;
@@ -33,6 +34,7 @@ public class Spool {
         this.root = config.dir().toAbsolutePath().normalize();
         this.fsync = config.fsync();
         this.minFreeBytes = config.minFreeSpace().asLongValue();
+        this.ingestFloorBytes = minFreeBytes + config.pipelineReserve().asLongValue();
         try {
             Files.createDirectories(root.resolve("tmp"));
             OwnerOnlyFiles.restrict(root);
@@ -78,21 +80,28 @@ public class Spool {
     }
 
     /**
-     * Whether the spool's file system has more free space than {@code synthgate.spool.min-free-space}.
-     * Asked once per received object, so the answer is reused for a quarter of a second: asking the
-     * file system costs as much as writing a small object.
+     * Whether a new object may be received: the spool's file system has more free space than
+     * {@code min-free-space} plus {@code pipeline-reserve}. Asked once per received object, so the answer
+     * is reused for a quarter of a second (asking the file system costs as much as writing a small
+     * object); a reception re-checks with {@link #hasRoomToReceive()} as its object grows.
      */
     public boolean hasRoom() {
         long now = System.nanoTime();
         if (now - roomCheckedAt > ROOM_CHECK_INTERVAL_NANOS) {
-            try {
-                room = Files.getFileStore(root).getUsableSpace() > minFreeBytes;
-            } catch (IOException e) {
-                room = false;
-            }
+            room = hasRoomToReceive();
             roomCheckedAt = now;
         }
         return room;
+    }
+
+    /** Whether received objects still fit now, above the floor that keeps room for the pipeline. */
+    public boolean hasRoomToReceive() {
+        return freeBytes() > ingestFloorBytes;
+    }
+
+    /** Whether the pipeline may write its copies now: free space above {@code min-free-space}. */
+    public boolean hasRoomForCopies() {
+        return freeBytes() > minFreeBytes;
     }
 
     /** Free bytes on the spool's file system now (0 when it cannot be asked). */
@@ -104,8 +113,16 @@ public class Spool {
         }
     }
 
-    /** A new, empty file in the spool's own temporary folder (same file system, so renames are atomic). */
+    /**
+     * A new, empty file in the spool's own temporary folder (same file system, so renames are atomic).
+     *
+     * @throws SpoolFullException when free space is below {@code synthgate.spool.min-free-space}: nothing
+     *         more is written until space returns
+     */
     public Path newTemporaryFile() throws IOException {
+        if (!hasRoomForCopies()) {
+            throw new SpoolFullException(root, freeBytes(), minFreeBytes);
+        }
         return Files.createTempFile(root.resolve("tmp"), "part-", ".tmp");
     }
 

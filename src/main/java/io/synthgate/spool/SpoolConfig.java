@@ -21,9 +21,18 @@ public interface SpoolConfig {
     boolean fsync();
 
     /**
-     * Free space the spool's file system must keep: below it, new objects are refused with
-     * "Out of Resources" (0xA700) instead of filling the disk. Default {@code 512M}.
+     * Free space the spool's file system must keep: below it nothing more is written, so the disk never
+     * fills; jobs that need to write wait until space returns. Default {@code 512M}.
      */
     @WithDefault("512M")
     MemorySize minFreeSpace();
+
+    /**
+     * Room kept above {@code min-free-space} for the pipeline's de-identified and synthetic copies of
+     * what was already received: new objects are refused with "Out of Resources" (0xA700) once free
+     * space falls below the two together, so received studies can still be processed. Default
+     * {@code 256M}.
+     */
+    @WithDefault("256M")
+    MemorySize pipelineReserve();
 }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.quarkus.runtime.configuration.MemorySize;
-import java.math.BigInteger;
+import io.synthgate.testing.TestSpools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,7 +23,7 @@ class OwnerOnlyFilesTest {
         Files.write(root.resolve("tmp").resolve("part-1.tmp"), new byte[4096]);
         Files.write(root.resolve("tmp").resolve("part-2.tmp"), new byte[10]);
 
-        new Spool(config(root));
+        TestSpools.at(root, 0);
 
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
         try (var left = Files.list(root.resolve("tmp"))) {
@@ -49,24 +48,5 @@ class OwnerOnlyFilesTest {
         assertEquals(Path.of("data/db").toAbsolutePath(), EmbeddedDatabaseFiles.folder("jdbc:h2:file:./data/db/synthgate;X=1"));
         assertNull(EmbeddedDatabaseFiles.folder("jdbc:h2:mem:test"));
         assertNull(EmbeddedDatabaseFiles.folder("jdbc:postgresql://db:5432/synthgate"));
-    }
-
-    private static SpoolConfig config(Path root) {
-        return new SpoolConfig() {
-            @Override
-            public Path dir() {
-                return root;
-            }
-
-            @Override
-            public boolean fsync() {
-                return false;
-            }
-
-            @Override
-            public MemorySize minFreeSpace() {
-                return new MemorySize(BigInteger.ZERO);
-            }
-        };
     }
 }
