@@ -15,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import javax.net.ssl.SSLException;
 import org.jboss.logging.Logger;
 
 /**
@@ -96,6 +97,9 @@ final class AssociationSession implements Runnable {
             metrics.rejected(DicomMetrics.Rejection.PROTOCOL_ERROR);
             send(e.abortPdu());
             LOG.warnf("Aborted connection from %s: %s", remote, e.getMessage());
+        } catch (SSLException e) {
+            metrics.rejected(DicomMetrics.Rejection.TLS);
+            LOG.warnf("Refused TLS connection from %s: the handshake failed: %s", remote, e.getMessage());
         } catch (EOFException e) {
             LOG.debugf("Connection from %s closed by the peer", remote);
         } catch (Exception e) {

@@ -24,9 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The DICOM SCP's accept loop: its own server socket (bind address, port); hosts no allowed caller
- * admits are closed at accept; the others wait for their A-ASSOCIATE-RQ in a bounded pool of greeters
- * (capped per host), and only allowed associations reach the bounded pool of workers.
+ * The DICOM SCP's accept loops: its own server socket (bind address, port), and a second one for DICOM
+ * over TLS when {@code synthgate.dicom.tls.port} is set; hosts no allowed caller admits are closed at
+ * accept; the others wait for their A-ASSOCIATE-RQ (and do their TLS handshake) in a bounded pool of
+ * greeters (capped per host), and only allowed associations reach the bounded pool of workers, which
+ * both listeners share.
  */
 @ApplicationScoped
 public class DicomListener {
@@ -46,12 +48,14 @@ public class DicomListener {
     private final DicomMetrics metrics;
     private final PresentationContextSelectionPolicy policy = new StoragePresentationContexts();
     private volatile ServerSocket serverSocket;
+    private volatile ServerSocket tlsServerSocket;
     private volatile boolean running;
     private ExecutorService workers;
     private ExecutorService greeters;
     private ExecutorService closeWatchers;
     private final Map<InetAddress, AtomicInteger> pendingByHost = new ConcurrentHashMap<>();
     private Thread acceptor;
+    private Thread tlsAcceptor;
 
     public DicomListener(DicomListenerConfig config, Spool spool, IngestService ingest, DicomMetrics metrics) {
         this.metrics = metrics;
@@ -83,22 +87,38 @@ public class DicomListener {
         // One watch per association, and a watch may outlive its association by a moment.
         closeWatchers = new ThreadPoolExecutor(0, 2 * config.maxAssociations(), 10, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads("dicom-close-watch"));
+        if (config.tls().port().isPresent()) {
+            tlsServerSocket = DicomTls.bind(config.tls(), config.bindAddress(), config.tls().port().get());
+        }
         running = true;
-        acceptor = new Thread(() -> acceptLoop(allowlist), "dicom-acceptor");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        acceptor = acceptor(serverSocket, allowlist, "dicom-acceptor");
         LOG.infof("DICOM SCP %s listening on %s:%d; allowed callers %s", config.aeTitle(), config.bindAddress(), port(),
                 config.allowedCallers());
+        if (tlsServerSocket != null) {
+            tlsAcceptor = acceptor(tlsServerSocket, allowlist, "dicom-tls-acceptor");
+            LOG.infof("DICOM SCP %s listening for TLS (%s) on %s:%d; client certificates %s", config.aeTitle(),
+                    String.join(", ", config.tls().protocols()), config.bindAddress(), tlsPort(),
+                    config.tls().clientAuth() == DicomListenerConfig.ClientAuth.REQUIRED ? "required" : "not asked for");
+        }
+    }
+
+    private Thread acceptor(ServerSocket socket, CallerAllowlist allowlist, String name) {
+        Thread thread = new Thread(() -> acceptLoop(socket, allowlist), name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        try {
-            if (serverSocket != null) {
-                serverSocket.close();
+        for (ServerSocket socket : new ServerSocket[] {serverSocket, tlsServerSocket}) {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                LOG.debug("Closing a server socket failed", e);
             }
-        } catch (IOException e) {
-            LOG.debug("Closing the server socket failed", e);
         }
         if (workers != null) {
             greeters.shutdownNow();
@@ -113,10 +133,20 @@ public class DicomListener {
         }
     }
 
-    /** Whether the accept loop is up and its socket open. */
+    /** Whether the accept loops are up and their sockets open (the TLS one too, when configured). */
     public boolean isListening() {
-        ServerSocket socket = serverSocket;
-        return running && socket != null && !socket.isClosed() && acceptor != null && acceptor.isAlive();
+        boolean tlsUp = tlsServerSocket == null || accepting(tlsServerSocket, tlsAcceptor);
+        return running && accepting(serverSocket, acceptor) && tlsUp;
+    }
+
+    private static boolean accepting(ServerSocket socket, Thread acceptor) {
+        return socket != null && !socket.isClosed() && acceptor != null && acceptor.isAlive();
+    }
+
+    /** The bound TLS port, or -1 without a TLS listener. */
+    public int tlsPort() {
+        ServerSocket socket = tlsServerSocket;
+        return socket == null ? -1 : socket.getLocalPort();
     }
 
     /** The bound port (differs from the configured one when that was 0). */
@@ -125,11 +155,11 @@ public class DicomListener {
         return socket == null ? -1 : socket.getLocalPort();
     }
 
-    private void acceptLoop(CallerAllowlist allowlist) {
+    private void acceptLoop(ServerSocket server, CallerAllowlist allowlist) {
         while (running) {
             Socket socket;
             try {
-                socket = serverSocket.accept();
+                socket = server.accept();
             } catch (SocketException closed) {
                 if (running) {
                     LOG.error("DICOM server socket closed unexpectedly", closed);

@@ -2,8 +2,10 @@ package io.synthgate.ingest;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The DICOM listener (SCP). */
 @ConfigMapping(prefix = "synthgate.dicom")
@@ -68,4 +70,42 @@ public interface DicomListenerConfig {
      */
     @WithDefault("65536")
     int maxPduLength();
+
+    /** A second listener that speaks DICOM over TLS (PS3.15 Annex B), beside the plain one. */
+    Tls tls();
+
+    /** DICOM TLS: {@code synthgate.dicom.tls.*}. Off unless {@code port} is set. */
+    interface Tls {
+
+        /** TCP port of the TLS listener (2762 is DICOM's registered TLS port); unset, there is none. */
+        Optional<Integer> port();
+
+        /** The listener's private key and certificate chain, a PKCS12 file. Required with {@code port}. */
+        Optional<Path> keyStore();
+
+        /** The key store's password; give it through the environment. Never logged. */
+        Optional<String> keyStorePassword();
+
+        /**
+         * The certificates callers' certificates must chain to, a PKCS12 file; unset, the JVM's default
+         * trusted authorities.
+         */
+        Optional<Path> trustStore();
+
+        /** The trust store's password, if it has one. */
+        Optional<String> trustStorePassword();
+
+        /** {@code none}, or {@code required}: a caller must present a certificate the trust store accepts. Default {@code none}. */
+        @WithDefault("none")
+        ClientAuth clientAuth();
+
+        /** The TLS versions offered. Default {@code TLSv1.3,TLSv1.2}; older ones are never enabled. */
+        @WithDefault("TLSv1.3,TLSv1.2")
+        List<String> protocols();
+    }
+
+    /** Whether a TLS caller must present a certificate. */
+    enum ClientAuth {
+        NONE, REQUIRED
+    }
 }

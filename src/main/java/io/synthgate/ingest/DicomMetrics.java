@@ -22,7 +22,8 @@ public class DicomMetrics {
         CALLING_AE_TITLE("calling-ae-title"),
         BUSY("busy"),
         REQUEST_TIMEOUT("request-timeout"),
-        PROTOCOL_ERROR("protocol-error");
+        PROTOCOL_ERROR("protocol-error"),
+        TLS("tls");
 
         private final String tag;
 

@@ -14,8 +14,13 @@ public record ProcessRun(int exitCode, String output) {
     public static final Map<String, String> NO_DELAY = Map.of("TCP_NODELAY", "1");
 
     public static ProcessRun run(List<String> command) {
+        return runIn(Path.of("."), command);
+    }
+
+    /** Runs {@code command} with {@code folder} as its working directory. */
+    public static ProcessRun runIn(Path folder, List<String> command) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
             builder.environment().putAll(NO_DELAY);
             Process process = builder.start();
             byte[] out = process.getInputStream().readAllBytes();
