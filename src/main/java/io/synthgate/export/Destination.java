@@ -4,10 +4,12 @@ import io.synthgate.dicom.AeTitle;
 import java.time.Duration;
 
 /** A named DICOM peer. */
-public record Destination(String name, AeTitle aeTitle, String host, int port, DestinationKind kind, Duration timeout) {
+public record Destination(String name, AeTitle aeTitle, String host, int port, DestinationKind kind, Duration timeout,
+        boolean tls) {
 
     @Override
     public String toString() {
-        return name + " (" + aeTitle + "@" + host + ":" + port + ", " + kind.name().toLowerCase() + ")";
+        return name + " (" + aeTitle + "@" + host + ":" + port + (tls ? " over TLS" : "") + ", "
+                + kind.name().toLowerCase() + ")";
     }
 }

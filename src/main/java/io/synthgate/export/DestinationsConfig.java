@@ -32,5 +32,12 @@ public interface DestinationsConfig {
         /** Connect and response timeout for one association. Default {@code 30s}. */
         @WithDefault("30s")
         Duration timeout();
+
+        /**
+         * Whether to speak DICOM over TLS to it (TLS 1.2 or 1.3), checking its certificate against
+         * {@code synthgate.export.tls.trust-store} and its host name. Default {@code false}.
+         */
+        @WithDefault("false")
+        boolean tls();
     }
 }

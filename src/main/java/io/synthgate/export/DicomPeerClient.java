@@ -4,27 +4,36 @@ import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.network.MultipleInstanceTransferStatusHandlerWithFileName;
 import com.pixelmed.network.StorageSOPClassSCU;
 import com.pixelmed.network.VerificationSOPClassSCU;
+import io.synthgate.dicom.TlsContexts;
 import io.synthgate.pipeline.CpuPermits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * The DICOM SCU side, on PixelMed: C-STORE a batch of files over one association, and C-ECHO. Calls
- * with {@code synthgate.export.calling-ae-title} as calling AE.
+ * with {@code synthgate.export.calling-ae-title} as calling AE; to a destination with {@code tls=true}
+ * through a {@link TlsBridge}.
  */
 @ApplicationScoped
 public class DicomPeerClient {
 
+    private static final String LOOPBACK = "127.0.0.1";
+
     private final String callingAeTitle;
+    private final ExportConfig.Tls tls;
+    private volatile SSLContext tlsContext;
 
     public DicomPeerClient(ExportConfig config) {
         this.callingAeTitle = config.callingAeTitle();
+        this.tls = config.tls();
     }
 
     /**
@@ -33,7 +42,16 @@ public class DicomPeerClient {
      * @return the paths the peer acknowledged with a success status
      */
     public Set<Path> store(Destination destination, List<Path> files) throws Exception {
-        requireReachable(destination);
+        try (TlsBridge bridge = destination.tls() ? bridge(destination) : null) {
+            if (bridge == null) {
+                requireReachable(destination);
+            }
+            return store(destination, bridge == null ? destination.host() : LOOPBACK,
+                    bridge == null ? destination.port() : bridge.port(), files);
+        }
+    }
+
+    private Set<Path> store(Destination destination, String host, int port, List<Path> files) throws Exception {
         SetOfDicomFiles set = new SetOfDicomFiles();
         for (Path file : files) {
             set.add(file.toFile());
@@ -48,8 +66,8 @@ public class DicomPeerClient {
                 }
             }
         };
-        StorageSOPClassSCU scu = CpuPermits.whileWaiting(() -> new StorageSOPClassSCU(destination.host(),
-                destination.port(), destination.aeTitle().value(), callingAeTitle, set, 0, handler));
+        StorageSOPClassSCU scu = CpuPermits.whileWaiting(() -> new StorageSOPClassSCU(host, port,
+                destination.aeTitle().value(), callingAeTitle, set, 0, handler));
         if (stored.isEmpty() && scu.encounteredTrappedExceptions()) {
             throw new IOException("the association failed (PixelMed logged the cause under com.pixelmed)");
         }
@@ -67,10 +85,39 @@ public class DicomPeerClient {
         }
     }
 
-    /** C-ECHO; throws when the peer cannot be reached or refuses. */
+    /** C-ECHO; throws when the peer cannot be reached, refuses, or (over TLS) fails the handshake. */
     public void echo(Destination destination) throws Exception {
-        requireReachable(destination);
-        new VerificationSOPClassSCU(destination.host(), destination.port(), destination.aeTitle().value(),
-                callingAeTitle, false);
+        try (TlsBridge bridge = destination.tls() ? bridge(destination) : null) {
+            if (bridge == null) {
+                requireReachable(destination);
+            }
+            new VerificationSOPClassSCU(bridge == null ? destination.host() : LOOPBACK,
+                    bridge == null ? destination.port() : bridge.port(), destination.aeTitle().value(), callingAeTitle,
+                    false);
+        }
+    }
+
+    /** The TLS connection to {@code destination}, handshake done, with a loopback port for PixelMed. */
+    private TlsBridge bridge(Destination destination) throws IOException {
+        try {
+            return TlsBridge.open(destination, tlsContext());
+        } catch (IOException e) {
+            throw new IOException("TLS connection to " + destination.host() + ":" + destination.port() + " failed ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private SSLContext tlsContext() throws IOException {
+        SSLContext context = tlsContext;
+        if (context == null) {
+            try {
+                context = TlsContexts.create(tls.keyStore(), tls.keyStorePassword(), tls.trustStore(),
+                        tls.trustStorePassword());
+            } catch (GeneralSecurityException e) {
+                throw new IOException("synthgate.export.tls is unusable: " + e.getMessage(), e);
+            }
+            tlsContext = context;
+        }
+        return context;
     }
 }

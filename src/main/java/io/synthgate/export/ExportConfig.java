@@ -2,6 +2,7 @@ package io.synthgate.export;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -32,4 +33,23 @@ public interface ExportConfig {
      * however long the outage lasts, and its outputs are exported once the destination answers again.
      */
     Optional<Duration> outageLimit();
+
+    /** TLS towards destinations with {@code tls=true}: {@code synthgate.export.tls.*}. */
+    Tls tls();
+
+    /** The trust and the identity SynthGate uses when it calls over TLS. */
+    interface Tls {
+
+        /** Certificates a destination's certificate must chain to (PKCS12); unset, the JVM's default authorities. */
+        Optional<Path> trustStore();
+
+        /** The trust store's password, if it has one. */
+        Optional<String> trustStorePassword();
+
+        /** SynthGate's client key and certificate (PKCS12), for destinations that require one; unset, none is shown. */
+        Optional<Path> keyStore();
+
+        /** The key store's password; give it through the environment. Never logged. */
+        Optional<String> keyStorePassword();
+    }
 }

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.FreePorts;
 import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestCertificates;
 import io.synthgate.testing.TestFiles;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * client certificates required, a caller with a certificate from the trusted authority is served on
  * the TLS port, one without a certificate or with an expired one is refused in the handshake, and so is
  * a TLS 1.0 or 1.1 client; without the requirement, a caller that only checks SynthGate's certificate
- * is served. The plain listener serves on beside it.
+ * is served. The plain listener serves on beside it. And synthetic objects reach an Orthanc that speaks
+ * DICOM over TLS only and requires SynthGate's client certificate.
  */
 class DicomTlsIT {
 
@@ -81,6 +84,32 @@ class DicomTlsIT {
         try (GatewayProcess gateway = gateway(tlsPort, "none").start()) {
             ProcessRun echo = echo(tlsPort, null);
             assertEquals(0, echo.exitCode(), echo.output());
+        }
+    }
+
+    @Test
+    void syntheticObjectsReachAResearchPacsThatSpeaksDicomOverTlsOnly() throws Exception {
+        Path ct = TestFiles.pydicom("CT_small.dcm");
+        try (OrthancProcess orthanc = OrthancProcess.startWithTls(folder.resolve("pacs"), certificates);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway-export"), orthanc, Map.of(
+                                "synthgate.destinations.research.tls", "true",
+                                "synthgate.export.tls.trust-store", certificates.trustStore().toString(),
+                                "synthgate.export.tls.key-store", certificates.clientKeyStore().toString()))
+                        .withEnvironment("SYNTHGATE_EXPORT_TLS_TRUST_STORE_PASSWORD", TestCertificates.PASSWORD)
+                        .withEnvironment("SYNTHGATE_EXPORT_TLS_KEY_STORE_PASSWORD", TestCertificates.PASSWORD).start()) {
+            ProcessRun plainEcho = ProcessRun.run(List.of("echoscu", "-aec", OrthancProcess.AE_TITLE, "127.0.0.1",
+                    Integer.toString(orthanc.dicomPort())));
+            assertNotEquals(0, plainEcho.exitCode(), "this Orthanc speaks TLS only");
+            assertEquals(200, gateway.get("/q/health/ready").statusCode(), "C-ECHO over TLS answers");
+
+            ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
+                    List.of(ct));
+            assertEquals(0, sent.exitCode(), sent.output());
+            Map<String, String> outputs = StudyProgress.awaitExported(gateway, DicomCopies.studyInstanceUid(ct), 1,
+                    Duration.ofSeconds(90));
+            for (String synthetic : outputs.values()) {
+                assertTrue(orthanc.findInstance(synthetic).isPresent(), "Orthanc lacks " + synthetic);
+            }
         }
     }
 

@@ -32,14 +32,31 @@ public final class OrthancProcess implements AutoCloseable {
 
     /** Starts Orthanc with its DICOM port fixed in advance (a gateway may already be configured for it). */
     public static OrthancProcess start(Path folder, int dicomPort) throws IOException, InterruptedException {
+        return start(folder, dicomPort, "");
+    }
+
+    /**
+     * Starts Orthanc speaking DICOM over TLS only, with the certificate {@code certificates} made for
+     * 127.0.0.1, and requiring callers to present one from the same authority.
+     */
+    public static OrthancProcess startWithTls(Path folder, TestCertificates certificates)
+            throws IOException, InterruptedException {
+        return start(folder, FreePorts.next(), """
+                , "DicomTlsEnabled": true, "DicomTlsCertificate": "%s", "DicomTlsPrivateKey": "%s",
+                 "DicomTlsTrustedCertificates": "%s", "DicomTlsRemoteCertificateRequired": true
+                """.formatted(certificates.certificate("server"), certificates.key("server"), certificates.authority()));
+    }
+
+    private static OrthancProcess start(Path folder, int dicomPort, String extraConfig)
+            throws IOException, InterruptedException {
         int httpPort = FreePorts.next();
         Path storage = Files.createDirectories(folder.resolve("orthanc-storage"));
         Path config = folder.resolve("orthanc.json");
         Files.writeString(config, """
                 {"Name": "synthgate-test", "StorageDirectory": "%s", "IndexDirectory": "%s",
                  "HttpPort": %d, "DicomPort": %d, "DicomAet": "%s", "RemoteAccessAllowed": false,
-                 "AuthenticationEnabled": false, "Plugins": [], "DicomAlwaysAllowStore": true}
-                """.formatted(storage, storage, httpPort, dicomPort, AE_TITLE));
+                 "AuthenticationEnabled": false, "Plugins": [], "DicomAlwaysAllowStore": true %s}
+                """.formatted(storage, storage, httpPort, dicomPort, AE_TITLE, extraConfig));
         ProcessBuilder builder = new ProcessBuilder("/usr/sbin/Orthanc", config.toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("orthanc.log").toFile());
         builder.environment().putAll(ProcessRun.NO_DELAY);

@@ -33,6 +33,8 @@ public final class TestCertificates {
         certificates.run("keytool", "-importcert", "-noprompt", "-storetype", "PKCS12", "-keystore", "trust.p12",
                 "-storepass", PASSWORD, "-alias", "ca", "-file", "ca.pem");
         certificates.sign("client", "MODALITY", "2", List.of());
+        certificates.run("openssl", "pkcs12", "-export", "-inkey", "client.key", "-in", "client.pem", "-certfile", "ca.pem",
+                "-name", "synthgate-client", "-out", "client.p12", "-passout", "pass:" + PASSWORD);
         certificates.sign("expired", "OLD MODALITY", "0", List.of());
         return certificates;
     }
@@ -40,6 +42,11 @@ public final class TestCertificates {
     /** SynthGate's key store: its key and certificate chain (PKCS12). */
     public Path serverKeyStore() {
         return folder.resolve("server.p12");
+    }
+
+    /** The client's key and certificate chain (PKCS12), for SynthGate calling a peer that requires one. */
+    public Path clientKeyStore() {
+        return folder.resolve("client.p12");
     }
 
     /** The authority callers' certificates must chain to (PKCS12). */
