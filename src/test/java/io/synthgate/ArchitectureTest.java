@@ -34,8 +34,8 @@ class ArchitectureTest {
             "job", "study",
             // Steps, in the order of the data flow.
             "ingest", "deid", "image", "masking", "generator", "wrap", "review", "export",
-            // Features composing the steps: study experiments, text-to-image runs, reports.
-            "experiment", "txt2img", "report",
+            // Features composing the steps: study experiments, text-to-image runs, reports, retention.
+            "experiment", "txt2img", "report", "retention",
             // Operating it: gauges, the dashboard and the pages under /admin.
             "admin");
 

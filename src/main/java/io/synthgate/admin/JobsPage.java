@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +64,7 @@ public class JobsPage {
     }
 
     /** An output: its UID, its number among its image's candidates, its state, and its fidelity in words. */
-    public record OutputRow(String sop, int number, String state, String fidelity) {
+    public record OutputRow(String sop, int number, String state, String fidelity, boolean kept) {
 
         static OutputRow of(JobOutput output) {
             FidelityMetrics metrics = output.metrics();
@@ -71,7 +72,7 @@ public class JobsPage {
                     : String.format(Locale.ROOT, "in the mask: PSNR %.1f dB, SSIM %.3f, MAE %.1f", metrics.psnrDb(),
                             metrics.ssim(), metrics.meanAbsoluteError());
             return new OutputRow(output.sopInstanceUid().value(), output.candidateIndex() + 1, output.state().name(),
-                    fidelity);
+                    fidelity, Files.isRegularFile(output.file()));
         }
     }
 
@@ -99,7 +100,8 @@ public class JobsPage {
     public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("flash") String flash) throws IOException {
         JobView job = jobs.find(id).orElseThrow(() -> new NotFoundException("No job " + id));
         List<JobOutput> made = outputs.listForJob(id);
-        String study = made.isEmpty() ? null : files.header(made.get(0).file()).studyInstanceUid();
+        String study = made.isEmpty() ? null
+                : files.headerIfKept(made.get(0).file()).map(SyntheticFiles.Header::studyInstanceUid).orElse(null);
         return Templates.detail(new JobPage(job, jobs.history(id), made.stream().map(OutputRow::of).toList(),
                 job.state() == JobState.FAILED || job.state() == JobState.UNMATCHED, viewer.study(study).orElse(null),
                 flash));

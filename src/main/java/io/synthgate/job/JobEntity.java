@@ -53,6 +53,10 @@ public class JobEntity {
     @Column(name = "instance_count", nullable = false)
     public int instanceCount;
 
+    /** When retention removed the job's files; null while they are kept. */
+    @Column(name = "files_removed_at")
+    public Instant filesRemovedAt;
+
     @Version
     public long version;
 }

@@ -47,6 +47,17 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
         return states;
     }
 
+    /** Jobs in {@code state} whose files are still kept and that last changed before {@code cutoff}, oldest first. */
+    public List<JobEntity> listKeptFilesSince(JobState state, Instant cutoff, int limit) {
+        return find("state = ?1 and filesRemovedAt is null and updatedAt < ?2", Sort.by("updatedAt"), state, cutoff)
+                .page(io.quarkus.panache.common.Page.ofSize(limit)).list();
+    }
+
+    /** The job {@code collector} and every job whose instances it collected. */
+    public List<JobEntity> listSharingInstancesOf(UUID collector) {
+        return list("id = ?1 or instancesOf = ?1", collector);
+    }
+
     public List<JobEntity> listForStudy(String studyInstanceUid) {
         return list("studyInstanceUid", Sort.by("createdAt"), studyInstanceUid);
     }

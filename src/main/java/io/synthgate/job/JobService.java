@@ -189,7 +189,32 @@ public class JobService {
      * one through the routing rules again.
      */
     public void retry(UUID jobId) {
-        move(require(jobId), JobState.PROCESSING, "retry requested");
+        JobEntity job = require(jobId);
+        if (job.filesRemovedAt != null) {
+            throw new ConflictException("Job " + jobId + " cannot be retried: retention removed its files at "
+                    + job.filesRemovedAt);
+        }
+        move(job, JobState.PROCESSING, "retry requested");
+    }
+
+    /**
+     * Finished jobs whose files retention may remove now: in {@code state} (EXPORTED, FAILED or
+     * UNMATCHED), unchanged since {@code cutoff}, their files still kept.
+     */
+    public List<JobView> finishedWithFilesKept(JobState state, Instant cutoff, int limit) {
+        return jobs.listKeptFilesSince(state, cutoff, limit).stream().map(JobService::toView).toList();
+    }
+
+    /** The job that collected {@code collector}'s instances and every job opened on the same instances. */
+    public List<JobView> sharingInstancesOf(UUID collector) {
+        return jobs.listSharingInstancesOf(collector).stream().map(JobService::toView).toList();
+    }
+
+    /** Records that retention removed the job's files: a line in its history, and no retry from now on. */
+    public void filesRemoved(UUID jobId, String what) {
+        JobEntity job = require(jobId);
+        job.filesRemovedAt = clock.instant();
+        record(jobId, job.state, job.state, what);
     }
 
     public Optional<JobView> find(UUID jobId) {
@@ -298,6 +323,6 @@ public class JobService {
     private static JobView toView(JobEntity job) {
         return new JobView(job.id, job.studyInstanceUid, job.experiment,
                 job.instancesOf == null ? job.id : job.instancesOf, job.origin, job.state, job.reason,
-                job.instanceCount, job.createdAt, job.updatedAt);
+                job.instanceCount, job.createdAt, job.updatedAt, job.filesRemovedAt);
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param instancesOf the job whose instances it processes: itself, or for a job the routing rules
  *     opened for a further experiment, the study's job that collected them
+ * @param filesRemovedAt when retention removed its files (it can no longer be retried); null while kept
  */
 public record JobView(
         UUID id,
@@ -19,13 +20,15 @@ public record JobView(
         String reason,
         int instanceCount,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant filesRemovedAt) {
 
     /**
      * The job without its clinical Study Instance UID, which links the synthetic outputs back to the
      * patient's study: what every role but admin sees.
      */
     public JobView withoutClinicalLink() {
-        return new JobView(id, null, experiment, instancesOf, origin, state, reason, instanceCount, createdAt, updatedAt);
+        return new JobView(id, null, experiment, instancesOf, origin, state, reason, instanceCount, createdAt, updatedAt,
+                filesRemovedAt);
     }
 }

@@ -9,6 +9,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +81,9 @@ public class FigureRenderer {
         Optional<boolean[][]> mask = Optional.empty();
         Optional<int[]> sourceRegion = Optional.empty();
         for (Report.Candidate candidate : row.candidates()) {
+            if (!Files.isRegularFile(candidate.file())) {
+                continue;
+            }
             SyntheticFiles.Picture object = files.read(candidate.file());
             if (candidates.isEmpty()) {
                 mask = object.mask();
@@ -97,7 +101,8 @@ public class FigureRenderer {
         }
         tiles.addAll(candidates);
         if (tiles.isEmpty()) {
-            tiles.add(new Tile(Optional.empty(), Optional.empty(), String.valueOf(row.outcome())));
+            tiles.add(new Tile(Optional.empty(), Optional.empty(), row.candidates().isEmpty() ? String.valueOf(row.outcome())
+                    : "images removed by retention"));
         }
         return tiles;
     }

@@ -78,7 +78,7 @@ public class ReportService {
             int image = 0;
             for (List<JobOutput> candidates : bySource.values()) {
                 List<Report.Candidate> row = candidates(candidates, verdicts);
-                Optional<Path> original = files.header(candidates.get(0).file()).source();
+                Optional<Path> original = files.headerIfKept(candidates.get(0).file()).flatMap(SyntheticFiles.Header::source);
                 rows.add(new Report.Row("job " + job.id().toString().substring(0, 8) + " image " + (++image), "",
                         "OK", null, original, row));
             }
@@ -153,7 +153,7 @@ public class ReportService {
             throws IOException {
         List<Report.Candidate> candidates = new ArrayList<>();
         for (JobOutput output : made.stream().sorted(Comparator.comparingInt(JobOutput::candidateIndex)).toList()) {
-            SyntheticFiles.Header header = files.header(output.file());
+            SyntheticFiles.Header header = files.headerIfKept(output.file()).orElse(SyntheticFiles.Header.REMOVED);
             Optional<ReviewDecision> verdict = Optional.ofNullable(verdicts.get(output.sopInstanceUid().value()));
             candidates.add(new Report.Candidate(output.candidateIndex(), output.sopInstanceUid().value(), output.file(),
                     header.bodyPart(), header.operation(), header.provider(), header.model(),

@@ -49,6 +49,9 @@ public class SyntheticFiles {
      */
     public record Header(String model, String provider, String operation, String bodyPart, Optional<Path> source,
             String studyInstanceUid) {
+
+        /** What is known of an object whose file retention removed: nothing beyond its database record. */
+        public static final Header REMOVED = new Header("", "", "", "", Optional.empty(), "");
     }
 
     /**
@@ -72,6 +75,11 @@ public class SyntheticFiles {
                 types == null || types.length < 4 ? "" : types[3],
                 Attribute.getSingleStringValueOrEmptyString(header, TagFromName.BodyPartExamined), source(header),
                 Attribute.getSingleStringValueOrEmptyString(header, TagFromName.StudyInstanceUID));
+    }
+
+    /** The header of a synthetic object still in the spool; empty once retention removed it. */
+    public Optional<Header> headerIfKept(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Optional.of(header(file)) : Optional.empty();
     }
 
     /** A whole object: its first frame as a picture, its mask and where its source lies. */

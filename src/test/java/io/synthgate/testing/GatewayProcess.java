@@ -65,6 +65,8 @@ public final class GatewayProcess implements AutoCloseable {
         properties.put("synthgate.study.idle-timeout", "2s");
         properties.put("synthgate.study.check-interval", "1s");
         properties.put("synthgate.pipeline.resume-interval", "1s");
+        // Scenarios read outputs back after export (reports, figures, pages); RetentionIT runs the default.
+        properties.put("synthgate.retention.after-export", "1h");
         for (TestUser user : TestUser.values()) {
             properties.put("quarkus.security.users.embedded.users." + user.username(), passwordDigest(user));
             properties.put("quarkus.security.users.embedded.roles." + user.username(), user.role());

@@ -1,0 +1,152 @@
+package io.synthgate.retention;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.synthgate.deid.Pseudonyms;
+import io.synthgate.job.JobOrigin;
+import io.synthgate.job.JobService;
+import io.synthgate.job.JobState;
+import io.synthgate.job.JobView;
+import io.synthgate.spool.Spool;
+import io.synthgate.study.SourceInstance;
+import io.synthgate.study.StudyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Removes what finished jobs no longer need, on a schedule. A job that is EXPORTED (after
+ * {@code after-export}), UNMATCHED (after {@code unmatched}) or FAILED (after {@code failed}) loses its
+ * synthetic copies; once every job on the same received instances has gone that way, the instances'
+ * originals (names and IDs included) and de-identified copies go too. A job still running, waiting
+ * for review or a destination, or failed and still retryable keeps everything. Each removal is a line
+ * in the job's history and a count in {@code synthgate_retention_removed_files_total}; the job keeps
+ * its record and can no longer be retried.
+ */
+@ApplicationScoped
+public class SpoolCleaner {
+
+    private static final Logger LOG = Logger.getLogger(SpoolCleaner.class);
+    /** Jobs handled per state and run, so one run stays short; the next run takes the rest. */
+    private static final int BATCH = 200;
+
+    private final RetentionConfig config;
+    private final JobService jobs;
+    private final StudyService studies;
+    private final Pseudonyms pseudonyms;
+    private final Spool spool;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    public SpoolCleaner(RetentionConfig config, JobService jobs, StudyService studies, Pseudonyms pseudonyms, Spool spool,
+            Clock clock, MeterRegistry registry) {
+        this.config = config;
+        this.jobs = jobs;
+        this.studies = studies;
+        this.pseudonyms = pseudonyms;
+        this.spool = spool;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Scheduled(every = "${synthgate.retention.check-interval:1m}", delay = 10, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void clean() {
+        Instant now = clock.instant();
+        for (Map.Entry<JobState, Duration> kept : Map.of(JobState.EXPORTED, config.afterExport(),
+                JobState.UNMATCHED, config.unmatched(), JobState.FAILED, config.failed()).entrySet()) {
+            for (JobView job : jobs.finishedWithFilesKept(kept.getKey(), now.minus(kept.getValue()), BATCH)) {
+                try {
+                    remove(job);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("Retention could not remove the files of job %s; the next run tries again: %s", job.id(),
+                            e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Removes the job's synthetic copies, then its instances' files if no other job still needs them. */
+    void remove(JobView job) throws IOException {
+        Removed synthetic = removeTree(spool.outbound().resolve(job.id().toString()));
+        count("synthetic", synthetic);
+        jobs.filesRemoved(job.id(), "retention removed the job's synthetic copies (" + synthetic + ")");
+        if (job.origin() != JobOrigin.STUDY) {
+            return;
+        }
+        UUID collector = job.instancesOf();
+        boolean othersNeedThem = jobs.sharingInstancesOf(collector).stream()
+                .anyMatch(other -> other.filesRemovedAt() == null && !other.id().equals(job.id()));
+        if (othersNeedThem) {
+            return;
+        }
+        Removed originals = new Removed();
+        Removed deidentified = new Removed();
+        for (SourceInstance instance : studies.instancesOfJob(collector)) {
+            originals.add(instance.file());
+            deidentified.add(spool.deidentified().resolve(pseudonyms.uid(instance.study().value()))
+                    .resolve(pseudonyms.uid(instance.sopInstanceUid().value()) + ".dcm"));
+        }
+        count("original", originals);
+        count("deidentified", deidentified);
+        jobs.note(job.id(), "retention removed the received originals (" + originals + ") and their de-identified"
+                + " copies (" + deidentified + ")");
+        LOG.infof("Retention removed the files of job %s: received originals (%s), de-identified copies (%s),"
+                + " synthetic copies (%s)", job.id(), originals, deidentified, synthetic);
+    }
+
+    private void count(String kind, Removed removed) {
+        Counter.builder("synthgate.retention.removed.files").tag("kind", kind)
+                .description("Files retention removed from the spool, by kind").register(registry)
+                .increment(removed.files);
+    }
+
+    private static Removed removeTree(Path folder) throws IOException {
+        Removed removed = new Removed();
+        if (!Files.isDirectory(folder)) {
+            return removed;
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> listed = Files.list(folder)) {
+            listed.forEach(files::add);
+        }
+        for (Path file : files) {
+            removed.add(file);
+        }
+        Files.deleteIfExists(folder);
+        return removed;
+    }
+
+    /** Files removed and their bytes, as a history line shows them. */
+    private static final class Removed {
+        private long files;
+        private long bytes;
+
+        void add(Path file) throws IOException {
+            if (Files.isRegularFile(file)) {
+                long size = Files.size(file);
+                if (Files.deleteIfExists(file)) {
+                    files++;
+                    bytes += size;
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return files + (files == 1 ? " file, " : " files, ") + bytes / 1024 + " KiB";
+        }
+    }
+}
