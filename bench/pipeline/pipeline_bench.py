@@ -19,11 +19,13 @@ import math
 import os
 import secrets
 import statistics
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from benchnet import await_port, port  # noqa: E402
 
 root, jar, work, out = sys.argv[1:5]
 studies = int(sys.argv[5]) if len(sys.argv) > 5 else 8
@@ -39,24 +41,6 @@ def cpu_model():
         if line.startswith("model name"):
             return line.split(":", 1)[1].strip()
     return "unknown CPU"
-
-
-def port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
-
-
-def await_port(p):
-    for _ in range(1200):
-        try:
-            socket.create_connection(("127.0.0.1", p), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("nothing listens on %d" % p)
 
 
 # The bench's own admin, for this run only (plain text: it never leaves the temporary folder).

@@ -4,8 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.synthgate.export.DestinationAvailable;
 import io.synthgate.export.DestinationWatch;
-import io.synthgate.export.Destinations;
-import io.synthgate.export.ExportConfig;
 import io.synthgate.job.JobOrigin;
 import io.synthgate.job.JobReady;
 import io.synthgate.job.JobService;
@@ -14,15 +12,12 @@ import io.synthgate.job.JobTicket;
 import io.synthgate.job.JobView;
 import io.synthgate.pipeline.Experiment;
 import io.synthgate.pipeline.Pipeline;
-import io.synthgate.spool.Spool;
 import io.synthgate.pipeline.PipelineConfig;
+import io.synthgate.spool.Spool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,25 +42,18 @@ public class PipelineDispatcher {
     private final ProducerTemplate producer;
     private final JobService jobs;
     private final ExperimentCatalog experiments;
-    private final Destinations destinations;
     private final DestinationWatch watch;
-    private final ExportConfig exportConfig;
-    private final Clock clock;
     private final Spool spool;
     private final ExecutorService runners;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
     public PipelineDispatcher(ProducerTemplate producer, JobService jobs, PipelineConfig config,
-            ExperimentCatalog experiments, Destinations destinations, DestinationWatch watch, ExportConfig exportConfig,
-            Clock clock, Spool spool) {
-        this.spool = spool;
+            ExperimentCatalog experiments, DestinationWatch watch, Spool spool) {
         this.producer = producer;
         this.jobs = jobs;
         this.experiments = experiments;
-        this.destinations = destinations;
         this.watch = watch;
-        this.exportConfig = exportConfig;
-        this.clock = clock;
+        this.spool = spool;
         this.runners = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "pipeline-runner");
             thread.setDaemon(true);
@@ -102,15 +90,7 @@ public class PipelineDispatcher {
     private boolean waitsForDestination(JobView job) {
         List<String> names = job.experiment() == null ? List.of()
                 : experiments.find(job.experiment()).map(Experiment::destinations).orElse(List.of());
-        Instant now = clock.instant();
-        for (String name : names) {
-            Optional<DestinationWatch.Status> outage = watch.outage(destinations.get(name));
-            if (outage.isPresent() && exportConfig.outageLimit()
-                    .map(limit -> outage.get().outage(now).compareTo(limit) < 0).orElse(true)) {
-                return true;
-            }
-        }
-        return false;
+        return watch.exportWouldWait(names);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,6 +86,22 @@ public class DestinationWatch {
     /** The outage of an unreachable destination, if it is one. */
     public Optional<Status> outage(Destination destination) {
         return Optional.ofNullable(statuses.get(destination.name())).filter(status -> !status.reachable());
+    }
+
+    /**
+     * Whether an export to {@code destinationNames} would only wait now: one of them is unreachable and,
+     * when {@code synthgate.export.outage-limit} is set, has not been so for that long yet.
+     */
+    public boolean exportWouldWait(List<String> destinationNames) {
+        Instant now = clock.instant();
+        for (String name : destinationNames) {
+            Optional<Status> outage = outage(destinations.get(name));
+            if (outage.isPresent()
+                    && config.outageLimit().map(limit -> outage.get().outage(now).compareTo(limit) < 0).orElse(true)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

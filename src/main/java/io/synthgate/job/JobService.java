@@ -1,9 +1,9 @@
 package io.synthgate.job;
 
-import io.synthgate.dicom.StudyInstanceUid;
-import io.synthgate.failure.ConflictException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.synthgate.dicom.StudyInstanceUid;
+import io.synthgate.failure.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
