@@ -103,6 +103,7 @@ def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count
         "synthgate.generator.stub.type": "openai", "synthgate.generator.stub.base-url": "http://127.0.0.1:%d/v1" % stub,
         "synthgate.generator.stub.model": "stub-fixed-latency", "synthgate.generator.stub.concurrency": slots,
         "synthgate.experiments.inpaint.generator": "stub",
+        "synthgate.database.password": secrets.token_urlsafe(12),
         "quarkus.security.users.embedded.plain-text": "true",
         "quarkus.security.users.embedded.users." + ADMIN[0]: ADMIN[1],
         "quarkus.security.users.embedded.roles." + ADMIN[0]: "admin",

@@ -26,6 +26,8 @@ SENDERS = int(os.environ.get("SENDERS", 8))
 STUDIES = int(os.environ.get("STUDIES", 3))
 IMAGES = int(os.environ.get("IMAGES", 10))
 OUTAGE = int(os.environ.get("OUTAGE", 180))
+# Each sender spreads its instances over the whole drill, so every event finds ingest under way.
+PACE = (15 + OUTAGE) / float(STUDIES * IMAGES)
 ADMIN = ("soak", secrets.token_urlsafe(18))
 processes = []
 events = []
@@ -66,6 +68,7 @@ props = {
     "synthgate.spool.min-free-space": "%dM" % (MIN_FREE // 2**20),
     "synthgate.spool.pipeline-reserve": "%dM" % (RESERVE // 2**20),
     "synthgate.export.watch-interval": "5s", "synthgate.export.watch-max-interval": "20s",
+    "synthgate.database.password": secrets.token_urlsafe(12),
     "quarkus.security.users.embedded.plain-text": "true",
     "quarkus.security.users.embedded.users." + ADMIN[0]: ADMIN[1],
     "quarkus.security.users.embedded.roles." + ADMIN[0]: "admin",
@@ -130,7 +133,7 @@ def send(sender):
                     break
                 refused[sender] += 1
                 time.sleep(0.5)
-            time.sleep(0.2)
+            time.sleep(PACE)
 
 
 def silent_connections():
@@ -285,7 +288,7 @@ rows = [("instances acknowledged to the senders", total), ("C-STOREs refused and
 with open(os.path.join(root, report), "w") as out:
     out.write("# Soak drill, %s\n\n" % time.strftime("%Y-%m-%d"))
     out.write("`bench/soak/run`: %d senders (DCMTK storescu, one association per instance, each resent until "
-              "acknowledged) x %d studies x %d images of 512x512; at the same time 60 silent connections and 4 "
+              "acknowledged, spread over the whole drill) x %d studies x %d images of 512x512; at the same time 60 silent connections and 4 "
               "associations trickling one byte every 2 s from another host, a C-ECHO every second; the research "
               "PACS (Orthanc) stopped for %d s, the spool filled to its reserve for 45 s and freed, the gateway "
               "killed with SIGKILL twice and restarted. Heap 768 MB; retention and every other setting at their "

@@ -21,7 +21,9 @@ public class EmbeddedDatabaseFiles {
 
     private final String url;
 
-    public EmbeddedDatabaseFiles(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
+    /** {@code database} is unused here, but injecting it keeps the required password checked at start-up. */
+    public EmbeddedDatabaseFiles(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            DatabaseConfig database) {
         this.url = url;
     }
 

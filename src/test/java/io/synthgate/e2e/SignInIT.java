@@ -1,6 +1,7 @@
 package io.synthgate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgate.testing.GatewayProcess;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Sign-in on the packaged gateway as an admin sets it up: a fresh start without users keeps
  * {@code /api} and {@code /admin} shut and says why; users made with {@code scripts/hash-password}
- * and given in a file named by {@code quarkus.config.locations} then sign in with their roles.
+ * and given in a file named by {@code quarkus.config.locations} then sign in with their roles. And no
+ * start at all without a password for the embedded database, which holds the re-identification table.
  */
 class SignInIT {
 
@@ -67,5 +69,14 @@ class SignInIT {
         String credentials = java.util.Base64.getEncoder().encodeToString((name + ":" + password).getBytes());
         return TestHttp.send(HttpRequest.newBuilder(URI.create(gateway.url(path)))
                 .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void withoutADatabasePasswordTheGatewayDoesNotStartAndSaysWhatIsMissing() throws Exception {
+        GatewayProcess gateway = GatewayProcess.forResearchPacs(Files.createTempDirectory("no-db-password"), 1, Map.of())
+                .withoutDatabasePassword();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, gateway::start);
+        assertTrue(refused.getMessage().contains("SYNTHGATE_DB_PASSWORD"), refused.getMessage());
+        gateway.close();
     }
 }

@@ -37,7 +37,8 @@ class OwnerOnlyFilesTest {
         Path file = Files.writeString(db.resolve("synthgate.mv.db"), "names and IDs");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        new EmbeddedDatabaseFiles("jdbc:h2:file:" + db.resolve("synthgate") + ";DB_CLOSE_ON_EXIT=FALSE").restrict(null);
+        new EmbeddedDatabaseFiles("jdbc:h2:file:" + db.resolve("synthgate") + ";DB_CLOSE_ON_EXIT=FALSE", () -> "unused")
+                .restrict(null);
 
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));

@@ -65,6 +65,8 @@ public final class GatewayProcess implements AutoCloseable {
         properties.put("synthgate.study.idle-timeout", "2s");
         properties.put("synthgate.study.check-interval", "1s");
         properties.put("synthgate.pipeline.resume-interval", "1s");
+        // The embedded database requires a password; each test's database is new, so any will do.
+        properties.put("synthgate.database.password", "gateway-test-database");
         // Scenarios read outputs back after export (reports, figures, pages); RetentionIT runs the default.
         properties.put("synthgate.retention.after-export", "1h");
         for (TestUser user : TestUser.values()) {
@@ -84,6 +86,12 @@ public final class GatewayProcess implements AutoCloseable {
     /** Leaves out the test users: a fresh production start, where an admin has not yet configured any. */
     public GatewayProcess withoutUsers() {
         properties.keySet().removeIf(key -> key.startsWith("quarkus.security.users.embedded."));
+        return this;
+    }
+
+    /** Leaves out the embedded database's password, which no configuration ships. */
+    public GatewayProcess withoutDatabasePassword() {
+        properties.remove("synthgate.database.password");
         return this;
     }
 
