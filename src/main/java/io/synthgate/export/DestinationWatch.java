@@ -27,8 +27,12 @@ public class DestinationWatch {
 
     private static final Logger LOG = Logger.getLogger(DestinationWatch.class);
 
-    /** What the watch last saw of one destination. */
-    public record Status(boolean reachable, Instant since, Instant checkedAt, String problem) {
+    /**
+     * What the watch last saw of one destination.
+     *
+     * @param failures checks and exports that failed in a row; 0 while it answers
+     */
+    public record Status(boolean reachable, Instant since, Instant checkedAt, String problem, int failures) {
 
         /** How long the destination has been unreachable at {@code now}; zero when it answers. */
         public Duration outage(Instant now) {
@@ -42,7 +46,6 @@ public class DestinationWatch {
     private final Event<DestinationAvailable> available;
     private final Clock clock;
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
-    private final Map<String, Integer> failedChecks = new ConcurrentHashMap<>();
 
     public DestinationWatch(Destinations destinations, DicomPeerClient client, ExportConfig config,
             Event<DestinationAvailable> available, Clock clock, MeterRegistry registry) {
@@ -65,7 +68,7 @@ public class DestinationWatch {
         Instant now = clock.instant();
         for (Destination destination : destinations.all()) {
             Status status = statuses.get(destination.name());
-            if (status == null || !now.isBefore(nextCheck(destination, status))) {
+            if (status == null || !now.isBefore(nextCheck(status))) {
                 check(destination);
             }
         }
@@ -135,13 +138,9 @@ public class DestinationWatch {
         Instant now = clock.instant();
         Status before = statuses.get(destination.name());
         boolean changed = before == null || before.reachable() != reachable;
-        Status after = new Status(reachable, changed ? now : before.since(), now, problem);
+        int failures = reachable ? 0 : (before == null ? 0 : before.failures()) + 1;
+        Status after = new Status(reachable, changed ? now : before.since(), now, problem, failures);
         statuses.put(destination.name(), after);
-        if (reachable) {
-            failedChecks.remove(destination.name());
-        } else {
-            failedChecks.merge(destination.name(), 1, Integer::sum);
-        }
         if (changed && !reachable) {
             LOG.warnf("Destination %s is unreachable: %s; exports to it wait until it answers a C-ECHO", destination,
                     problem);
@@ -154,11 +153,10 @@ public class DestinationWatch {
     }
 
     /** While unreachable, each failed check doubles the wait before the next, up to the maximum. */
-    private Instant nextCheck(Destination destination, Status status) {
+    private Instant nextCheck(Status status) {
         Duration interval = config.watchInterval();
         if (!status.reachable()) {
-            int failures = failedChecks.getOrDefault(destination.name(), 1);
-            interval = interval.multipliedBy(1L << Math.min(failures - 1, 16));
+            interval = interval.multipliedBy(1L << Math.min(status.failures() - 1, 16));
             if (interval.compareTo(config.watchMaxInterval()) > 0) {
                 interval = config.watchMaxInterval();
             }

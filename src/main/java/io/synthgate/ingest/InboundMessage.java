@@ -48,9 +48,8 @@ final class InboundMessage extends CompositeResponseHandler {
     private String transferSyntaxUid;
     private Path dataFile;
     private OutputStream data;
+    /** The data set's file; null when the spool had no room for it, or its file could not be created. */
     private SpooledDataSet spooled;
-    /** The spool could not take the data set: it had no room, or its file could not be created. */
-    private boolean cannotSpool;
 
     InboundMessage(Spool spool, boolean spoolHasRoom) {
         this.spool = spool;
@@ -131,7 +130,6 @@ final class InboundMessage extends CompositeResponseHandler {
             if (dataFile != null) {
                 spool.discard(dataFile);
             }
-            cannotSpool = true;
             return OutputStream.nullOutputStream();
         }
         FileMetaInformation meta = new FileMetaInformation(storeRequest.getAffectedSOPClassUID(),
@@ -178,7 +176,7 @@ final class InboundMessage extends CompositeResponseHandler {
 
     /** The C-STORE request as received; only for a store. */
     StoreRequest storeRequest(String callingAeTitle) {
-        boolean spoolFull = data != null && (!spoolHasRoom || cannotSpool || spooled.outOfRoom());
+        boolean spoolFull = data != null && (spooled == null || spooled.outOfRoom());
         return new StoreRequest(storeRequest.getAffectedSOPClassUID(), storeRequest.getAffectedSOPInstanceUID(),
                 transferSyntaxUid, callingAeTitle, dataFile, spoolFull);
     }

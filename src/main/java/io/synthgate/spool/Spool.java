@@ -27,8 +27,8 @@ public class Spool {
     private final long minFreeBytes;
     private final long ingestFloorBytes;
     private static final long ROOM_CHECK_INTERVAL_NANOS = 250_000_000L;
-    private volatile long roomCheckedAt = System.nanoTime() - 2 * ROOM_CHECK_INTERVAL_NANOS;
-    private volatile boolean room;
+    private volatile long freeCheckedAt = System.nanoTime() - 2 * ROOM_CHECK_INTERVAL_NANOS;
+    private volatile long recentFree;
 
     public Spool(SpoolConfig config) {
         this.root = config.dir().toAbsolutePath().normalize();
@@ -81,17 +81,11 @@ public class Spool {
 
     /**
      * Whether a new object may be received: the spool's file system has more free space than
-     * {@code min-free-space} plus {@code pipeline-reserve}. Asked once per received object, so the answer
-     * is reused for a quarter of a second (asking the file system costs as much as writing a small
-     * object); a reception re-checks with {@link #hasRoomToReceive()} as its object grows.
+     * {@code min-free-space} plus {@code pipeline-reserve}, as seen within the last quarter of a second.
+     * A reception re-checks with {@link #hasRoomToReceive()} as its object grows.
      */
     public boolean hasRoom() {
-        long now = System.nanoTime();
-        if (now - roomCheckedAt > ROOM_CHECK_INTERVAL_NANOS) {
-            room = hasRoomToReceive();
-            roomCheckedAt = now;
-        }
-        return room;
+        return recentFreeBytes() > ingestFloorBytes;
     }
 
     /** Whether received objects still fit now, above the floor that keeps room for the pipeline. */
@@ -99,9 +93,25 @@ public class Spool {
         return freeBytes() > ingestFloorBytes;
     }
 
-    /** Whether the pipeline may write its copies now: free space above {@code min-free-space}. */
+    /**
+     * Whether the pipeline may write its copies: free space above {@code min-free-space}, as seen within
+     * the last quarter of a second.
+     */
     public boolean hasRoomForCopies() {
-        return freeBytes() > minFreeBytes;
+        return recentFreeBytes() > minFreeBytes;
+    }
+
+    /**
+     * Free bytes, asked of the file system at most every quarter of a second: every received object and
+     * every temporary file asks, and asking costs as much as writing a small object.
+     */
+    private long recentFreeBytes() {
+        long now = System.nanoTime();
+        if (now - freeCheckedAt > ROOM_CHECK_INTERVAL_NANOS) {
+            recentFree = freeBytes();
+            freeCheckedAt = now;
+        }
+        return recentFree;
     }
 
     /** Free bytes on the spool's file system now (0 when it cannot be asked). */
