@@ -3,6 +3,7 @@ import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.generator.builtin.BiharmonicInpainter;
 import io.synthgate.generator.builtin.FastMarchingInpainter;
 import io.synthgate.generator.builtin.TexturedInpainter;
+import io.synthgate.generator.builtin.WorkingMemory;
 import io.synthgate.image.PixelDecoder;
 import io.synthgate.image.SourceImage;
 import io.synthgate.mask.Mask;
@@ -54,7 +55,8 @@ public class InpaintingExport {
                 meta.append("seconds.synthgate-biharmonic=").append(timed(folder, "synthgate-biharmonic",
                         () -> new BiharmonicInpainter(3000).inpaint(planes, raster)));
                 meta.append("seconds.synthgate-builtin=").append(timed(folder, "synthgate-builtin",
-                        () -> new TexturedInpainter(3000).inpaint(planes, raster, 0)));
+                        () -> PixelPlanes.of(new TexturedInpainter(3000, new WorkingMemory(Runtime.getRuntime().maxMemory()))
+                                .inpaint(planes, raster, 0))));
                 Files.writeString(folder.resolve("meta.properties"), meta);
             }
         }
@@ -74,11 +76,11 @@ public class InpaintingExport {
     }
 
     interface Fill {
-        PixelPlanes run();
+        PixelPlanes run() throws InterruptedException;
     }
 
     /** Runs the fill twice (the first warms the JIT), writes the second's result, returns its seconds with a newline. */
-    static String timed(Path folder, String method, Fill fill) throws IOException {
+    static String timed(Path folder, String method, Fill fill) throws IOException, InterruptedException {
         fill.run();
         long start = System.nanoTime();
         PixelPlanes filled = fill.run();

@@ -1,8 +1,10 @@
 package io.synthgate.generator;
 
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.synthgate.generator.builtin.InpaintingTooLargeException;
 import io.synthgate.generator.builtin.TexturedInpainter;
-import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.generator.builtin.WorkingMemory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * the image's own texture synthesised over it) that needs no network and no model. It is not a
  * diffusion model: it continues what surrounds the mask, for inpainting, erasing and the border of an
  * outpainted canvas alike, and it cannot make an image from text. The seed chooses the texture; with
- * the {@code random} seed policy it draws one, and reports it like any other.
+ * the {@code random} seed policy it draws one, and reports it like any other. A fill larger than its
+ * working memory (three quarters of the heap unless set) is refused with the figures, not run out of
+ * memory.
  */
 @ApplicationScoped
 public class BuiltinGenerator implements Generator {
@@ -30,7 +34,10 @@ public class BuiltinGenerator implements Generator {
 
     public BuiltinGenerator(GeneratorConfig config) {
         GeneratorConfig.Settings settings = config.generators().get(NAME);
-        this.inpainter = new TexturedInpainter(settings == null ? DEFAULT_MAX_ITERATIONS : settings.maxIterations());
+        long heapShare = Runtime.getRuntime().maxMemory() / 4 * 3;
+        this.inpainter = new TexturedInpainter(settings == null ? DEFAULT_MAX_ITERATIONS : settings.maxIterations(),
+                new WorkingMemory(settings == null ? heapShare
+                        : settings.workingMemory().map(MemorySize::asLongValue).orElse(heapShare)));
     }
 
     @Override
@@ -51,15 +58,26 @@ public class BuiltinGenerator implements Generator {
     @Override
     public GenerationOutcome generate(GenerationRequest request) {
         return switch (request.operation()) {
-            case INPAINT, ERASE, OUTPAINT -> {
-                long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
-                yield GenerationOutcome.ok(List.of(new Candidate(inpainter.inpaint(PixelPlanes.of(request.image()), request.mask(), seed),
-                        OptionalLong.of(seed), false)), NO_DETAIL);
-            }
+            case INPAINT, ERASE, OUTPAINT -> inpaint(request);
             case TXT2IMG -> GenerationOutcome.failed(GenerationOutcome.Status.REFUSED, new ProviderDetail(
                     Optional.of("unsupported_operation"), "The built-in generator is a classical inpainting algorithm, "
                             + "not a diffusion model: it cannot " + request.operation().name().toLowerCase(Locale.ROOT)
                             + "; configure an HTTP generator for that", Optional.empty()));
         };
+    }
+
+    private GenerationOutcome inpaint(GenerationRequest request) {
+        long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
+        try {
+            return GenerationOutcome.ok(List.of(new Candidate(inpainter.inpaint(request.image(), request.mask(), seed),
+                    OptionalLong.of(seed), false)), NO_DETAIL);
+        } catch (InpaintingTooLargeException tooLarge) {
+            return GenerationOutcome.failed(GenerationOutcome.Status.REFUSED,
+                    new ProviderDetail(Optional.of("image_too_large"), tooLarge.getMessage(), Optional.empty()));
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return GenerationOutcome.failed(GenerationOutcome.Status.ERROR,
+                    ProviderDetail.of("Interrupted while waiting for the built-in inpainter's working memory"));
+        }
     }
 }

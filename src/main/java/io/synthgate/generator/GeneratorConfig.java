@@ -1,5 +1,6 @@
 package io.synthgate.generator;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -86,6 +87,13 @@ public interface GeneratorConfig {
          */
         @WithDefault("3000")
         int maxIterations();
+
+        /**
+         * Built-in generator only: heap its fills may hold together (e.g. {@code 512M}); a fill waits
+         * while others hold too much, and one that needs more than all of it is refused with the
+         * figures. Default three quarters of the heap ({@code -Xmx}).
+         */
+        Optional<MemorySize> workingMemory();
     }
 
     /** Retry policy: exponential backoff with jitter, or the provider's own retry-after when it gives one. */

@@ -13,7 +13,6 @@ import io.synthgate.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +83,10 @@ class ExperimentRoutingIT {
             assertEquals("inpaint", ctJob.path("experiment").asText());
             assertEquals("AWAITING_REVIEW", ctJob.path("state").asText());
 
-            JsonNode mrJob = awaitJobState(gateway, MR_STUDY, "UNMATCHED");
+            JsonNode mrJob = StudyProgress.awaitJob(gateway, MR_STUDY, "UNMATCHED", Duration.ofMinutes(2));
             assertTrue(mrJob.path("reason").asText().startsWith("no enabled experiment's rule takes this study"),
                     mrJob.toString());
+            assertEquals(1, gateway.getJson("/api/studies/" + MR_STUDY).path("jobs").size(), "one job, unmatched");
             JsonNode mrListed = listed(gateway, MR_STUDY);
             assertTrue(mrListed.path("unmatched").asBoolean(), mrListed.toString());
             assertEquals(List.of(), texts(mrListed.path("experiments")));
@@ -164,18 +164,5 @@ class ExperimentRoutingIT {
         List<String> texts = new ArrayList<>();
         array.forEach(value -> texts.add(value.asText()));
         return texts;
-    }
-
-    private static JsonNode awaitJobState(GatewayProcess gateway, String study, String state) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
-        JsonNode jobs = gateway.getJson("/api/studies/" + study).path("jobs");
-        while (Instant.now().isBefore(deadline)) {
-            if (jobs.size() == 1 && jobs.get(0).path("state").asText().equals(state)) {
-                return jobs.get(0);
-            }
-            Thread.sleep(250);
-            jobs = gateway.getJson("/api/studies/" + study).path("jobs");
-        }
-        throw new AssertionError("Study " + study + " has no job " + state + ": " + jobs);
     }
 }

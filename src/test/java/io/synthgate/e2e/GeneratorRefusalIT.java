@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,7 @@ class GeneratorRefusalIT {
                     List.of(ct));
             assertEquals(0, sent.exitCode(), sent.output());
 
-            JsonNode job = awaitFailed(gateway, study);
+            JsonNode job = StudyProgress.awaitJob(gateway, study, "FAILED", Duration.ofMinutes(1));
             String reason = job.path("reason").asText();
             assertTrue(reason.contains("REFUSED (content_policy_violation)") && reason.contains("safety system")
                     && reason.contains("req_refused"), reason);
@@ -102,18 +101,5 @@ class GeneratorRefusalIT {
         } finally {
             openAi.stop();
         }
-    }
-
-    private static JsonNode awaitFailed(GatewayProcess gateway, String study) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode job : gateway.getJson("/api/studies/" + study).path("jobs")) {
-                if (job.path("state").asText().equals("FAILED")) {
-                    return job;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no failed job for study " + study + ": " + gateway.getJson("/api/studies/" + study));
     }
 }

@@ -52,7 +52,7 @@ class RetentionIT {
                 "synthgate.retention.check-interval", "1s", "synthgate.export.outage-limit", "0s",
                 "synthgate.pipeline.export-retries", "0")).start()) {
             send(gateway, failing);
-            String failedJob = awaitJob(gateway, "2.25.8800", "FAILED");
+            String failedJob = StudyProgress.awaitJob(gateway, "2.25.8800", "FAILED", Duration.ofSeconds(90)).path("id").asText();
             assertTrue(Files.isDirectory(spool.resolve("inbound/2.25.8800")), "a failed job keeps its files for a while");
             assertEquals(1, fileCount(spool.resolve("inbound/2.25.8800")));
 
@@ -60,7 +60,7 @@ class RetentionIT {
                 send(gateway, exported);
                 Map<String, String> outputs = StudyProgress.awaitExported(gateway, "2.25.8801", 1, Duration.ofSeconds(90));
                 assertTrue(orthanc.findInstance(outputs.values().iterator().next()).isPresent());
-                String exportedJob = awaitJob(gateway, "2.25.8801", "EXPORTED");
+                String exportedJob = StudyProgress.awaitJob(gateway, "2.25.8801", "EXPORTED", Duration.ofSeconds(90)).path("id").asText();
                 JsonNode job = awaitFilesRemoved(gateway, exportedJob);
                 assertEquals(0, fileCount(spool.resolve("inbound/2.25.8801")), "the received original is gone");
                 assertEquals(0, fileCount(spool.resolve("outbound/" + exportedJob)), "the synthetic copy is gone");
@@ -93,19 +93,6 @@ class RetentionIT {
         ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
                 List.of(file));
         assertEquals(0, sent.exitCode(), sent.output());
-    }
-
-    private static String awaitJob(GatewayProcess gateway, String study, String state) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode job : gateway.getJson("/api/studies/" + study).path("jobs")) {
-                if (job.path("state").asText().equals(state)) {
-                    return job.path("id").asText();
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no job of " + study + " reached " + state);
     }
 
     private static JsonNode awaitFilesRemoved(GatewayProcess gateway, String jobId) throws InterruptedException {

@@ -49,6 +49,23 @@ final class StudyProgress {
         throw new AssertionError("Study " + studyInstanceUid + " not exported within " + timeout + "; last state " + last);
     }
 
+    /** Waits until a job of the study is in {@code state}, and returns it as the study's page lists it. */
+    static JsonNode awaitJob(GatewayProcess gateway, String studyInstanceUid, String state, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode jobs = gateway.getJson("/api/studies/" + studyInstanceUid).path("jobs");
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode job : jobs) {
+                if (job.path("state").asText().equals(state)) {
+                    return job;
+                }
+            }
+            Thread.sleep(250);
+            jobs = gateway.getJson("/api/studies/" + studyInstanceUid).path("jobs");
+        }
+        throw new AssertionError("No job of study " + studyInstanceUid + " reached " + state + " within " + timeout + ": " + jobs);
+    }
+
     /** Waits up to two minutes until {@code count} candidates await a verdict, and returns them, oldest first. */
     static JsonNode awaitPendingReviews(GatewayProcess gateway, int count) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(120);

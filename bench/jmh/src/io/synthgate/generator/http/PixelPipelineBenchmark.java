@@ -4,6 +4,7 @@ import io.synthgate.bench.BenchImages;
 import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.generator.GeneratorIdentity;
 import io.synthgate.generator.builtin.TexturedInpainter;
+import io.synthgate.generator.builtin.WorkingMemory;
 import io.synthgate.image.Compositor;
 import io.synthgate.image.PixelDecoder;
 import io.synthgate.image.Rendering;
@@ -63,7 +64,7 @@ public class PixelPipelineBenchmark {
     private DeidentifiedSource source;
     private SyntheticObjectWriter writer;
     private final PixelDecoder decoder = new PixelDecoder();
-    private final TexturedInpainter inpainter = new TexturedInpainter(3000);
+    private final TexturedInpainter inpainter = new TexturedInpainter(3000, new WorkingMemory(Runtime.getRuntime().maxMemory()));
 
     private MaskedImage masked;
     private PixelPlanes planes;
@@ -114,7 +115,7 @@ public class PixelPipelineBenchmark {
     @Benchmark
     public SyntheticObject builtinRoundTrip() throws Exception {
         MaskedImage input = MaskedImage.of((SourceImage) decoder.decode(source), MASK);
-        PixelPlanes filled = inpainter.inpaint(PixelPlanes.of(input.image()), input.mask(), 42);
+        Planes filled = inpainter.inpaint(input.image(), input.mask(), 42);
         Object samples = Compositor.composite(input.image(), input.mask(), filled);
         return BenchImages.wrap(writer, input, samples, STAND_IN);
     }
@@ -142,7 +143,7 @@ public class PixelPipelineBenchmark {
     }
 
     @Benchmark
-    public PixelPlanes stageBuiltinInpaint() {
+    public Planes stageBuiltinInpaint() throws InterruptedException {
         return inpainter.inpaint(planes, masked.mask(), 42);
     }
 

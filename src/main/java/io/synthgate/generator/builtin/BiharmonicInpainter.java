@@ -3,6 +3,7 @@ package io.synthgate.generator.builtin;
 import io.synthgate.mask.Mask;
 import io.synthgate.pixels.PixelPlanes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,21 +32,27 @@ public final class BiharmonicInpainter {
 
     /** A copy of {@code image} whose masked pixels are filled; unmasked values are copied unchanged. */
     public PixelPlanes inpaint(PixelPlanes image, Mask mask) {
-        PixelPlanes out = start.inpaint(image, mask);
-        if (mask.area() == image.columns() * image.rows()) {
-            return out;
+        PixelPlanes out = image.copy();
+        fill(out, mask);
+        return out;
+    }
+
+    /** Fills the masked pixels of {@code out} where they are, reading only its unmasked ones. */
+    void fill(PixelPlanes out, Mask mask) {
+        start.fill(out, mask);
+        if (mask.area() == out.columns() * out.rows()) {
+            return;
         }
         for (Mask part : independentParts(mask)) {
-            Stencil stencil = new Stencil(image.columns(), image.rows(), part);
-            Preconditioner preconditioner = new Preconditioner(image.columns(), image.rows(), part, stencil.unknowns);
+            Stencil stencil = new Stencil(out.columns(), out.rows(), part);
+            Preconditioner preconditioner = new Preconditioner(out.columns(), out.rows(), part, stencil.unknowns);
             for (double[] plane : out.planes()) {
                 stencil.solve(plane, preconditioner, maxIterations);
                 for (int unknown : stencil.unknowns) {
-                    plane[unknown] = Math.max(image.minValue(), Math.min(image.maxValue(), plane[unknown]));
+                    plane[unknown] = Math.max(out.minValue(), Math.min(out.maxValue(), plane[unknown]));
                 }
             }
         }
-        return out;
     }
 
     /**
@@ -87,23 +94,34 @@ public final class BiharmonicInpainter {
         return parts;
     }
 
-    /** The Laplacian rows that touch masked pixels, with their five neighbours, and the masked pixels themselves. */
+    /**
+     * The Laplacian rows that touch masked pixels, with their five neighbours, and the masked pixels
+     * themselves. The solve works on the pixels the rows name, numbered compactly, not on the whole
+     * plane: its vectors then grow with the region, not with the image.
+     */
     private static final class Stencil {
 
         private final int[] unknowns;
-        /** For each Laplacian row: centre, left, right, up and down, mirrored at the image's edge. */
-        private final int[][] rows;
+        /** The pixels the rows name, ascending: the unknowns and two rings of known pixels around them. */
+        private final int[] pixels;
+        /** Each unknown's place in {@link #pixels}. */
+        private final int[] slots;
+        /**
+         * Five places in {@link #pixels} per Laplacian row, in one array (an array per row costs
+         * eight times the pixels it names): centre, left, right, up and down, mirrored at the
+         * image's edge.
+         */
+        private final int[] rows;
+        private final int rowCount;
 
         Stencil(int w, int h, Mask mask) {
             unknowns = new int[mask.area()];
             boolean[] row = new boolean[w * h];
             int u = 0;
-            for (int i = 0; i < w * h; i++) {
-                if (mask.isSet(i)) {
-                    unknowns[u++] = i;
-                }
+            for (int i = mask.nextSet(0); i >= 0; i = mask.nextSet(i + 1)) {
+                unknowns[u++] = i;
             }
-            int rowCount = 0;
+            int count = 0;
             for (int i : unknowns) {
                 int x = i % w;
                 int y = i / w;
@@ -112,19 +130,44 @@ public final class BiharmonicInpainter {
                 for (int j : around) {
                     if (!row[j]) {
                         row[j] = true;
-                        rowCount++;
+                        count++;
                     }
                 }
             }
-            rows = new int[rowCount][];
+            rowCount = count;
+            rows = new int[5 * rowCount];
+            boolean[] named = new boolean[w * h];
+            int namedCount = 0;
             int r = 0;
             for (int i = 0; i < w * h; i++) {
                 if (row[i]) {
                     int x = i % w;
                     int y = i / w;
-                    rows[r++] = new int[] {i, y * w + mirror(x - 1, w), y * w + mirror(x + 1, w), mirror(y - 1, h) * w + x,
-                        mirror(y + 1, h) * w + x};
+                    rows[r++] = i;
+                    rows[r++] = y * w + mirror(x - 1, w);
+                    rows[r++] = y * w + mirror(x + 1, w);
+                    rows[r++] = mirror(y - 1, h) * w + x;
+                    rows[r++] = mirror(y + 1, h) * w + x;
+                    for (int j = r - 5; j < r; j++) {
+                        if (!named[rows[j]]) {
+                            named[rows[j]] = true;
+                            namedCount++;
+                        }
+                    }
                 }
+            }
+            pixels = new int[namedCount];
+            for (int i = 0, k = 0; i < w * h; i++) {
+                if (named[i]) {
+                    pixels[k++] = i;
+                }
+            }
+            for (int j = 0; j < rows.length; j++) {
+                rows[j] = Arrays.binarySearch(pixels, rows[j]);
+            }
+            slots = new int[unknowns.length];
+            for (int k = 0; k < unknowns.length; k++) {
+                slots[k] = Arrays.binarySearch(pixels, unknowns[k]);
             }
         }
 
@@ -138,9 +181,13 @@ public final class BiharmonicInpainter {
         /** Preconditioned conjugate gradients on the masked values of {@code plane}, the known ones held fixed. */
         void solve(double[] plane, Preconditioner preconditioner, int maxIterations) {
             int n = unknowns.length;
-            double[] scratch = new double[plane.length];
-            double[] laplacian = new double[rows.length];
-            double[] r = normal(plane, scratch, laplacian);
+            double[] values = new double[pixels.length];
+            for (int k = 0; k < pixels.length; k++) {
+                values[k] = plane[pixels[k]];
+            }
+            double[] scratch = new double[pixels.length];
+            double[] laplacian = new double[rowCount];
+            double[] r = normal(values, scratch, laplacian);
             for (int k = 0; k < n; k++) {
                 r[k] = -r[k];
             }
@@ -148,19 +195,19 @@ public final class BiharmonicInpainter {
             double[] p = z.clone();
             double rz = dot(r, z);
             double stop = Math.abs(rz) * TOLERANCE;
-            double[] direction = new double[plane.length];
+            double[] direction = new double[pixels.length];
             for (int iteration = 0; iteration < maxIterations && Math.abs(rz) > stop; iteration++) {
                 for (int k = 0; k < n; k++) {
-                    direction[unknowns[k]] = p[k];
+                    direction[slots[k]] = p[k];
                 }
                 double[] ap = normal(direction, scratch, laplacian);
                 double pap = dot(p, ap);
                 if (pap <= 0) {
-                    return;
+                    break;
                 }
                 double alpha = rz / pap;
                 for (int k = 0; k < n; k++) {
-                    plane[unknowns[k]] += alpha * p[k];
+                    values[slots[k]] += alpha * p[k];
                     r[k] -= alpha * ap[k];
                 }
                 z = preconditioner.apply(r);
@@ -170,6 +217,9 @@ public final class BiharmonicInpainter {
                     p[k] = z[k] + beta * p[k];
                 }
                 rz = next;
+            }
+            for (int k = 0; k < n; k++) {
+                plane[unknowns[k]] = values[slots[k]];
             }
         }
 
@@ -182,32 +232,27 @@ public final class BiharmonicInpainter {
         }
 
         /**
-         * (L^T L v) at the masked pixels, for {@code values} that hold v (zero at known pixels when
-         * v is a search direction, the image itself when it is the start).
+         * (L^T L v) at the masked pixels, for {@code values} that hold v at the stencil's pixels
+         * (zero at known pixels when v is a search direction, the image itself when it is the start).
          */
         private double[] normal(double[] values, double[] scratch, double[] laplacian) {
-            for (int r = 0; r < rows.length; r++) {
-                int[] s = rows[r];
-                laplacian[r] = values[s[1]] + values[s[2]] + values[s[3]] + values[s[4]] - 4 * values[s[0]];
+            for (int r = 0, s = 0; r < rowCount; r++, s += 5) {
+                laplacian[r] = values[rows[s + 1]] + values[rows[s + 2]] + values[rows[s + 3]] + values[rows[s + 4]]
+                        - 4 * values[rows[s]];
             }
-            for (int r = 0; r < rows.length; r++) {
-                int[] s = rows[r];
+            for (int r = 0, s = 0; r < rowCount; r++, s += 5) {
                 double l = laplacian[r];
-                scratch[s[0]] -= 4 * l;
-                scratch[s[1]] += l;
-                scratch[s[2]] += l;
-                scratch[s[3]] += l;
-                scratch[s[4]] += l;
+                scratch[rows[s]] -= 4 * l;
+                scratch[rows[s + 1]] += l;
+                scratch[rows[s + 2]] += l;
+                scratch[rows[s + 3]] += l;
+                scratch[rows[s + 4]] += l;
             }
             double[] result = new double[unknowns.length];
             for (int k = 0; k < unknowns.length; k++) {
-                result[k] = scratch[unknowns[k]];
+                result[k] = scratch[slots[k]];
             }
-            for (int[] s : rows) {
-                for (int j : s) {
-                    scratch[j] = 0;
-                }
-            }
+            Arrays.fill(scratch, 0);
             return result;
         }
     }
@@ -269,7 +314,13 @@ public final class BiharmonicInpainter {
                 int top = down.low - (boxH - (down.high - down.low + 1)) / 2;
                 int[] members = new int[tail];
                 int[] cells = new int[tail];
-                List<int[]> images = new ArrayList<>();
+                int imageCount = 0;
+                for (int m = 0; m < tail; m++) {
+                    imageCount += across.images(queue[m] % w).length * down.images(queue[m] / w).length;
+                }
+                int[] imageMembers = new int[imageCount];
+                int[] imageCells = new int[imageCount];
+                int image = 0;
                 for (int m = 0; m < tail; m++) {
                     int x = queue[m] % w;
                     int y = queue[m] / w;
@@ -277,11 +328,12 @@ public final class BiharmonicInpainter {
                     cells[m] = (y - top) * boxW + (x - left);
                     for (int ix : across.images(x)) {
                         for (int iy : down.images(y)) {
-                            images.add(new int[] {position[queue[m]], (iy - top) * boxW + (ix - left)});
+                            imageMembers[image] = position[queue[m]];
+                            imageCells[image++] = (iy - top) * boxW + (ix - left);
                         }
                     }
                 }
-                regions.add(new Region(members, cells, images, boxW, boxH));
+                regions.add(new Region(members, cells, imageMembers, imageCells, boxW, boxH));
             }
         }
 
@@ -327,7 +379,7 @@ public final class BiharmonicInpainter {
             if (highEdge && coordinate != extent - 1) {
                 images[count++] = 2 * (extent - 1) - coordinate;
             }
-            return java.util.Arrays.copyOf(images, count);
+            return Arrays.copyOf(images, count);
         }
     }
 
@@ -347,11 +399,11 @@ public final class BiharmonicInpainter {
         private final SineTransform columns;
         private final double[] inverseEigenvalues;
 
-        Region(int[] members, int[] cells, List<int[]> images, int boxW, int boxH) {
+        Region(int[] members, int[] cells, int[] imageMembers, int[] imageCells, int boxW, int boxH) {
             this.members = members;
             this.cells = cells;
-            this.imageMembers = images.stream().mapToInt(image -> image[0]).toArray();
-            this.imageCells = images.stream().mapToInt(image -> image[1]).toArray();
+            this.imageMembers = imageMembers;
+            this.imageCells = imageCells;
             this.boxW = boxW;
             this.boxH = boxH;
             this.rows = new SineTransform(boxW);

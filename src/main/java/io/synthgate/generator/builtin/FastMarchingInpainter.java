@@ -32,9 +32,15 @@ public final class FastMarchingInpainter {
 
     /** A copy of {@code image} whose masked pixels are filled; unmasked values are copied unchanged. */
     public PixelPlanes inpaint(PixelPlanes image, Mask mask) {
-        int w = image.columns();
-        int h = image.rows();
         PixelPlanes out = image.copy();
+        fill(out, mask);
+        return out;
+    }
+
+    /** Fills the masked pixels of {@code out} where they are, reading only its unmasked ones. */
+    void fill(PixelPlanes out, Mask mask) {
+        int w = out.columns();
+        int h = out.rows();
         byte[] flag = new byte[w * h];
         double[] t = new double[w * h];
         MinHeap band = new MinHeap(Math.max(16, mask.area()));
@@ -55,7 +61,7 @@ public final class FastMarchingInpainter {
         }
         if (band.isEmpty()) {
             fillUniform(out, mask);
-            return out;
+            return;
         }
         while (!band.isEmpty()) {
             int p = band.popIndex();
@@ -80,13 +86,12 @@ public final class FastMarchingInpainter {
                         Math.min(solve(flag, t, w, h, qx - 1, qy, qx, qy + 1), solve(flag, t, w, h, qx + 1, qy, qx, qy + 1)));
                 if (flag[q] == INSIDE) {
                     // Filled before it joins the band, so that no estimate ever reads its unfilled value.
-                    fill(out, flag, t, w, h, qx, qy);
+                    fillPixel(out, flag, t, w, h, qx, qy);
                     flag[q] = BAND;
                 }
                 band.push(t[q], q);
             }
         }
-        return out;
     }
 
     private static boolean touchesInside(byte[] flag, int w, int h, int x, int y) {
@@ -124,7 +129,7 @@ public final class FastMarchingInpainter {
         return FAR;
     }
 
-    private void fill(PixelPlanes out, byte[] flag, double[] t, int w, int h, int qx, int qy) {
+    private void fillPixel(PixelPlanes out, byte[] flag, double[] t, int w, int h, int qx, int qy) {
         int q = qy * w + qx;
         double gradTx = gradient(t, flag, w, h, qx, qy, 1, 0);
         double gradTy = gradient(t, flag, w, h, qx, qy, 0, 1);

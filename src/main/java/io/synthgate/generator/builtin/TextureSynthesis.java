@@ -18,10 +18,19 @@ public final class TextureSynthesis {
 
     /** Scale of the blur the residual is taken against: detail finer than about 2 pixels. */
     private static final double SIGMA = 2.0;
+    private static final int BLUR_RADIUS = (int) Math.ceil(3 * SIGMA);
     private static final int HALF_WINDOW = 3;
     private static final int RANDOM_CANDIDATES = 24;
     /** How far from a pixel random candidates are drawn, beyond its distance to the known pixels. */
     private static final int SEARCH_RADIUS = 48;
+    /**
+     * How far beyond the mask's bounding box synthesis reads. A masked pixel is at most one pixel
+     * further from the known ones than from the box's edge (the pixel just past the edge is known),
+     * so its random candidates lie within {@code SEARCH_RADIUS + 1} of the box; their neighbourhoods
+     * reach {@code HALF_WINDOW} further and the blur behind the residual {@code BLUR_RADIUS} further
+     * still. A coherent run copying a strip that carries on past it stops there.
+     */
+    static final int REACH = SEARCH_RADIUS + 1 + HALF_WINDOW + BLUR_RADIUS;
     /**
      * Copied residuals are held within this many robust standard deviations of the image's: beyond
      * lie edges (a collimator border, a marker), which are structure, not grain, and would show as
@@ -30,8 +39,8 @@ public final class TextureSynthesis {
     private static final double OUTLIER_LIMIT = 3;
 
     /**
-     * The synthesised residual, one plane per channel: zero outside the mask. The same image, mask
-     * and seed give the same residual.
+     * The synthesised residual, one plane per channel, at the masked pixels (elsewhere the image's
+     * own). The same image, mask and seed give the same residual.
      */
     public double[][] residual(PixelPlanes image, Mask mask, long seed) {
         int w = image.columns();
@@ -43,7 +52,6 @@ public final class TextureSynthesis {
             residual[c] = highPass(image.planes()[c], mask, w, h);
             limit[c] = OUTLIER_LIMIT * robustDeviation(residual[c], mask);
         }
-        double[][] out = new double[channels][w * h];
         int[] distance = distanceToKnown(mask, w, h);
         int[] source = new int[w * h];
         boolean[] available = new boolean[w * h];
@@ -56,7 +64,7 @@ public final class TextureSynthesis {
             }
         }
         if (knownCount == 0) {
-            return out;
+            return residual;
         }
         // The known pixels, listed only if a pixel finds no candidate: a boxed list of every pixel took
         // about 20 bytes each, 175 MB for a 3340x2670 radiograph.
@@ -102,13 +110,11 @@ public final class TextureSynthesis {
             }
             source[p] = best;
             for (int c = 0; c < channels; c++) {
-                double value = Math.max(-limit[c], Math.min(limit[c], residual[c][best]));
-                residual[c][p] = value;
-                out[c][p] = value;
+                residual[c][p] = Math.max(-limit[c], Math.min(limit[c], residual[c][best]));
             }
             available[p] = true;
         }
-        return out;
+        return residual;
     }
 
     /**
@@ -169,11 +175,10 @@ public final class TextureSynthesis {
      * The image less a Gaussian blur of its known pixels (normalised convolution, so masked pixels
      * do not pull it); zero at masked pixels.
      */
-    static double[] highPass(double[] plane, Mask mask, int w, int h) {
-        int radius = (int) Math.ceil(3 * SIGMA);
-        double[] kernel = new double[2 * radius + 1];
-        for (int i = -radius; i <= radius; i++) {
-            kernel[i + radius] = Math.exp(-i * i / (2 * SIGMA * SIGMA));
+    private static double[] highPass(double[] plane, Mask mask, int w, int h) {
+        double[] kernel = new double[2 * BLUR_RADIUS + 1];
+        for (int i = -BLUR_RADIUS; i <= BLUR_RADIUS; i++) {
+            kernel[i + BLUR_RADIUS] = Math.exp(-i * i / (2 * SIGMA * SIGMA));
         }
         double[] values = new double[w * h];
         double[] weights = new double[w * h];
@@ -183,34 +188,36 @@ public final class TextureSynthesis {
                 weights[i] = 1;
             }
         }
-        double[] blurredValues = blur(blur(values, kernel, w, h, true), kernel, w, h, false);
-        double[] blurredWeights = blur(blur(weights, kernel, w, h, true), kernel, w, h, false);
-        double[] residual = new double[w * h];
+        blur(values, kernel, w, h);
+        blur(weights, kernel, w, h);
         for (int i = 0; i < w * h; i++) {
-            if (!mask.isSet(i) && blurredWeights[i] > 0) {
-                residual[i] = plane[i] - blurredValues[i] / blurredWeights[i];
-            }
+            values[i] = !mask.isSet(i) && weights[i] > 0 ? plane[i] - values[i] / weights[i] : 0;
         }
-        return residual;
+        return values;
     }
 
-    private static double[] blur(double[] in, double[] kernel, int w, int h, boolean horizontal) {
-        int radius = kernel.length / 2;
-        double[] out = new double[w * h];
+    /** Blurs {@code values} in place, rows then columns, through one line of scratch. */
+    private static void blur(double[] values, double[] kernel, int w, int h) {
+        double[] line = new double[Math.max(w, h)];
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double sum = 0;
-                for (int k = -radius; k <= radius; k++) {
-                    int sx = horizontal ? x + k : x;
-                    int sy = horizontal ? y : y + k;
-                    if (sx >= 0 && sy >= 0 && sx < w && sy < h) {
-                        sum += kernel[k + radius] * in[sy * w + sx];
-                    }
-                }
-                out[y * w + x] = sum;
-            }
+            blurLine(values, y * w, 1, w, kernel, line);
         }
-        return out;
+        for (int x = 0; x < w; x++) {
+            blurLine(values, x, w, h, kernel, line);
+        }
+    }
+
+    private static void blurLine(double[] values, int start, int stride, int length, double[] kernel, double[] line) {
+        for (int i = 0; i < length; i++) {
+            line[i] = values[start + i * stride];
+        }
+        for (int i = 0; i < length; i++) {
+            double sum = 0;
+            for (int k = Math.max(-BLUR_RADIUS, -i); k <= Math.min(BLUR_RADIUS, length - 1 - i); k++) {
+                sum += kernel[k + BLUR_RADIUS] * line[i + k];
+            }
+            values[start + i * stride] = sum;
+        }
     }
 
     /** City-block distance of every pixel to the nearest known one (0 for known pixels). */
@@ -245,7 +252,6 @@ public final class TextureSynthesis {
         return distance;
     }
 
-    /** Masked pixels from the border inwards: by distance to the known pixels, then in raster order. */
     /** The indices of the pixels outside the mask, in order. */
     private static int[] knownPixels(Mask mask, int size, int count) {
         int[] known = new int[count];
@@ -258,6 +264,7 @@ public final class TextureSynthesis {
         return known;
     }
 
+    /** Masked pixels from the border inwards: by distance to the known pixels, then in raster order. */
     private static int[] fillOrder(int[] distance, int size) {
         int max = 0;
         int count = 0;

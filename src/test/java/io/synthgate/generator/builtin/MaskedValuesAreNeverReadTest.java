@@ -31,7 +31,14 @@ class MaskedValuesAreNeverReadTest {
 
     @Test
     void textured() {
-        assertBlind((image, mask) -> new TexturedInpainter(500).inpaint(image, mask, 7));
+        TexturedInpainter inpainter = new TexturedInpainter(500, new WorkingMemory(Runtime.getRuntime().maxMemory()));
+        assertBlind((image, mask) -> {
+            try {
+                return PixelPlanes.of(inpainter.inpaint(image, mask, 7));
+            } catch (InterruptedException interrupted) {
+                throw new AssertionError(interrupted);
+            }
+        });
     }
 
     private static void assertBlind(BiFunction<PixelPlanes, Mask, PixelPlanes> inpainter) {

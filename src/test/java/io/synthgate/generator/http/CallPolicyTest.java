@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
@@ -179,7 +180,7 @@ class CallPolicyTest {
         return new Settings(GeneratorConfig.ProviderType.OPENAI, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), "image-range", Duration.ofSeconds(1), Duration.ofSeconds(1), concurrency,
                 new RetrySettings(maxAttempts, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(5)),
-                new BreakerSettings(failureThreshold, openFor), Map.of(), 3000);
+                new BreakerSettings(failureThreshold, openFor), Map.of(), 3000, Optional.empty());
     }
 
     /** A generator name of its own: each guard's breaker is registered under its generator's name. */
@@ -191,7 +192,8 @@ class CallPolicyTest {
     private record Settings(GeneratorConfig.ProviderType type, Optional<URI> baseUrl, Optional<String> apiKey,
             Optional<String> model, Optional<String> size, String window, Duration connectTimeout, Duration timeout,
             int concurrency, GeneratorConfig.Retry retry, GeneratorConfig.CircuitBreaker circuitBreaker,
-            Map<String, String> parameters, int maxIterations) implements GeneratorConfig.Settings {
+            Map<String, String> parameters, int maxIterations, Optional<MemorySize> workingMemory)
+            implements GeneratorConfig.Settings {
     }
 
     private record RetrySettings(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxWait)
