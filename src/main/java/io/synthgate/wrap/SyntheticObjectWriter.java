@@ -343,8 +343,17 @@ public class SyntheticObjectWriter {
         Attributes.put(list, new UniqueIdentifierAttribute(TagFromName.SeriesInstanceUID), identity.seriesInstanceUid());
         Attributes.put(list, new CodeStringAttribute(TagFromName.Modality), modality);
         Attributes.put(list, new IntegerStringAttribute(TagFromName.SeriesNumber), "9001");
-        Attributes.put(list, new LongStringAttribute(TagFromName.SeriesDescription),
-                truncate("SYNTHETIC AI-" + operation.name() + " " + generator.model() + " NOT FOR DIAGNOSIS", 64));
+        Attributes.put(list, new LongStringAttribute(TagFromName.SeriesDescription), seriesDescription(operation, generator.model()));
+    }
+
+    /**
+     * The series' warning, always whole within Long String's 64 characters: with the model's name
+     * where it fits, else without it (the provenance and Contributing Equipment name it anyway), so
+     * the warning is never cut to "NOT FOR DIAGNOSI".
+     */
+    static String seriesDescription(GenerationOperation operation, String model) {
+        String withModel = "SYNTHETIC AI-" + operation.name() + " " + model + " NOT FOR DIAGNOSIS";
+        return withModel.length() <= 64 ? withModel : "SYNTHETIC AI-" + operation.name() + " NOT FOR DIAGNOSIS";
     }
 
     /** Body Part Examined when known, and Laterality unless the body part is an unpaired one (General Series, Type 2C). */
