@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs SynthGate's in-process fills on the benchmark images and masks and writes, per image and
@@ -34,7 +35,7 @@ public class InpaintingExport {
         for (int a = 1; a < args.length; a++) {
             Path file = Path.of(args[a]);
             SourceImage image = (SourceImage) new PixelDecoder().decode(new DeidentifiedSource(new SopInstanceUid("2.25.1"),
-                    file, "", "", "", "", "", "", false, List.of(), "bench", List.of()));
+                    file, "", "", "", "", "", "", Optional.empty(), List.of(), "bench", List.of()));
             PixelPlanes original = PixelPlanes.of(image);
             String name = file.getFileName().toString().replace(".dcm", "");
             for (String[] mask : List.of(new String[] {"central", CENTRAL}, new String[] {"boxes", RANDOM_BOXES})) {

@@ -74,7 +74,7 @@ public final class BenchImages {
         Path file = folder.resolve(sop + ".dcm");
         list.write(file.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
         return new DeidentifiedSource(new SopInstanceUid("2.25.1" + sop.substring(5)), file,
-                SOPClass.DigitalXRayImageStorageForPresentation, study, study + ".1", sop, "BENCH-PATIENT", "DX", false,
+                SOPClass.DigitalXRayImageStorageForPresentation, study, study + ".1", sop, "BENCH-PATIENT", "DX", Optional.empty(),
                 List.of(), "PS3.15 Basic Profile", List.of());
     }
 

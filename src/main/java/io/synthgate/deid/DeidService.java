@@ -106,6 +106,20 @@ public class DeidService {
         }
     }
 
+    /** Why the object's pixels may carry burned-in text, read before de-identification changes anything. */
+    private Optional<String> burnedInTextRisk(AttributeList list, String modality, String sopClass) {
+        if ("YES".equalsIgnoreCase(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.BurnedInAnnotation))) {
+            return Optional.of("its Burned In Annotation (0028,0301) is YES");
+        }
+        if (sopClass.startsWith(SECONDARY_CAPTURE_PREFIX)) {
+            return Optional.of("it is a Secondary Capture (SOP Class " + sopClass + "), a screen or scan that may show text");
+        }
+        if (modality != null && burnedInTextModalities.contains(modality)) {
+            return Optional.of("its modality " + modality + " is one of synthgate.deid.burned-in-text-modalities");
+        }
+        return Optional.empty();
+    }
+
     private DeidentifiedSource deidentify(SourceInstance source, DeidOptions options, AttributeList list,
             Optional<NativePixelData> streamed)
             throws UnsupportedSourceException, IOException {
@@ -114,10 +128,8 @@ public class DeidService {
         String patientName = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PatientName);
         String modality = Attribute.getSingleStringValueOrNull(list, TagFromName.Modality);
         String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
-        boolean burnedIn = "YES".equalsIgnoreCase(Attribute.getSingleStringValueOrEmptyString(list,
-                TagFromName.BurnedInAnnotation)) || (modality != null && burnedInTextModalities.contains(modality))
-                || sopClass.startsWith(SECONDARY_CAPTURE_PREFIX);
         Optional<PixelCleaning.Cleaning> cleaning = pixelCleaning.forObject(list);
+        Optional<String> burnedInTextRisk = cleaning.isPresent() ? Optional.empty() : burnedInTextRisk(list, modality, sopClass);
         String pseudonym = pseudonyms.patient(issuer, patientId);
         int shift = pseudonyms.dateShiftDays(issuer, patientId);
         synchronized (PATIENT_LOCKS[Math.floorMod(pseudonym.hashCode(), PATIENT_LOCKS.length)]) {
@@ -145,7 +157,7 @@ public class DeidService {
                 spool.commit(temporary, target);
                 return new DeidentifiedSource(source.sopInstanceUid(), target, sopClass, study,
                         Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SeriesInstanceUID), sop, pseudonym,
-                        modality, burnedIn && cleaning.isEmpty(), cleaning.map(PixelCleaning.Cleaning::rules).orElse(List.of()),
+                        modality, burnedInTextRisk, cleaning.map(PixelCleaning.Cleaning::rules).orElse(List.of()),
                         Attribute.getDelimitedStringValuesOrEmptyString(list, TagFromName.DeidentificationMethod),
                         Deidentifier.methodCodes(list));
             } finally {

@@ -3,12 +3,15 @@ package io.synthgate.deid;
 import io.synthgate.dicom.SopInstanceUid;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A source instance after de-identification: the de-identified object in the spool and its
  * pseudonymous identifiers. Only {@code original} links back to the clinical object, and it never
- * leaves the gateway: it keys the job's bookkeeping. {@code mayCarryBurnedInText} is false for an
- * object that {@code pixelCleaningRules} cleaned.
+ * leaves the gateway: it keys the job's bookkeeping. {@code burnedInTextRisk} says why the pixels
+ * may carry burned-in text (the annotation flag, the modality, a Secondary Capture), and is empty when
+ * nothing suggests it or {@code pixelCleaningRules} cleaned the object.
  */
 public record DeidentifiedSource(
         SopInstanceUid original,
@@ -19,13 +22,19 @@ public record DeidentifiedSource(
         String sopInstanceUid,
         String patientPseudonym,
         String modality,
-        boolean mayCarryBurnedInText,
+        Optional<String> burnedInTextRisk,
         List<String> pixelCleaningRules,
         String deidentificationMethod,
         List<CodedConcept> deidentificationMethodCodes) {
 
     public DeidentifiedSource {
+        Objects.requireNonNull(burnedInTextRisk, "burnedInTextRisk");
         pixelCleaningRules = List.copyOf(pixelCleaningRules);
         deidentificationMethodCodes = List.copyOf(deidentificationMethodCodes);
+    }
+
+    /** Whether the pixels may carry burned-in text that no cleaning rule removed. */
+    public boolean mayCarryBurnedInText() {
+        return burnedInTextRisk.isPresent();
     }
 }

@@ -126,9 +126,8 @@ public class GenerateStep {
         DeidentifiedSource source = image.source();
         if (generator.sendsPixelsOffSite() && source.mayCarryBurnedInText()) {
             throw new GenerationRefusedException("Refused to send SOP Instance " + source.original()
-                    + " to generator '" + generator.name() + "': its pixels may carry burned-in text (Burned In"
-                    + " Annotation YES, or a modality in synthgate.deid.burned-in-text-modalities) and no"
-                    + " pixel-cleaning rule covers it");
+                    + " to generator '" + generator.name() + "': its pixels may carry burned-in text, since "
+                    + source.burnedInTextRisk().orElseThrow() + ", and no pixel-cleaning rule covers it");
         }
         String template = experiment.prompt()
                 .orElse(operation == GenerationOperation.ERASE ? DEFAULT_ERASE_PROMPT : null);

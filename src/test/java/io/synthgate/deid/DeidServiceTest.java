@@ -109,8 +109,10 @@ class DeidServiceTest {
     @Test
     void flagsImagesThatMayCarryBurnedInText() throws Exception {
         Path secondaryCapture = TestFiles.pydicom("SC_rgb_small_odd.dcm");
-        assertTrue(deid.deidentify(Corpus.instance(secondaryCapture).orElseThrow()).mayCarryBurnedInText(),
-                "a secondary capture may carry burned-in text");
+        DeidentifiedSource capture = deid.deidentify(Corpus.instance(secondaryCapture).orElseThrow());
+        assertTrue(capture.mayCarryBurnedInText(), "a secondary capture may carry burned-in text");
+        assertTrue(capture.burnedInTextRisk().orElseThrow().startsWith("it is a Secondary Capture"), capture.burnedInTextRisk()
+                .toString());
         Path ct = TestFiles.pydicom("CT_small.dcm");
         assertFalse(deid.deidentify(Corpus.instance(ct).orElseThrow()).mayCarryBurnedInText());
     }

@@ -68,7 +68,7 @@ class PixelCleaningTest {
         Path file = UltrasoundObjects.write(Files.createTempFile("us", ".dcm"), "Another Vendor", ROWS, COLUMNS);
         DeidentifiedSource source = deid.deidentify(Corpus.instance(file).orElseThrow());
 
-        assertTrue(source.mayCarryBurnedInText());
+        assertEquals("its Burned In Annotation (0028,0301) is YES", source.burnedInTextRisk().orElseThrow());
         assertTrue(source.pixelCleaningRules().isEmpty());
         assertFalse(source.deidentificationMethodCodes().stream().anyMatch(code -> code.value().equals("113101")));
         byte[] samples = (byte[]) ((SourceImage) decoder.decode(source)).storedSamples();

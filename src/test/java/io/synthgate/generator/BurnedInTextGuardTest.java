@@ -31,7 +31,8 @@ class BurnedInTextGuardTest {
         int before = probe.calls();
         GenerationRefusedException refusal = assertThrows(GenerationRefusedException.class,
                 () -> generate.generate(screenshot, TestExperiments.generating(OffSiteProbeGenerator.NAME), UUID.randomUUID(), null));
-        assertTrue(refusal.getMessage().contains("may carry burned-in text"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("may carry burned-in text, since it is a Secondary Capture (SOP Class "
+                + "1.2.840.10008.5.1.4.1.1.7)"), refusal.getMessage());
         assertEquals(before, probe.calls(), "the off-site generator must not have been called");
     }
 

@@ -13,6 +13,7 @@ import io.synthgate.pixels.ImageDescription;
 import io.synthgate.pixels.PixelLayout;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -133,7 +134,7 @@ class FidelityMeterTest {
 
     private static SourceImage image(short[] samples) {
         return new SourceImage(new DeidentifiedSource(new SopInstanceUid("1.2.3"), Path.of("unused"), "1.2.840.10008.5.1.4.1.1.2",
-                "2.25.1", "2.25.2", "2.25.3", "SGX", "CT", false, List.of(), "", List.of()), LAYOUT, samples,
+                "2.25.1", "2.25.2", "2.25.3", "SGX", "CT", Optional.empty(), List.of(), "", List.of()), LAYOUT, samples,
                 new ImageDescription("CT", null, null, null, null, null, null, null, null, null));
     }
 }

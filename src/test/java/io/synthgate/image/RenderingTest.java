@@ -11,6 +11,7 @@ import io.synthgate.pixels.PixelLayout;
 import io.synthgate.pixels.WindowChoice;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RenderingTest {
 
     private static final DeidentifiedSource SOURCE = new DeidentifiedSource(new SopInstanceUid("1.2.3.4.5"),
-            Path.of("unused.dcm"), "1.2.840.10008.5.1.4.1.1.2", "2.25.1", "2.25.2", "2.25.3", "SGPSEUDONYM", "CT", false,
+            Path.of("unused.dcm"), "1.2.840.10008.5.1.4.1.1.2", "2.25.1", "2.25.2", "2.25.3", "SGPSEUDONYM", "CT", Optional.empty(),
             List.of(), "", List.of());
     private static final short AIR = 24;
     private static final short TISSUE = 1064;
