@@ -35,8 +35,8 @@ public final class WorkingMemory {
         return new Reservation(bytes);
     }
 
-    /** Bytes reserved now, for the dashboard and tests. */
-    public synchronized long reserved() {
+    /** Bytes the fills running now hold. */
+    synchronized long reserved() {
         return reserved;
     }
 
