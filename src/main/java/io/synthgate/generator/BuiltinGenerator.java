@@ -1,6 +1,7 @@
 package io.synthgate.generator;
 
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.synthgate.generator.builtin.InpaintingTooLargeException;
 import io.synthgate.generator.builtin.TexturedInpainter;
@@ -32,12 +33,13 @@ public class BuiltinGenerator implements Generator {
 
     private final TexturedInpainter inpainter;
 
-    public BuiltinGenerator(GeneratorConfig config) {
+    public BuiltinGenerator(GeneratorConfig config, MeterRegistry registry) {
         GeneratorConfig.Settings settings = config.generators().get(NAME);
         long heapShare = Runtime.getRuntime().maxMemory() / 4 * 3;
-        this.inpainter = new TexturedInpainter(settings == null ? DEFAULT_MAX_ITERATIONS : settings.maxIterations(),
-                new WorkingMemory(settings == null ? heapShare
-                        : settings.workingMemory().map(MemorySize::asLongValue).orElse(heapShare)));
+        WorkingMemory memory = new WorkingMemory(settings == null ? heapShare
+                : settings.workingMemory().map(MemorySize::asLongValue).orElse(heapShare));
+        memory.bindTo(registry);
+        this.inpainter = new TexturedInpainter(settings == null ? DEFAULT_MAX_ITERATIONS : settings.maxIterations(), memory);
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +63,18 @@ class LargeRadiographIT {
             assertTrue(reason.contains("REFUSED (image_too_large)"), reason);
             assertTrue(reason.contains("MB of working memory"), reason);
             assertTrue(gateway.get("/q/health/live").body().contains("UP"), "the gateway lives on");
+            String metrics = gateway.get("/q/metrics").body();
+            double capacity = meter(metrics, "capacity");
+            assertTrue(capacity > 200e6 && capacity <= 0.75 * 320 * 1024 * 1024, "three quarters of the heap: " + capacity);
+            assertEquals(0.0, meter(metrics, "reserved"), "every fill gave its share back");
             System.out.printf("LargeRadiographIT: the outpainting job failed with: %s%n", reason);
         }
+    }
+
+    private static double meter(String metrics, String state) {
+        Matcher value = Pattern.compile("(?m)^synthgate_builtin_working_memory_bytes\\{state=\"" + state + "\"} (\\S+)$")
+                .matcher(metrics);
+        assertTrue(value.find(), "no working-memory meter for " + state);
+        return Double.parseDouble(value.group(1));
     }
 }

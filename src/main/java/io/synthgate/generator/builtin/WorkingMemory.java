@@ -1,5 +1,8 @@
 package io.synthgate.generator.builtin;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Locale;
 
 /**
@@ -7,8 +10,9 @@ import java.util.Locale;
  * its estimate before it allocates and waits while others hold too much, so that workers filling
  * large regions at the same time take turns instead of running the JVM out of memory together; a
  * fill larger than the whole share is refused at once, with the figures, since waiting cannot help it.
+ * As a meter binder it shows both figures, so an admin can see fills queueing for memory.
  */
-public final class WorkingMemory {
+public final class WorkingMemory implements MeterBinder {
 
     private final long capacity;
     private long reserved;
@@ -38,6 +42,14 @@ public final class WorkingMemory {
     /** Bytes the fills running now hold. */
     synchronized long reserved() {
         return reserved;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("synthgate.builtin.working.memory", this, WorkingMemory::reserved).tag("state", "reserved")
+                .baseUnit("bytes").description("Heap the built-in inpainter's running fills have reserved").register(registry);
+        Gauge.builder("synthgate.builtin.working.memory", this, memory -> memory.capacity).tag("state", "capacity")
+                .baseUnit("bytes").description("Heap the built-in inpainter's fills may reserve together").register(registry);
     }
 
     private synchronized void release(long bytes) {
