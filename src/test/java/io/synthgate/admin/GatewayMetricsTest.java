@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.synthgate.ingest.DicomListener;
 import io.synthgate.testing.DicomCopies;
+import io.synthgate.testing.MetricSamples;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
 import io.synthgate.testing.TestUser;
@@ -16,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,7 +71,6 @@ class GatewayMetricsTest {
 
     /** The sample's value, 0 when the series does not exist yet. */
     private static double value(String scrape, String series) {
-        Matcher sample = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(scrape);
-        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
+        return MetricSamples.value(scrape, series).orElse(0);
     }
 }

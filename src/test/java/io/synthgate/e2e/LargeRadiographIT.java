@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.MetricSamples;
 import io.synthgate.testing.MultiFrameObjects;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,9 +71,7 @@ class LargeRadiographIT {
     }
 
     private static double meter(String metrics, String state) {
-        Matcher value = Pattern.compile("(?m)^synthgate_builtin_working_memory_bytes\\{state=\"" + state + "\"} (\\S+)$")
-                .matcher(metrics);
-        assertTrue(value.find(), "no working-memory meter for " + state);
-        return Double.parseDouble(value.group(1));
+        return MetricSamples.value(metrics, "synthgate_builtin_working_memory_bytes{state=\"" + state + "\"}")
+                .orElseThrow(() -> new AssertionError("no working-memory meter for " + state));
     }
 }

@@ -8,8 +8,8 @@ import io.synthgate.pixels.Planes;
  * The rectangle of an image the built-in inpainter reads: the mask's bounding box grown by as far as
  * any of its steps looks from a masked pixel ({@link TextureSynthesis#REACH}, the farthest). Pixels
  * beyond it cannot change the fill, so the inpainter holds arrays for the window alone and leaves the
- * rest of the image where it is: a centred 20% box on a 3340x2670 radiograph needs 0.5 of its 8.9
- * megapixels.
+ * rest of the image where it is: the default centred box (a fifth of each side, 4% of the area) on
+ * a 3340x2670 radiograph needs 0.5 of its 8.9 megapixels.
  */
 final class InpaintingWindow {
 
@@ -53,14 +53,6 @@ final class InpaintingWindow {
         int right = Math.min(w - 1, maxX + TextureSynthesis.REACH);
         int bottom = Math.min(mask.rows() - 1, maxY + TextureSynthesis.REACH);
         return new InpaintingWindow(w, mask.rows(), left, top, right - left + 1, bottom - top + 1);
-    }
-
-    int columns() {
-        return columns;
-    }
-
-    int rows() {
-        return rows;
     }
 
     long pixels() {

@@ -34,11 +34,12 @@ public final class TexturedInpainter {
      * @throws InpaintingTooLargeException when the fill needs more than the whole working memory
      */
     public Planes inpaint(Planes image, Mask mask, long seed) throws InterruptedException {
-        if (mask.area() == 0) {
+        int masked = mask.area();
+        if (masked == 0) {
             return image;
         }
         InpaintingWindow window = InpaintingWindow.around(mask);
-        try (WorkingMemory.Reservation room = memory.reserve(workingBytes(window, mask.area(), image.channels()))) {
+        try (WorkingMemory.Reservation room = memory.reserve(workingBytes(window, masked, image.channels()))) {
             return window.paste(image, fill(window.crop(image), window.crop(mask), seed));
         }
     }
