@@ -74,7 +74,23 @@ public final class GatewayProcess implements AutoCloseable {
             properties.put("quarkus.security.users.embedded.roles." + user.username(), user.role());
         }
         properties.putAll(overrides);
-        return new GatewayProcess(folder, properties, httpPort, dicomPort);
+        GatewayProcess gateway = new GatewayProcess(folder, properties, httpPort, dicomPort);
+        if (onPostgresql()) {
+            // the production way: the connection from the environment, as README's "Database" says
+            gateway.withEnvironment("SYNTHGATE_DB_URL", PostgresqlServer.shared().databaseFor(folder))
+                    .withEnvironment("SYNTHGATE_DB_USER", PostgresqlServer.USER)
+                    .withEnvironment("SYNTHGATE_DB_PASSWORD", PostgresqlServer.PASSWORD);
+            properties.put("synthgate.database.password", PostgresqlServer.PASSWORD);
+        }
+        return gateway;
+    }
+
+    /**
+     * Whether the suite runs on PostgreSQL: failsafe's {@code postgresql} execution runs every
+     * end-to-end test a second time, against the PostgreSQL build of the jar.
+     */
+    public static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty("synthgate.database"));
     }
 
     /** An environment variable for the gateway's JVM, the way secrets reach it in production. */
@@ -92,7 +108,18 @@ public final class GatewayProcess implements AutoCloseable {
     /** Leaves out the embedded database's password, which no configuration ships. */
     public GatewayProcess withoutDatabasePassword() {
         properties.remove("synthgate.database.password");
+        environment.remove("SYNTHGATE_DB_PASSWORD");
         return this;
+    }
+
+    /** Its database: on PostgreSQL the one the tests' server keeps for its folder, else the H2 files in its folder. */
+    public TestDatabase database() {
+        String password = properties.get("synthgate.database.password");
+        if (onPostgresql()) {
+            return new TestDatabase(PostgresqlServer.shared().databaseFor(folder), PostgresqlServer.USER, password);
+        }
+        return new TestDatabase("jdbc:h2:file:" + folder.toAbsolutePath().resolve("data/db/synthgate"), "synthgate",
+                password);
     }
 
     /** A JVM option for the gateway, e.g. a heap limit. */
