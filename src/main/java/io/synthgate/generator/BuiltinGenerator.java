@@ -58,6 +58,11 @@ public class BuiltinGenerator implements Generator {
     }
 
     @Override
+    public boolean readsPrompt() {
+        return false;
+    }
+
+    @Override
     public GenerationOutcome generate(GenerationRequest request) {
         return switch (request.operation()) {
             case INPAINT, ERASE, OUTPAINT -> inpaint(request);

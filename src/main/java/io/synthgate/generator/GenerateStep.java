@@ -187,8 +187,10 @@ public class GenerateStep {
                 throw new IllegalStateException("Compositing changed pixels outside the mask of SOP Instance "
                         + source.original() + " by up to " + metrics.maxAbsoluteDifferenceOutsideMask());
             }
-            return new Frame(samples, metrics, new GeneratedImage.Provenance(prompt, negativePrompt, candidate.seed(),
-                    outcome.detail().requestId(), outcome.status(), candidate.resampled(), generator.sampling(),
+            boolean sent = generator.readsPrompt();
+            return new Frame(samples, metrics, new GeneratedImage.Provenance(sent ? prompt : "",
+                    sent ? negativePrompt : "", candidate.seed(), outcome.detail().requestId(), outcome.status(),
+                    candidate.resampled(), generator.sampling(),
                     generator.sendsPixelsOffSite() ? Optional.of(rendering) : Optional.empty()));
         }
     }

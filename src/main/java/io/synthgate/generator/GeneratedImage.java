@@ -24,8 +24,8 @@ public record GeneratedImage(MaskedImage input, GenerationOperation operation, G
     /**
      * The request and the provider's answer, as recorded in the synthetic object.
      *
-     * @param prompt the prompt sent
-     * @param negativePrompt the negative prompt sent
+     * @param prompt the prompt sent; empty when the generator reads none
+     * @param negativePrompt the negative prompt sent; empty when none was
      * @param seed the seed used: as the provider reported it, else as asked for
      * @param requestId the provider's request id
      * @param outcome the provider's outcome class

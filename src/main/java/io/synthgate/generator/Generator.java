@@ -20,6 +20,14 @@ public interface Generator {
         return true;
     }
 
+    /**
+     * Whether the generator reads the prompt. A classical one does not, and its outputs record none,
+     * so that no object claims a prompt that was never sent.
+     */
+    default boolean readsPrompt() {
+        return true;
+    }
+
     /** The diffusion settings recorded with each output; none for a classical generator. */
     default SamplingParameters sampling() {
         return SamplingParameters.NONE;

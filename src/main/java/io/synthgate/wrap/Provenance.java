@@ -45,8 +45,13 @@ record Provenance(String provider, String model, String revision, String prompt,
         Attributes.put(list, new LongStringAttribute(element(0x00)), provider);
         Attributes.put(list, new LongStringAttribute(element(0x01)), model);
         Attributes.put(list, new LongStringAttribute(element(0x02)), revision);
-        Attributes.put(list, new UnlimitedTextAttribute(element(0x03)), prompt);
-        Attributes.put(list, new UnlimitedTextAttribute(element(0x04)), negativePrompt);
+        // none where the generator was sent none (the built-in one reads no prompt)
+        if (!prompt.isEmpty()) {
+            Attributes.put(list, new UnlimitedTextAttribute(element(0x03)), prompt);
+        }
+        if (!negativePrompt.isEmpty()) {
+            Attributes.put(list, new UnlimitedTextAttribute(element(0x04)), negativePrompt);
+        }
         // The spec asks for UV; PixelMed 20220618 writes UV as a pair of UL values, so the seed is text.
         if (seed.isPresent()) {
             Attributes.put(list, new LongStringAttribute(element(0x05)), Long.toUnsignedString(seed.getAsLong()));

@@ -1,6 +1,7 @@
 package io.synthgate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,10 @@ class SyntheticCounterpartIT {
         assertNotEquals(sourceStudy, tags.path("StudyInstanceUID").asText(), "synthetic data never joins the clinical study");
         String syntheticData = new String(orthanc.getBytes("/instances/" + id + "/content/0008-001c")).strip();
         assertEquals("YES", syntheticData, "Synthetic Data (0008,001C)");
+        JsonNode provenance = orthanc.get("/instances/" + id + "/tags");
+        assertEquals("SYNTHGATE 1", provenance.path("0099,0010").path("Value").asText(), provenance.toString());
+        assertFalse(provenance.has("0099,1003"), "the built-in generator reads no prompt, so none is recorded");
+        assertFalse(provenance.has("0099,1004"), "nor a negative prompt");
     }
 
     private static void assertPixelsUnchangedOutsideMask(DicomImages.Image source, DicomImages.Image output, Path file) {
