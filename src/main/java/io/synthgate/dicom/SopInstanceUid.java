@@ -4,7 +4,7 @@ package io.synthgate.dicom;
 public record SopInstanceUid(String value) {
 
     public SopInstanceUid {
-        Uids.requireValid(value, "SOP Instance UID");
+        Uids.requireUsable(value, "SOP Instance UID");
     }
 
     @Override

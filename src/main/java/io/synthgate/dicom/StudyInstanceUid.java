@@ -4,7 +4,7 @@ package io.synthgate.dicom;
 public record StudyInstanceUid(String value) {
 
     public StudyInstanceUid {
-        Uids.requireValid(value, "Study Instance UID");
+        Uids.requireUsable(value, "Study Instance UID");
     }
 
     @Override

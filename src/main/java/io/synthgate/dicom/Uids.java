@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 /** Checks UID syntax (PS3.5 9.1) and derives new UIDs deterministically (PS3.5 B.2, UUID form). */
 public final class Uids {
 
-    private static final Pattern UID = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
+    /** PS3.5 9.1: components of digits, none with a leading zero. */
+    private static final Pattern CONFORMANT = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
+    /** What real archives hold and keep: components of digits, leading zeros included. */
+    private static final Pattern USABLE = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
     /** Namespace of every UID SynthGate derives, so its UUIDv5s never collide with another tool's. */
     private static final UUID NAMESPACE = UUID.fromString("5e8b2c1a-9f0e-4b7d-8a61-2f3c4d5e6f70");
@@ -19,12 +22,21 @@ public final class Uids {
     private Uids() {
     }
 
-    /** Throws when {@code value} is not a syntactically valid UID of at most 64 characters. */
-    public static String requireValid(String value, String what) {
-        if (value == null || value.isEmpty() || value.length() > 64 || !UID.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " is not a valid DICOM UID: '" + value + "'");
+    /**
+     * Throws when {@code value} cannot serve as a UID at all: empty, longer than 64 characters, or not
+     * dot-separated components of digits. A component with a leading zero, which PS3.5 9.1 forbids but
+     * archives hold and Orthanc and DCMTK keep, passes: see {@link #isConformant}.
+     */
+    public static String requireUsable(String value, String what) {
+        if (value == null || value.isEmpty() || value.length() > 64 || !USABLE.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " is not a DICOM UID: '" + value + "'");
         }
         return value;
+    }
+
+    /** Whether {@code value} follows PS3.5 9.1 in full: no component with a leading zero, at most 64 characters. */
+    public static boolean isConformant(String value) {
+        return value != null && value.length() <= 64 && CONFORMANT.matcher(value).matches();
     }
 
     /**

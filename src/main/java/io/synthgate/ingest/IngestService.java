@@ -2,6 +2,7 @@ package io.synthgate.ingest;
 
 import io.synthgate.dicom.AeTitle;
 import io.synthgate.dicom.DimseStatus;
+import io.synthgate.dicom.Uids;
 import io.synthgate.spool.Spool;
 import io.synthgate.study.ArrivalRecorder;
 import io.synthgate.study.ReceivedInstance;
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,6 +70,7 @@ public class IngestService {
                 return invalid.status();
             }
             ReceivedObjectInspector.Valid valid = (ReceivedObjectInspector.Valid) inspection;
+            warnOfNonConformantUids(peer, valid);
             Path target = spool.inbound().resolve(valid.study().value()).resolve(valid.sopInstanceUid().value() + ".dcm");
             long size = Files.size(request.temporaryFile());
             spool.commit(request.temporaryFile(), target);
@@ -81,6 +85,19 @@ public class IngestService {
             return DimseStatus.OUT_OF_RESOURCES;
         } finally {
             spool.discard(request.temporaryFile());
+        }
+    }
+
+    /**
+     * Archives hold UIDs with a leading zero in a component (PS3.5 9.1 forbids it) and Orthanc and DCMTK
+     * keep them; so does SynthGate, since de-identification replaces every UID, but it says so.
+     */
+    private static void warnOfNonConformantUids(String peer, ReceivedObjectInspector.Valid valid) {
+        List<String> broken = Stream.of(valid.study().value(), valid.seriesInstanceUid(), valid.sopInstanceUid().value())
+                .filter(uid -> uid != null && !Uids.isConformant(uid)).toList();
+        if (!broken.isEmpty()) {
+            LOG.warnf("Accepted C-STORE from %s although its UIDs %s break the UID rules of PS3.5 9.1 (a component with a"
+                    + " leading zero); de-identification replaces them", peer, broken);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.synthgate.dicom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,15 +26,25 @@ class UidsTest {
         String uid = Uids.derive("study", "inpaint", "1.2.840.113619.2.1");
         assertTrue(uid.startsWith("2.25."), uid);
         assertTrue(uid.length() <= 64, uid);
-        assertEquals(uid, Uids.requireValid(uid, "derived"));
+        assertTrue(Uids.isConformant(uid), uid);
     }
 
     @Test
-    void rejectsMalformedUids() {
-        assertThrows(IllegalArgumentException.class, () -> new StudyInstanceUid("1.2.03"));
+    void rejectsWhatCannotBeAUid() {
         assertThrows(IllegalArgumentException.class, () -> new StudyInstanceUid("1.2.a"));
+        assertThrows(IllegalArgumentException.class, () -> new StudyInstanceUid("1..2"));
+        assertThrows(IllegalArgumentException.class, () -> new StudyInstanceUid("1.2."));
         assertThrows(IllegalArgumentException.class, () -> new StudyInstanceUid("1." + "1".repeat(64)));
         assertThrows(IllegalArgumentException.class, () -> new SopInstanceUid(""));
+    }
+
+    @Test
+    void acceptsALeadingZeroAsArchivesHoldItButKnowsItBreaksTheRule() {
+        assertEquals("1.2.03", new StudyInstanceUid("1.2.03").value());
+        assertFalse(Uids.isConformant("1.2.03"));
+        assertFalse(Uids.isConformant("01.2"));
+        assertTrue(Uids.isConformant("1.2.0.3"));
+        assertFalse(Uids.isConformant("1." + "1".repeat(63)));
     }
 
     @Test
