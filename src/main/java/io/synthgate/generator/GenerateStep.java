@@ -129,10 +129,20 @@ public class GenerateStep {
                     + " to generator '" + generator.name() + "': its pixels may carry burned-in text, since "
                     + source.burnedInTextRisk().orElseThrow() + ", and no pixel-cleaning rule covers it");
         }
+        if (!generator.readsPrompt()) {
+            // nothing is sent, so nothing is recorded as sent
+            return new Call(generator, operation, "", "", experiment, jobId);
+        }
         String template = experiment.prompt()
                 .orElse(operation == GenerationOperation.ERASE ? DEFAULT_ERASE_PROMPT : null);
-        return new Call(generator, operation, PromptTemplate.expand(template, image.description()),
-                PromptTemplate.expand(experiment.negativePrompt().orElse(null), image.description()), experiment, jobId);
+        try {
+            return new Call(generator, operation, PromptTemplate.expand(template, image.description()),
+                    PromptTemplate.expand(experiment.negativePrompt().orElse(null), image.description()), experiment,
+                    jobId);
+        } catch (PromptTemplate.MissingValueException e) {
+            throw new GenerationRefusedException("Did not ask generator '" + generator.name() + "' for SOP Instance "
+                    + source.original() + ": " + e.getMessage());
+        }
     }
 
     /** One frame's composited samples, their fidelity, and how they were asked for. */
@@ -187,10 +197,8 @@ public class GenerateStep {
                 throw new IllegalStateException("Compositing changed pixels outside the mask of SOP Instance "
                         + source.original() + " by up to " + metrics.maxAbsoluteDifferenceOutsideMask());
             }
-            boolean sent = generator.readsPrompt();
-            return new Frame(samples, metrics, new GeneratedImage.Provenance(sent ? prompt : "",
-                    sent ? negativePrompt : "", candidate.seed(), outcome.detail().requestId(), outcome.status(),
-                    candidate.resampled(), generator.sampling(),
+            return new Frame(samples, metrics, new GeneratedImage.Provenance(prompt, negativePrompt, candidate.seed(),
+                    outcome.detail().requestId(), outcome.status(), candidate.resampled(), generator.sampling(),
                     generator.sendsPixelsOffSite() ? Optional.of(rendering) : Optional.empty()));
         }
     }

@@ -95,7 +95,14 @@ public class TextRuns {
         }
         Optional<CanvasSize> size = request.size() == null || request.size().isBlank() ? Optional.empty()
                 : Optional.of(CanvasSize.parse(request.size(), "size"));
-        List<String> expanded = bodyParts.stream().map(part -> PromptTemplate.expand(template, describe(part))).toList();
+        List<String> expanded = new ArrayList<>();
+        for (String part : bodyParts) {
+            try {
+                expanded.add(PromptTemplate.expand(template, describe(part)));
+            } catch (PromptTemplate.MissingValueException e) {
+                throw new InvalidRequestException("promptTemplate: " + e.getMessage());
+            }
+        }
 
         return QuarkusTransaction.requiringNew().call(() -> {
             TextRunEntity run = new TextRunEntity();

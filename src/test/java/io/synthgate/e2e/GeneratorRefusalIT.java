@@ -59,7 +59,7 @@ class GeneratorRefusalIT {
                 "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
                 "synthgate.generator.openai.model", "gpt-image-2",
                 "synthgate.experiments.inpaint.generator", "openai",
-                "synthgate.experiments.inpaint.prompt", "An X-ray of {bodyPart} with bleeding");
+                "synthgate.experiments.inpaint.prompt", "A CT of the {bodyPart|abdomen} with bleeding");
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
             ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
@@ -74,7 +74,8 @@ class GeneratorRefusalIT {
             JsonNode calls = gateway.getJson("/api/generator-calls?reference=" + jobId);
             assertEquals(1, calls.size(), "a refusal is never retried: " + calls);
             assertEquals("REFUSED", calls.get(0).path("outcome").asText());
-            assertEquals("An X-ray of body part with bleeding", calls.get(0).path("prompt").asText());
+            assertEquals("A CT of the abdomen with bleeding", calls.get(0).path("prompt").asText(),
+                    "CT_small.dcm names no body part: the template's default stands in");
             assertEquals(0, orthanc.get("/instances").size(), "nothing reaches the research PACS");
 
             openAi.resetAll();
@@ -93,11 +94,41 @@ class GeneratorRefusalIT {
             assertEquals(List.of(), Dciodvfy.unexpectedErrors(exported));
             String dump = ProcessRun.run(List.of("dcmdump", "+P", "0099,1003", "+P", "0099,1005", "+P", "0099,100a",
                     "+P", "0099,100d", "+P", "0008,0100", exported.toString())).output();
-            assertTrue(dump.contains("[An X-ray of body part with bleeding]"), "prompt in provenance: " + dump);
+            assertTrue(dump.contains("[A CT of the abdomen with bleeding]"), "prompt in provenance: " + dump);
             assertTrue(dump.contains("[OK]"), "outcome in provenance: " + dump);
             assertFalse(dump.contains("(0099,1005)"), "OpenAI takes no seed, so none is claimed: " + dump);
             assertTrue(dump.contains("(0099,100d) DS"), "export window in provenance: " + dump);
             assertTrue(dump.contains("[113085]"), "resampled for the 1024x1024 canvas: " + dump);
+        } finally {
+            openAi.stop();
+        }
+    }
+
+    @Test
+    void anImageWithoutBodyPartIsNotSentToBePromptedAsOneAndTheJobSaysWhy() throws Exception {
+        Path ct = TestFiles.pydicom("CT_small.dcm");
+        String study = DicomCopies.studyInstanceUid(ct);
+        WireMockServer openAi = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        openAi.start();
+        openAi.stubFor(post(urlEqualTo(EDITS)).willReturn(okJson(GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 60))));
+        Map<String, String> config = Map.of(
+                "synthgate.generator.openai.type", "openai",
+                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
+                "synthgate.generator.openai.model", "gpt-image-2",
+                "synthgate.experiments.inpaint.generator", "openai",
+                "synthgate.experiments.inpaint.prompt", "An X-ray of {bodyPart}");
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
+            ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
+                    List.of(ct));
+            assertEquals(0, sent.exitCode(), sent.output());
+
+            JsonNode job = StudyProgress.awaitJob(gateway, study, "FAILED", Duration.ofMinutes(1));
+            String reason = job.path("reason").asText();
+            assertTrue(reason.contains("no Body Part Examined") && reason.contains("{bodyPart|knee}"), reason);
+            assertEquals(0, gateway.getJson("/api/generator-calls?reference=" + job.path("id").asText()).size());
+            assertEquals(0, openAi.findAll(postRequestedFor(urlEqualTo(EDITS))).size(), "no \"X-ray of body part\" sent");
+            assertEquals(0, orthanc.get("/instances").size());
         } finally {
             openAi.stop();
         }
