@@ -41,8 +41,12 @@ public class Deidentifier {
     private static final String STANDARD_ROOT = "1.2.840.10008.";
 
     private static final Set<String> FREE_TEXT_VRS = Set.of("LO", "SH", "ST", "LT", "UT", "UC", "PN");
-    /** Rescale Type defined terms (PS3.3 C.11.1.1.2); anything else in the field is free text. */
+    /**
+     * Rescale Type and Modality LUT Type defined terms (PS3.3 C.11.1.1.2); anything else in those LO
+     * fields is free text, replaced by "US" (unspecified) since a Modality LUT Sequence item requires it.
+     */
     private static final Set<String> RESCALE_TYPES = Set.of("US", "OD", "HU", "MGML", "Z_EFF", "ED", "EDW", "HU_MOD", "PCT");
+    private static final Set<AttributeTag> UNIT_TYPES = Set.of(TagFromName.RescaleType, new AttributeTag(0x0028, 0x3004));
 
     /** De-identifies {@code list} for the patient whose pseudonym and date shift are given. */
     public void apply(AttributeList list, DeidOptions options, String pseudonym, int dateShiftDays,
@@ -98,15 +102,16 @@ public class Deidentifier {
 
     private static void removeFreeText(AttributeList list, Set<AttributeTag> kept) throws DicomException {
         forEachLeaf(list, (owner, tag, attribute) -> {
-            if (FREE_TEXT_VRS.contains(new String(attribute.getVR(), StandardCharsets.US_ASCII))
-                    && !kept.contains(tag) && !isKnownRescaleType(tag, attribute)) {
+            if (UNIT_TYPES.contains(tag)) {
+                if (!RESCALE_TYPES.contains(attribute.getSingleStringValueOrEmptyString())) {
+                    attribute.removeValues();
+                    attribute.addValue("US");
+                }
+            } else if (FREE_TEXT_VRS.contains(new String(attribute.getVR(), StandardCharsets.US_ASCII))
+                    && !kept.contains(tag)) {
                 owner.remove(tag);
             }
         });
-    }
-
-    private static boolean isKnownRescaleType(AttributeTag tag, Attribute attribute) {
-        return tag.equals(TagFromName.RescaleType) && RESCALE_TYPES.contains(attribute.getSingleStringValueOrEmptyString());
     }
 
     /** The De-identification Method Code Sequence PixelMed recorded. */

@@ -512,16 +512,20 @@ public class SyntheticObjectWriter {
      * (none resamples the pixel grid).
      */
     private static void putDisplay(AttributeList list, ImageDescription description) throws DicomException {
+        boolean modalityLut = false;
         for (Attribute table : description.lookupTables().values()) {
-            // Rescale and a Modality LUT Sequence exclude each other, and a stack's IOD requires the rescale.
-            if (!table.getTag().equals(ImageDescription.MODALITY_LUT_SEQUENCE) || list.get(TagFromName.RescaleSlope) == null) {
+            // Rescale and a Modality LUT Sequence exclude each other (PS3.3 C.11.1): a stack's IOD requires
+            // the rescale, which it already has; otherwise the table, which maps values as the source did.
+            boolean isModalityLut = table.getTag().equals(ImageDescription.MODALITY_LUT_SEQUENCE);
+            if (!isModalityLut || list.get(TagFromName.RescaleSlope) == null) {
                 list.put(table);
+                modalityLut |= isModalityLut;
             }
         }
         if (description.pixelSpacing() != null) {
             Attributes.put(list, new DecimalStringAttribute(TagFromName.PixelSpacing), description.pixelSpacing().split("\\\\"));
         }
-        if (description.rescaleIntercept() != null && description.rescaleSlope() != null) {
+        if (!modalityLut && description.rescaleIntercept() != null && description.rescaleSlope() != null) {
             Attributes.put(list, new DecimalStringAttribute(TagFromName.RescaleIntercept), description.rescaleIntercept());
             Attributes.put(list, new DecimalStringAttribute(TagFromName.RescaleSlope), description.rescaleSlope());
             Attributes.put(list, new LongStringAttribute(TagFromName.RescaleType), orDefault(description.rescaleType(), "US"));

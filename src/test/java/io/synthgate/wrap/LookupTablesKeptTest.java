@@ -9,6 +9,7 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.CodeStringAttribute;
+import com.pixelmed.dicom.DecimalStringAttribute;
 import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.OtherWordAttribute;
@@ -65,6 +66,17 @@ class LookupTablesKeptTest {
         assertArrayEquals(lutData(source, ImageDescription.MODALITY_LUT_SEQUENCE),
                 lutData(written, ImageDescription.MODALITY_LUT_SEQUENCE));
         assertNull(written.get(TagFromName.RescaleSlope), "a Modality LUT Sequence and a rescale exclude each other");
+        assertEquals("OD", modalityLutType(written), "a defined term is no free text: de-identification keeps it");
+    }
+
+    @Test
+    void aSourceWithBothARescaleAndAModalityLutGivesAnOutputWithTheTableOnly() throws Exception {
+        Path source = withBoth(withTable(ImageDescription.MODALITY_LUT_SEQUENCE, null), "site gamma table");
+        AttributeList written = writeSyntheticCopy(source);
+        assertNotNull(written.get(ImageDescription.MODALITY_LUT_SEQUENCE));
+        assertNull(written.get(TagFromName.RescaleSlope), "never both, which dciodvfy and viewers refuse");
+        assertNull(written.get(TagFromName.RescaleIntercept));
+        assertEquals("US", modalityLutType(written), "free text in the required Modality LUT Type becomes unspecified");
     }
 
     private AttributeList writeSyntheticCopy(Path source) throws Exception {
@@ -95,7 +107,8 @@ class LookupTablesKeptTest {
         explanation.addValue("test gamma 0.6");
         item.put(explanation);
         if (sequenceTag.equals(ImageDescription.MODALITY_LUT_SEQUENCE)) {
-            CodeStringAttribute type = new CodeStringAttribute(MODALITY_LUT_TYPE);
+            // LO, as the data dictionary has it: free text to de-identification unless a defined term
+            LongStringAttribute type = new LongStringAttribute(MODALITY_LUT_TYPE);
             type.addValue("OD");
             item.put(type);
             list.remove(TagFromName.RescaleIntercept);
@@ -115,6 +128,31 @@ class LookupTablesKeptTest {
         Path file = Files.createTempFile("lut", ".dcm");
         list.write(file.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
         return file;
+    }
+
+    /** {@code file} with a rescale added beside its Modality LUT, whose type is set to {@code lutType}. */
+    private static Path withBoth(Path file, String lutType) throws Exception {
+        AttributeList list = read(file);
+        AttributeList item = ((SequenceAttribute) list.get(ImageDescription.MODALITY_LUT_SEQUENCE)).getItem(0)
+                .getAttributeList();
+        LongStringAttribute type = new LongStringAttribute(MODALITY_LUT_TYPE);
+        type.addValue(lutType);
+        item.put(type);
+        DecimalStringAttribute intercept = new DecimalStringAttribute(TagFromName.RescaleIntercept);
+        intercept.addValue("0");
+        list.put(intercept);
+        DecimalStringAttribute slope = new DecimalStringAttribute(TagFromName.RescaleSlope);
+        slope.addValue("1");
+        list.put(slope);
+        list.removeMetaInformationHeaderAttributes();
+        FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "TEST");
+        list.write(file.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+        return file;
+    }
+
+    private static String modalityLutType(AttributeList list) {
+        SequenceAttribute sequence = (SequenceAttribute) list.get(ImageDescription.MODALITY_LUT_SEQUENCE);
+        return Attribute.getSingleStringValueOrEmptyString(sequence.getItem(0).getAttributeList(), MODALITY_LUT_TYPE);
     }
 
     private static short[] lutData(Path file, AttributeTag sequenceTag) throws Exception {
