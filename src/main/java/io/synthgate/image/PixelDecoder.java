@@ -55,7 +55,10 @@ public class PixelDecoder {
         try {
             PixelLayout layout = PixelLayout.of(list);
             Object samples = samples(pixelData, layout);
-            if (layout.samplesPerPixel() > 1
+            if (ChromaSubsampling.isHorizontal422(layout)) {
+                samples = ChromaSubsampling.toFull(samples, layout);
+                layout = ChromaSubsampling.fullLayout(layout);
+            } else if (layout.samplesPerPixel() > 1
                     && Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PlanarConfiguration, 0) == 1) {
                 samples = interleave(samples, layout);
             }
@@ -73,6 +76,10 @@ public class PixelDecoder {
             layout = PixelLayout.of(header);
         } catch (IllegalArgumentException e) {
             throw new UnsupportedSourceException(name + " has pixel data SynthGate cannot use: " + e.getMessage(), e);
+        }
+        if (ChromaSubsampling.isHorizontal422(layout)) {
+            throw new UnsupportedSourceException(name + " is a multi-frame image with 4:2:2 chroma (YBR_FULL_422),"
+                    + " which SynthGate takes as single frames only");
         }
         long valueLength = (long) frames * layout.pixelCount() * layout.samplesPerPixel() * (layout.bitsAllocated() / 8);
         long padded = valueLength + (valueLength % 2);

@@ -108,8 +108,12 @@ final class ReceivedObjectInspector {
         if (nativePixelDataLength < 0) {
             return "image of " + columns + "x" + rows + " pixels has no Pixel Data";
         }
-        long expected = (long) rows * columns
-                * Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1)
+        // 4:2:2 chroma stores two samples per pixel (Y1 Y2 Cb Cr per pair), whatever Samples per Pixel says
+        int samplesPerPixel = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1);
+        boolean subsampled = samplesPerPixel == 3 && Attribute.getSingleStringValueOrEmptyString(list,
+                TagFromName.PhotometricInterpretation).endsWith("_422");
+        long expected = (long) rows * (subsampled ? (columns + 1) / 2 * 2 : columns)
+                * (subsampled ? 2 : samplesPerPixel)
                 * Attribute.getSingleIntegerValueOrDefault(list, TagFromName.NumberOfFrames, 1)
                 * Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 16) / 8;
         return nativePixelDataLength < expected

@@ -109,6 +109,25 @@ class MalformedObjectIT {
         assertTrue(conformant, "the synthetic object carries a new, conformant UID: " + exported);
     }
 
+    @Test
+    void keepsANativeYbrFull422ImageWhoseDataHoldsTwoSamplesAPixelAndExportsItsCounterpart() throws Exception {
+        Path ybr = TestFiles.pydicom("SC_ybr_full_422_uncompressed.dcm");
+        String study = DicomCopies.studyInstanceUid(ybr);
+        ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
+                List.of(ybr));
+        assertEquals(0, sent.exitCode(), "20000 bytes for 100x100 pixels is whole at 4:2:2: " + sent.output());
+
+        TestHttp.send(gateway.request("/api/studies/" + study + "/complete", TestUser.ADMIN)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode job = StudyProgress.awaitJob(gateway, study, "EXPORTED", Duration.ofSeconds(90));
+        String output = gateway.getJson("/api/jobs/" + job.path("id").asText()).path("outputs").get(0)
+                .path("sopInstanceUid").asText();
+        String id = orthanc.findInstance(output).orElseThrow();
+        JsonNode tags = orthanc.get("/instances/" + id + "/simplified-tags");
+        assertEquals("YBR_FULL", tags.path("PhotometricInterpretation").asText(), "a chroma pair for every pixel");
+        assertEquals("100", tags.path("Columns").asText());
+    }
+
     private int store(Part10 file, String announcedSopClass, byte[] dataSet) throws Exception {
         return RawStoreClient.store(gateway.dicomPort(), GatewayProcess.AE_TITLE, "RAWSCU", announcedSopClass,
                 file.sopInstanceUid(), file.transferSyntaxUid(), dataSet);
