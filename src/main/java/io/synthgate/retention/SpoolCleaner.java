@@ -78,23 +78,29 @@ public class SpoolCleaner {
         }
     }
 
-    /** Removes the job's synthetic copies, then its instances' files if no other job still needs them. */
+    /**
+     * Removes the job's synthetic copies, then its instances' files if no other job still needs them,
+     * and only then marks the job's files removed: a job so marked has nothing left in the spool, and a
+     * removal that failed half-way is tried again at the next run.
+     */
     void remove(JobView job) throws IOException {
         Removed synthetic = removeTree(spool.outbound().resolve(job.id().toString()));
         count("synthetic", synthetic);
+        if (job.origin() == JobOrigin.STUDY && !othersNeedTheInstances(job)) {
+            removeInstances(job, synthetic);
+        }
         jobs.filesRemoved(job.id(), "retention removed the job's synthetic copies (" + synthetic + ")");
-        if (job.origin() != JobOrigin.STUDY) {
-            return;
-        }
-        UUID collector = job.instancesOf();
-        boolean othersNeedThem = jobs.sharingInstancesOf(collector).stream()
+    }
+
+    private boolean othersNeedTheInstances(JobView job) {
+        return jobs.sharingInstancesOf(job.instancesOf()).stream()
                 .anyMatch(other -> other.filesRemovedAt() == null && !other.id().equals(job.id()));
-        if (othersNeedThem) {
-            return;
-        }
+    }
+
+    private void removeInstances(JobView job, Removed synthetic) throws IOException {
         Removed originals = new Removed();
         Removed deidentified = new Removed();
-        for (SourceInstance instance : studies.instancesOfJob(collector)) {
+        for (SourceInstance instance : studies.instancesOfJob(job.instancesOf())) {
             originals.add(instance.file());
             deidentified.add(spool.deidentified().resolve(pseudonyms.uid(instance.study().value()))
                     .resolve(pseudonyms.uid(instance.sopInstanceUid().value()) + ".dcm"));
