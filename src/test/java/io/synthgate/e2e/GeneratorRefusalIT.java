@@ -28,6 +28,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,33 +42,34 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratorRefusalIT {
 
     private static final String EDITS = "/v1/images/edits";
+    private static final Path CT = TestFiles.pydicom("CT_small.dcm");
 
     @TempDir
     Path folder;
 
+    private WireMockServer openAi;
+
+    @BeforeEach
+    void startOpenAiStandIn() {
+        openAi = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        openAi.start();
+    }
+
+    @AfterEach
+    void stopOpenAiStandIn() {
+        openAi.stop();
+    }
+
     @Test
     void aRefusedPromptFailsTheJobWithTheProvidersReasonAndARetryExportsOnce() throws Exception {
-        Path ct = TestFiles.pydicom("CT_small.dcm");
-        String study = DicomCopies.studyInstanceUid(ct);
-        WireMockServer openAi = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        openAi.start();
         openAi.stubFor(post(urlEqualTo(EDITS)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withHeader("x-request-id", "req_refused")
                 .withBody("{\"error\":{\"message\":\"Your request was rejected as a result of our safety system.\","
                         + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"content_policy_violation\"}}")));
-        Map<String, String> config = Map.of(
-                "synthgate.generator.openai.type", "openai",
-                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
-                "synthgate.generator.openai.model", "gpt-image-2",
-                "synthgate.experiments.inpaint.generator", "openai",
-                "synthgate.experiments.inpaint.prompt", "A CT of the {bodyPart|abdomen} with bleeding");
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
-                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
-            ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
-                    List.of(ct));
-            assertEquals(0, sent.exitCode(), sent.output());
-
-            JsonNode job = StudyProgress.awaitJob(gateway, study, "FAILED", Duration.ofMinutes(1));
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
+                        inpaintingThroughOpenAi("A CT of the {bodyPart|abdomen} with bleeding")).start()) {
+            JsonNode job = sendTheCtAndAwaitItsJob(gateway, "FAILED");
             String reason = job.path("reason").asText();
             assertTrue(reason.contains("REFUSED (content_policy_violation)") && reason.contains("safety system")
                     && reason.contains("req_refused"), reason);
@@ -84,7 +87,8 @@ class GeneratorRefusalIT {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(202, retried.statusCode(), retried.body());
 
-            Map<String, String> outputs = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(90));
+            Map<String, String> outputs = StudyProgress.awaitExported(gateway, DicomCopies.studyInstanceUid(CT), 1,
+                    Duration.ofSeconds(90));
             assertEquals(1, outputs.size());
             assertEquals(1, orthanc.get("/instances").size(), "one synthetic object, however often the job ran");
             assertEquals(1, openAi.findAll(postRequestedFor(urlEqualTo(EDITS))).size());
@@ -99,38 +103,39 @@ class GeneratorRefusalIT {
             assertFalse(dump.contains("(0099,1005)"), "OpenAI takes no seed, so none is claimed: " + dump);
             assertTrue(dump.contains("(0099,100d) DS"), "export window in provenance: " + dump);
             assertTrue(dump.contains("[113085]"), "resampled for the 1024x1024 canvas: " + dump);
-        } finally {
-            openAi.stop();
         }
     }
 
     @Test
     void anImageWithoutBodyPartIsNotSentToBePromptedAsOneAndTheJobSaysWhy() throws Exception {
-        Path ct = TestFiles.pydicom("CT_small.dcm");
-        String study = DicomCopies.studyInstanceUid(ct);
-        WireMockServer openAi = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        openAi.start();
         openAi.stubFor(post(urlEqualTo(EDITS)).willReturn(okJson(GeneratorRequests.openAiImagesAnswer(1, 1024, 1024, 60))));
-        Map<String, String> config = Map.of(
-                "synthgate.generator.openai.type", "openai",
-                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
-                "synthgate.generator.openai.model", "gpt-image-2",
-                "synthgate.experiments.inpaint.generator", "openai",
-                "synthgate.experiments.inpaint.prompt", "An X-ray of {bodyPart}");
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
-                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
-            ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
-                    List.of(ct));
-            assertEquals(0, sent.exitCode(), sent.output());
-
-            JsonNode job = StudyProgress.awaitJob(gateway, study, "FAILED", Duration.ofMinutes(1));
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
+                        inpaintingThroughOpenAi("An X-ray of {bodyPart}")).start()) {
+            JsonNode job = sendTheCtAndAwaitItsJob(gateway, "FAILED");
             String reason = job.path("reason").asText();
             assertTrue(reason.contains("no Body Part Examined") && reason.contains("{bodyPart|knee}"), reason);
             assertEquals(0, gateway.getJson("/api/generator-calls?reference=" + job.path("id").asText()).size());
             assertEquals(0, openAi.findAll(postRequestedFor(urlEqualTo(EDITS))).size(), "no \"X-ray of body part\" sent");
             assertEquals(0, orthanc.get("/instances").size());
-        } finally {
-            openAi.stop();
         }
+    }
+
+    /** The inpaint experiment through the OpenAI stand-in, prompted with {@code prompt}. */
+    private Map<String, String> inpaintingThroughOpenAi(String prompt) {
+        return Map.of(
+                "synthgate.generator.openai.type", "openai",
+                "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
+                "synthgate.generator.openai.model", "gpt-image-2",
+                "synthgate.experiments.inpaint.generator", "openai",
+                "synthgate.experiments.inpaint.prompt", prompt);
+    }
+
+    /** Sends CT_small.dcm (it names no body part) and waits for its study's job to reach {@code state}. */
+    private static JsonNode sendTheCtAndAwaitItsJob(GatewayProcess gateway, String state) throws Exception {
+        ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
+                List.of(CT));
+        assertEquals(0, sent.exitCode(), sent.output());
+        return StudyProgress.awaitJob(gateway, DicomCopies.studyInstanceUid(CT), state, Duration.ofMinutes(1));
     }
 }
