@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decompresses what PixelMed cannot decode (12-bit lossy JPEG, JPEG-LS) with DCMTK's
- * {@code dcmdjpeg} / {@code dcmdjpls} into an uncompressed temporary copy. Other syntaxes pass
- * through untouched.
+ * Decompresses what PixelMed cannot decode (12-bit lossy JPEG, JPEG-LS, RLE of more than 8 bits a
+ * colour sample) with DCMTK's {@code dcmdjpeg} / {@code dcmdjpls} / {@code dcmdrle} into an
+ * uncompressed temporary copy. Other syntaxes pass through untouched.
  */
 @ApplicationScoped
 public class NativeTranscoder {
@@ -21,7 +21,9 @@ public class NativeTranscoder {
     private static final Map<String, String> TOOL_BY_SYNTAX = Map.of(
             "1.2.840.10008.1.2.4.51", "dcmdjpeg",
             "1.2.840.10008.1.2.4.80", "dcmdjpls",
-            "1.2.840.10008.1.2.4.81", "dcmdjpls");
+            "1.2.840.10008.1.2.4.81", "dcmdjpls",
+            // all of RLE: PixelMed refuses 16-bit colour-by-pixel RLE, and dcmdrle decodes every depth
+            "1.2.840.10008.1.2.5", "dcmdrle");
     private static final long TIMEOUT_SECONDS = 120;
 
     private final Spool spool;
