@@ -43,7 +43,7 @@ import org.apache.camel.ExchangeProperty;
 public class GenerateStep {
 
     /** The prompt an erase asks for when the experiment gives none: the element gone, the tissue continued. */
-    static final String DEFAULT_ERASE_PROMPT = "the same {bodyPart} X-ray with the marked element removed";
+    static final String DEFAULT_ERASE_PROMPT = "the same {bodyPart|} X-ray with the marked element removed";
     private static final int CANDIDATES = 1;
 
     private final GeneratorRegistry generators;

@@ -23,6 +23,7 @@ class PromptTemplateTest {
         assertEquals("An X-ray of a knee", PromptTemplate.expand("An X-ray of {bodyPart|a knee}", unknown));
         assertEquals("An X-ray of knee", PromptTemplate.expand("An X-ray of {bodyPart|a hand}", KNEE));
         assertEquals("the X-ray", PromptTemplate.expand("the {laterality} X-ray", unknown));
+        assertEquals("the same X-ray", PromptTemplate.expand("the same {bodyPart|} X-ray", unknown), "an empty default");
         PromptTemplate.MissingValueException missing = assertThrows(PromptTemplate.MissingValueException.class,
                 () -> PromptTemplate.expand("An X-ray of {bodyPart}", unknown));
         assertTrue(missing.getMessage().contains("{bodyPart|knee}"), missing.getMessage());
