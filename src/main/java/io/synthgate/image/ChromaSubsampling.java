@@ -4,10 +4,10 @@ import io.synthgate.pixels.PixelLayout;
 import java.lang.reflect.Array;
 
 /**
- * Native YBR_FULL_422 and YBR_PARTIAL_422 pixels (PS3.3 C.7.6.3.1.2): each pair of pixels in a row
- * stores its two luminance samples and one shared pair of chroma samples, Y1 Y2 Cb Cr, so the data
- * holds two samples per pixel although Samples per Pixel says 3. The pipeline works on one sample of
- * each per pixel, so the shared chroma is repeated for both pixels of the pair.
+ * Native YBR_FULL_422 pixels (PS3.3 C.7.6.3.1.2): each pair of pixels in a row stores its two
+ * luminance samples and one shared pair of chroma samples, Y1 Y2 Cb Cr, so the data holds two samples
+ * per pixel although Samples per Pixel says 3. The pipeline works on one sample of each per pixel, so
+ * the shared chroma is repeated for both pixels of the pair.
  */
 final class ChromaSubsampling {
 
