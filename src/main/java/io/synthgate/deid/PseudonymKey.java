@@ -49,19 +49,32 @@ public class PseudonymKey {
         return current;
     }
 
+    /**
+     * The stored secret, generated and stored first if there is none. Replicas starting on a new
+     * database may race to store one; the loser's insert fails and it reads the winner's, so every
+     * replica pseudonymises with the same key.
+     */
     private String storedSecret() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            DeidSecretEntity stored = secrets.findById(DeidSecretEntity.ONLY_ROW);
-            if (stored != null) {
-                return stored.secret;
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                DeidSecretEntity stored = secrets.findById(DeidSecretEntity.ONLY_ROW);
+                if (stored != null) {
+                    return stored.secret;
+                }
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                DeidSecretEntity created = new DeidSecretEntity();
+                created.id = DeidSecretEntity.ONLY_ROW;
+                created.secret = Base64.getEncoder().encodeToString(random);
+                secrets.persist(created);
+                return created.secret;
+            });
+        } catch (RuntimeException raced) {
+            DeidSecretEntity stored = QuarkusTransaction.requiringNew().call(() -> secrets.findById(DeidSecretEntity.ONLY_ROW));
+            if (stored == null) {
+                throw raced;
             }
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            DeidSecretEntity created = new DeidSecretEntity();
-            created.id = DeidSecretEntity.ONLY_ROW;
-            created.secret = Base64.getEncoder().encodeToString(random);
-            secrets.persist(created);
-            return created.secret;
-        });
+            return stored.secret;
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.synthgate.export.DestinationAvailable;
 import io.synthgate.export.DestinationWatch;
+import io.synthgate.job.JobClaims;
 import io.synthgate.job.JobOrigin;
 import io.synthgate.job.JobReady;
 import io.synthgate.job.JobService;
@@ -24,15 +25,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
 
 /**
- * Hands jobs to the experiment routes, each job to one route run at a time. The database is the
- * queue: a job is announced when it commits in PROCESSING, and a periodic sweep hands over every
- * PROCESSING or GENERATED job not in flight, which is how a restart resumes unfinished work. A
- * generated job whose destination is unreachable is left waiting until the destination answers, and a
- * job still processing waits while the spool is down to its free-space floor.
+ * Hands jobs to the experiment routes, each job to one route run at a time, on one replica at a time.
+ * The database is the queue: a job is announced when it commits in PROCESSING and the replica that
+ * committed it claims it ({@link JobClaims}); a periodic sweep claims PROCESSING or GENERATED jobs no
+ * live replica holds, as many as this replica has room for, which is how a restart, or a replica taking
+ * over from one that died, resumes unfinished work. A claim's lease is renewed by a heartbeat while the
+ * job waits or runs here, and released when its run ends. A generated job whose destination is
+ * unreachable is left waiting until the destination answers, and a job still processing waits while the
+ * spool is down to its free-space floor.
  */
 @ApplicationScoped
 public class PipelineDispatcher {
@@ -44,13 +49,22 @@ public class PipelineDispatcher {
     private final ExperimentCatalog experiments;
     private final DestinationWatch watch;
     private final Spool spool;
+    private final JobClaims claims;
     private final ExecutorService runners;
+    /** Claimed jobs running or queued here; the heartbeat renews exactly these. */
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    /** Most jobs a sweep lets this replica hold at once, so replicas sweeping together share the work. */
+    private final int sweepLimit;
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    /** Whether the last sweep left claimable jobs behind for want of room: a run that ends sweeps again. */
+    private volatile boolean leftBehind;
 
-    public PipelineDispatcher(ProducerTemplate producer, JobService jobs, PipelineConfig config,
+    public PipelineDispatcher(ProducerTemplate producer, JobService jobs, JobClaims claims, PipelineConfig config,
             ExperimentCatalog experiments, DestinationWatch watch, Spool spool) {
         this.producer = producer;
         this.jobs = jobs;
+        this.claims = claims;
+        this.sweepLimit = 2 * config.concurrency();
         this.experiments = experiments;
         this.watch = watch;
         this.spool = spool;
@@ -61,19 +75,70 @@ public class PipelineDispatcher {
         });
     }
 
+    /** A job this replica made ready runs here, unless another replica claimed it first. */
     void onReady(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobReady ready) {
-        dispatch(ready.jobId());
+        UUID jobId = ready.jobId();
+        if (!inFlight.add(jobId)) {
+            return;
+        }
+        boolean claimed = false;
+        try {
+            claimed = claims.claimToRun(jobId);
+        } catch (RuntimeException e) {
+            LOG.warnf("Job %s could not be claimed (%s); the next sweep tries again", jobId, e.getMessage());
+        }
+        if (claimed) {
+            run(jobId);
+        } else {
+            inFlight.remove(jobId);
+        }
     }
 
-    @Scheduled(every = "${synthgate.pipeline.resume-interval:10s}", delay = 2, delayUnit = TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${synthgate.pipeline.resume-interval:10s}", delay = 2, delayUnit = TimeUnit.SECONDS)
     void resumeUnfinished() {
-        boolean roomForCopies = spool.hasRoomForCopies();
-        for (JobView job : jobs.resumableJobs()) {
-            boolean waits = job.state() == JobState.GENERATED ? waitsForDestination(job) : !roomForCopies;
-            if (!waits) {
-                dispatch(job.id());
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int room = sweepLimit - inFlight.size();
+            boolean roomForCopies = spool.hasRoomForCopies();
+            List<UUID> candidates = jobs.resumableJobs(claims.owner()).stream()
+                    .filter(job -> !inFlight.contains(job.id()))
+                    .filter(job -> job.state() == JobState.GENERATED ? !waitsForDestination(job) : roomForCopies)
+                    .map(JobView::id).toList();
+            List<JobClaims.Claimed> claimed = claims.claimSome(candidates, room);
+            leftBehind = candidates.size() > claimed.size();
+            for (JobClaims.Claimed claim : claimed) {
+                claim.takenOverFrom().ifPresent(previous -> noteTakeover(claim.jobId(), previous));
+                if (inFlight.add(claim.jobId())) {
+                    run(claim.jobId());
+                }
             }
+        } finally {
+            sweeping.set(false);
+        }
+    }
+
+    private void noteTakeover(UUID jobId, String previous) {
+        String text = "replica " + claims.owner() + " took the job over from replica " + previous
+                + ", whose claim had lapsed (it stopped, or stalled past its lease); it resumes where it stopped";
+        LOG.infof("Job %s: %s", jobId, text);
+        jobs.note(jobId, text);
+    }
+
+    /**
+     * Renews the leases of the jobs running or queued here. A replica that stops renewing (it died, or
+     * stalled longer than the lease) loses its jobs to the next replica that sweeps.
+     */
+    @Scheduled(every = "${synthgate.replica.heartbeat-interval:15s}", delay = 5, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        Set<UUID> held = Set.copyOf(inFlight);
+        int renewed = claims.renew(held);
+        if (renewed < held.size()) {
+            LOG.warnf("Renewed the claims on %d of the %d jobs running here: another replica took the others over "
+                    + "after this one missed its heartbeats (a pause longer than synthgate.replica.lease)", renewed,
+                    held.size());
         }
     }
 
@@ -97,10 +162,8 @@ public class PipelineDispatcher {
         runners.shutdownNow();
     }
 
-    private void dispatch(UUID jobId) {
-        if (!inFlight.add(jobId)) {
-            return;
-        }
+    /** Runs a job this replica holds the claim on, and releases the claim when the run ends. */
+    private void run(UUID jobId) {
         runners.execute(() -> {
             String entry = Pipeline.ENTRY;
             try {
@@ -109,9 +172,22 @@ public class PipelineDispatcher {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Job %s could not be handed to %s; the next sweep retries", jobId, entry);
             } finally {
-                inFlight.remove(jobId);
+                release(jobId);
+            }
+            if (leftBehind) {
+                resumeUnfinished();
             }
         });
+    }
+
+    private void release(UUID jobId) {
+        try {
+            claims.release(jobId);
+        } catch (RuntimeException e) {
+            LOG.warnf("The claim on job %s could not be released (%s); it lapses with its lease", jobId, e.getMessage());
+        } finally {
+            inFlight.remove(jobId);
+        }
     }
 
     /** The endpoint jobs of {@code origin} enter. */

@@ -5,6 +5,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.synthgate.dicom.AeTitle;
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.spool.Spool;
@@ -23,8 +24,11 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Records, when the gateway starts, the received objects that are in the spool but not in the
- * database: those acknowledged just before a crash, while their records were still queued. Everything
+ * Records the received objects that are in the spool but not in the database: those acknowledged just
+ * before a crash, while their records were still queued. It looks when the gateway starts, and every
+ * {@code synthgate.spool.recovery-interval}, since with replicas sharing the spool the one that crashed
+ * may never start again; an object another replica is recording at the same moment is recorded once
+ * all the same (recording takes the study's lock and knows instances by SOP Instance UID). Everything
  * a record holds is in the spool file; the calling AE title is in its meta header's Source
  * Application Entity Title (0002,0016), and the arrival time is the file's modification time.
  */
@@ -49,6 +53,19 @@ public class SpoolRecovery {
         if (recovered > 0) {
             LOG.infof("Found %d received objects in the spool without a record (acknowledged just before the "
                     + "gateway stopped); recording them now", recovered);
+        }
+    }
+
+    @Scheduled(every = "${synthgate.spool.recovery-interval:5m}", delayed = "${synthgate.spool.recovery-interval:5m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recoverPeriodically() throws IOException {
+        if (!recorder.awaitRecorded()) {
+            return;
+        }
+        int recovered = recordUnrecorded();
+        if (recovered > 0) {
+            LOG.infof("Found %d received objects in the spool without a record (acknowledged by a replica that "
+                    + "stopped before recording them); recording them now", recovered);
         }
     }
 

@@ -10,7 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Row of table {@code job}; only {@link JobService} changes it. */
+/** Row of table {@code job}; only {@link JobService} changes it, and {@link JobClaims} its claim. */
 @Entity
 @Table(name = "job")
 public class JobEntity {
@@ -56,6 +56,17 @@ public class JobEntity {
     /** When retention removed the job's files; null while they are kept. */
     @Column(name = "files_removed_at")
     public Instant filesRemovedAt;
+
+    /**
+     * The replica running the job, while one does. Written only by {@link JobClaims}, in statements of
+     * their own, so a state change never writes back a claim it read earlier.
+     */
+    @Column(insertable = false, updatable = false)
+    public String owner;
+
+    /** Until when the owner's claim holds unless its heartbeat renews it; written only by {@link JobClaims}. */
+    @Column(name = "lease_until", insertable = false, updatable = false)
+    public Instant leaseUntil;
 
     @Version
     public long version;

@@ -32,9 +32,13 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
                 .list();
     }
 
-    /** Complete but unfinished jobs, oldest first. */
-    public List<JobEntity> listResumable() {
-        return list("state in ?1", Sort.by("createdAt"), RESUMABLE);
+    /**
+     * Complete but unfinished jobs, oldest first, that no replica but {@code owner} holds a live claim on
+     * at {@code now}.
+     */
+    public List<JobEntity> listResumable(String owner, Instant now) {
+        return list("state in ?1 and (owner is null or owner = ?2 or leaseUntil < ?3)", Sort.by("createdAt"), RESUMABLE,
+                owner, now);
     }
 
     private static EnumSet<JobState> matching(java.util.function.Predicate<JobState> predicate) {

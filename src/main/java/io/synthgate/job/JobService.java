@@ -194,6 +194,11 @@ public class JobService {
             throw new ConflictException("Job " + jobId + " cannot be retried: retention removed its files at "
                     + job.filesRemovedAt);
         }
+        String holder = toView(job).owner();
+        if (holder != null) {
+            throw new ConflictException("Job " + jobId + " cannot be retried yet: replica " + holder
+                    + " still holds it (its run is ending, or retention is removing its files); try again shortly");
+        }
         move(job, JobState.PROCESSING, "retry requested");
     }
 
@@ -202,12 +207,12 @@ public class JobService {
      * UNMATCHED), unchanged since {@code cutoff}, their files still kept.
      */
     public List<JobView> finishedWithFilesKept(JobState state, Instant cutoff, int limit) {
-        return jobs.listKeptFilesSince(state, cutoff, limit).stream().map(JobService::toView).toList();
+        return jobs.listKeptFilesSince(state, cutoff, limit).stream().map(this::toView).toList();
     }
 
     /** The job that collected {@code collector}'s instances and every job opened on the same instances. */
     public List<JobView> sharingInstancesOf(UUID collector) {
-        return jobs.listSharingInstancesOf(collector).stream().map(JobService::toView).toList();
+        return jobs.listSharingInstancesOf(collector).stream().map(this::toView).toList();
     }
 
     /** Records that retention removed the job's files: a line in its history, and no retry from now on. */
@@ -218,7 +223,7 @@ public class JobService {
     }
 
     public Optional<JobView> find(UUID jobId) {
-        return jobs.findByIdOptional(jobId).map(JobService::toView);
+        return jobs.findByIdOptional(jobId).map(this::toView);
     }
 
     public List<JobView> listRecent(int limit) {
@@ -227,26 +232,29 @@ public class JobService {
 
     /** The newest jobs, narrowed to a state and an experiment when given. */
     public List<JobView> list(Optional<JobState> state, Optional<String> experiment, int limit) {
-        return jobs.listNewestFirst(state, experiment, limit).stream().map(JobService::toView).toList();
+        return jobs.listNewestFirst(state, experiment, limit).stream().map(this::toView).toList();
     }
 
     /** Jobs in {@code state}, the most recently changed first. */
     public List<JobView> listInState(JobState state, int limit) {
-        return jobs.listInState(state, limit).stream().map(JobService::toView).toList();
+        return jobs.listInState(state, limit).stream().map(this::toView).toList();
     }
 
     /** Jobs an experiment's route took, newest first. */
     public List<JobView> listForExperiment(String experiment, int limit) {
-        return jobs.listForExperiment(experiment, limit).stream().map(JobService::toView).toList();
+        return jobs.listForExperiment(experiment, limit).stream().map(this::toView).toList();
     }
 
     public List<JobView> listForStudy(StudyInstanceUid study) {
-        return jobs.listForStudy(study.value()).stream().map(JobService::toView).toList();
+        return jobs.listForStudy(study.value()).stream().map(this::toView).toList();
     }
 
-    /** Jobs a restart or a missed hand-off left complete but unfinished. */
-    public List<JobView> resumableJobs() {
-        return jobs.listResumable().stream().map(JobService::toView).toList();
+    /**
+     * Jobs a restart, a missed hand-off or a replica that died left complete but unfinished: those no
+     * replica but {@code owner} holds a live claim on.
+     */
+    public List<JobView> resumableJobs(String owner) {
+        return jobs.listResumable(owner, clock.instant()).stream().map(this::toView).toList();
     }
 
     public List<JobEventView> history(UUID jobId) {
@@ -320,9 +328,10 @@ public class JobService {
         events.persist(event);
     }
 
-    private static JobView toView(JobEntity job) {
+    private JobView toView(JobEntity job) {
+        boolean held = job.owner != null && job.leaseUntil != null && job.leaseUntil.isAfter(clock.instant());
         return new JobView(job.id, job.studyInstanceUid, job.experiment,
                 job.instancesOf == null ? job.id : job.instancesOf, job.origin, job.state, job.reason,
-                job.instanceCount, job.createdAt, job.updatedAt, job.filesRemovedAt);
+                job.instanceCount, job.createdAt, job.updatedAt, job.filesRemovedAt, held ? job.owner : null);
     }
 }

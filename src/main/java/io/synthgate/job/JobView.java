@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param instancesOf the job whose instances it processes: itself, or for a job the routing rules
  *     opened for a further experiment, the study's job that collected them
  * @param filesRemovedAt when retention removed its files (it can no longer be retried); null while kept
+ * @param owner the replica holding the job now (running it, or removing its files); null when none does
  */
 public record JobView(
         UUID id,
@@ -21,7 +22,8 @@ public record JobView(
         int instanceCount,
         Instant createdAt,
         Instant updatedAt,
-        Instant filesRemovedAt) {
+        Instant filesRemovedAt,
+        String owner) {
 
     /**
      * The job without its clinical Study Instance UID, which links the synthetic outputs back to the
@@ -29,6 +31,6 @@ public record JobView(
      */
     public JobView withoutClinicalLink() {
         return new JobView(id, null, experiment, instancesOf, origin, state, reason, instanceCount, createdAt, updatedAt,
-                filesRemovedAt);
+                filesRemovedAt, owner);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.synthgate.deid.Pseudonyms;
+import io.synthgate.job.JobClaims;
 import io.synthgate.job.JobOrigin;
 import io.synthgate.job.JobService;
 import io.synthgate.job.JobState;
@@ -44,16 +45,18 @@ public class SpoolCleaner {
 
     private final RetentionConfig config;
     private final JobService jobs;
+    private final JobClaims claims;
     private final StudyService studies;
     private final Pseudonyms pseudonyms;
     private final Spool spool;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    public SpoolCleaner(RetentionConfig config, JobService jobs, StudyService studies, Pseudonyms pseudonyms, Spool spool,
-            Clock clock, MeterRegistry registry) {
+    public SpoolCleaner(RetentionConfig config, JobService jobs, JobClaims claims, StudyService studies,
+            Pseudonyms pseudonyms, Spool spool, Clock clock, MeterRegistry registry) {
         this.config = config;
         this.jobs = jobs;
+        this.claims = claims;
         this.studies = studies;
         this.pseudonyms = pseudonyms;
         this.spool = spool;
@@ -69,12 +72,28 @@ public class SpoolCleaner {
                 JobState.UNMATCHED, config.unmatched(), JobState.FAILED, config.failed()).entrySet()) {
             for (JobView job : jobs.finishedWithFilesKept(kept.getKey(), now.minus(kept.getValue()), BATCH)) {
                 try {
-                    remove(job);
+                    removeClaimed(job);
                 } catch (IOException | RuntimeException e) {
                     LOG.warnf("Retention could not remove the files of job %s; the next run tries again: %s", job.id(),
                             e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * Removes the job's files under a claim on it, so that of replicas sweeping together one removes
+     * them and records it, and a retry waits until it is done; a job another replica holds, or whose
+     * files went meanwhile, is passed over.
+     */
+    private void removeClaimed(JobView job) throws IOException {
+        if (!claims.claimToClean(job.id())) {
+            return;
+        }
+        try {
+            remove(job);
+        } finally {
+            claims.release(job.id());
         }
     }
 

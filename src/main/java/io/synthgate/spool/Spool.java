@@ -1,5 +1,6 @@
 package io.synthgate.spool;
 
+import io.synthgate.replica.Replica;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ public class Spool {
     private static final Logger LOG = Logger.getLogger(Spool.class);
 
     private final Path root;
+    private final Path temporary;
     private final boolean fsync;
     private final long minFreeBytes;
     private final long ingestFloorBytes;
@@ -30,24 +32,26 @@ public class Spool {
     private volatile long freeCheckedAt = System.nanoTime() - 2 * ROOM_CHECK_INTERVAL_NANOS;
     private volatile long recentFree;
 
-    public Spool(SpoolConfig config) {
+    public Spool(SpoolConfig config, Replica replica) {
         this.root = config.dir().toAbsolutePath().normalize();
+        // One temporary folder per replica: replicas share the spool, and each removes only its own leftovers.
+        this.temporary = root.resolve("tmp").resolve(replica.folderName());
         this.fsync = config.fsync();
         this.minFreeBytes = config.minFreeSpace().asLongValue();
         this.ingestFloorBytes = minFreeBytes + config.pipelineReserve().asLongValue();
         try {
-            Files.createDirectories(root.resolve("tmp"));
+            Files.createDirectories(temporary);
             OwnerOnlyFiles.restrict(root);
-            removeOrphans(root.resolve("tmp"));
+            removeOrphans(temporary);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the spool folder " + root, e);
         }
     }
 
     /**
-     * Removes what a crash left in the temporary folder: the spool is created before anything is
-     * written, so every file there belongs to an object a previous run never committed (and never
-     * acknowledged), or to a copy it would write again.
+     * Removes what a crash left in this replica's temporary folder: the spool is created before
+     * anything is written, so every file there belongs to an object a previous run of this replica never
+     * committed (and never acknowledged), or to a copy it would write again.
      */
     private static void removeOrphans(Path tmp) throws IOException {
         long files = 0;
@@ -133,7 +137,7 @@ public class Spool {
         if (!hasRoomForCopies()) {
             throw new SpoolFullException(root, freeBytes(), minFreeBytes);
         }
-        return Files.createTempFile(root.resolve("tmp"), "part-", ".tmp");
+        return Files.createTempFile(temporary, "part-", ".tmp");
     }
 
     /**

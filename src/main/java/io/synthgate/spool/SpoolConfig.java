@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Where received and generated objects are kept, and how hard SynthGate insists they reach the disk. */
 @ConfigMapping(prefix = "synthgate.spool")
@@ -35,4 +36,12 @@ public interface SpoolConfig {
      */
     @WithDefault("256M")
     MemorySize pipelineReserve();
+
+    /**
+     * How often the spool is searched for received objects without a record, besides at start-up: with
+     * replicas sharing the spool, what a replica acknowledged just before it died is recorded by another
+     * without waiting for the dead one to start again. Default {@code 5m}.
+     */
+    @WithDefault("5m")
+    Duration recoveryInterval();
 }

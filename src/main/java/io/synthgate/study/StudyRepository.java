@@ -3,6 +3,7 @@ package io.synthgate.study;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -16,6 +17,14 @@ public class StudyRepository implements PanacheRepository<StudyEntity> {
 
     public Optional<StudyEntity> findByStudyInstanceUid(String studyInstanceUid) {
         return find("studyInstanceUid", studyInstanceUid).firstResultOptional();
+    }
+
+    /**
+     * The study's row, locked for writing until the transaction ends: how replicas sharing the database
+     * take turns on one study.
+     */
+    public Optional<StudyEntity> lockByStudyInstanceUid(String studyInstanceUid) {
+        return find("studyInstanceUid", studyInstanceUid).withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
     }
 
     /** Every study's instance count, by Study Instance UID, without loading the entities. */

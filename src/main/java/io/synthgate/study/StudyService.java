@@ -21,14 +21,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Records acknowledged instances and completes studies. Each change holds the study's lock for the
  * whole transaction, so the arrival recorder, the idle sweep and a manual "complete" see one order of
- * events.
+ * events: in this process a {@link StudyLocks} stripe, and across the replicas sharing the database the
+ * study's row, locked for writing.
  */
 @ApplicationScoped
 public class StudyService {
+
+    private static final Logger LOG = Logger.getLogger(StudyService.class);
 
     private final StudyRepository studies;
     private final InstanceRepository instances;
@@ -70,7 +74,7 @@ public class StudyService {
     /** Completes the study's open job now, as if its idle timeout had passed. */
     public CompletionResult complete(StudyInstanceUid study) {
         return locks.withLock(study.value(), () -> QuarkusTransaction.requiringNew().call(() -> {
-            if (studies.findByStudyInstanceUid(study.value()).isEmpty()) {
+            if (studies.lockByStudyInstanceUid(study.value()).isEmpty()) {
                 return new CompletionResult(CompletionResult.Outcome.UNKNOWN_STUDY, null);
             }
             return jobs.completeOpenJob(study, "completed on request")
@@ -81,8 +85,10 @@ public class StudyService {
 
     /** Completes the study's open job if it is still idle since {@code cutoff}. */
     public Optional<UUID> completeIfIdle(StudyInstanceUid study, Instant cutoff, String reason) {
-        return locks.withLock(study.value(),
-                () -> QuarkusTransaction.requiringNew().call(() -> jobs.completeOpenJobIfIdle(study, cutoff, reason)));
+        return locks.withLock(study.value(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            studies.lockByStudyInstanceUid(study.value());
+            return jobs.completeOpenJobIfIdle(study, cutoff, reason);
+        }));
     }
 
     /** The newest studies matching the page's filters (received day, modality, calling AE title). */
@@ -124,14 +130,10 @@ public class StudyService {
     private Void record(StudyInstanceUid uid, List<ReceivedInstance> arrivals) {
         Instant first = arrivals.stream().map(ReceivedInstance::receivedAt).min(Instant::compareTo).orElseThrow();
         Instant last = arrivals.stream().map(ReceivedInstance::receivedAt).max(Instant::compareTo).orElseThrow();
-        StudyEntity study = studies.findByStudyInstanceUid(uid.value()).orElseGet(() -> {
-            StudyEntity created = new StudyEntity();
-            created.studyInstanceUid = uid.value();
-            created.firstReceivedAt = first;
-            created.lastReceivedAt = last;
-            studies.persist(created);
-            return created;
-        });
+        StudyEntity study = lockedStudy(uid, first);
+        if (first.isBefore(study.firstReceivedAt)) {
+            study.firstReceivedAt = first;
+        }
         if (last.isAfter(study.lastReceivedAt)) {
             study.lastReceivedAt = last;
         }
@@ -166,6 +168,35 @@ public class StudyService {
             }
         }
         return null;
+    }
+
+    /**
+     * The study's row, locked until the transaction ends. A study new to the database is inserted first,
+     * in a transaction of its own, so that when two replicas receive its first instances at once the one
+     * whose insert loses to the unique Study Instance UID reads and waits on the winner's row: one study,
+     * and so one job.
+     */
+    private StudyEntity lockedStudy(StudyInstanceUid uid, Instant first) {
+        Optional<StudyEntity> found = studies.lockByStudyInstanceUid(uid.value());
+        if (found.isPresent()) {
+            return found.get();
+        }
+        RuntimeException insertFailure = null;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                StudyEntity created = new StudyEntity();
+                created.studyInstanceUid = uid.value();
+                created.firstReceivedAt = first;
+                created.lastReceivedAt = first;
+                studies.persist(created);
+            });
+        } catch (RuntimeException e) {
+            insertFailure = e;
+            LOG.debugf("Study %s was recorded by another replica at the same moment (%s)", uid, e.getMessage());
+        }
+        RuntimeException cause = insertFailure;
+        return studies.lockByStudyInstanceUid(uid.value())
+                .orElseThrow(() -> new IllegalStateException("Study " + uid + " could not be recorded", cause));
     }
 
     private StudySummary summary(StudyEntity entity) {

@@ -3,6 +3,7 @@ package io.synthgate.spool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgate.testing.TestSpools;
 import java.nio.file.Files;
@@ -17,18 +18,22 @@ class OwnerOnlyFilesTest {
     Path folder;
 
     @Test
-    void theSpoolIsOwnerOnlyAndStartsWithoutWhatACrashLeftInItsTemporaryFolder() throws Exception {
+    void theSpoolIsOwnerOnlyAndStartsWithoutWhatACrashLeftInThisReplicasTemporaryFolder() throws Exception {
         Path root = folder.resolve("spool");
-        Files.createDirectories(root.resolve("tmp"));
-        Files.write(root.resolve("tmp").resolve("part-1.tmp"), new byte[4096]);
-        Files.write(root.resolve("tmp").resolve("part-2.tmp"), new byte[10]);
+        Path own = Files.createDirectories(root.resolve("tmp").resolve(TestSpools.REPLICA.folderName()));
+        Files.write(own.resolve("part-1.tmp"), new byte[4096]);
+        Files.write(own.resolve("part-2.tmp"), new byte[10]);
+        Path another = Files.createDirectories(root.resolve("tmp").resolve("gateway-2_8080"));
+        Files.write(another.resolve("part-3.tmp"), new byte[10]);
 
         TestSpools.at(root, 0);
 
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
-        try (var left = Files.list(root.resolve("tmp"))) {
+        try (var left = Files.list(own)) {
             assertFalse(left.findAny().isPresent(), "orphaned temporary files are removed");
         }
+        assertTrue(Files.exists(another.resolve("part-3.tmp")),
+                "another replica's file, still being received perhaps, is left to it");
     }
 
     @Test

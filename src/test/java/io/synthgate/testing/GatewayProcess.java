@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayProcess implements AutoCloseable {
 
     public static final String AE_TITLE = "SYNTHGATE";
+    private static final Path POSTGRESQL_JAR = Path.of("target/quarkus-app-postgresql/quarkus-run.jar");
 
     private final Path folder;
     private final Map<String, String> properties;
@@ -34,6 +35,8 @@ public final class GatewayProcess implements AutoCloseable {
     private final List<String> jvmOptions = new ArrayList<>();
     private final int httpPort;
     private final int dicomPort;
+    private Path jar = Path.of(System.getProperty("synthgate.jar", "target/quarkus-app/quarkus-run.jar"));
+    private TestDatabase database;
     private Process process;
     private int starts;
 
@@ -112,8 +115,26 @@ public final class GatewayProcess implements AutoCloseable {
         return this;
     }
 
-    /** Its database: on PostgreSQL the one the tests' server keeps for its folder, else the H2 files in its folder. */
+    /**
+     * Runs the PostgreSQL build on {@code url}, one of the tests' server's databases, whichever database
+     * the suite runs on: replicas share one database, which only PostgreSQL can be.
+     */
+    public GatewayProcess onPostgresqlDatabase(String url) {
+        jar = POSTGRESQL_JAR;
+        database = new TestDatabase(url, PostgresqlServer.USER, PostgresqlServer.PASSWORD);
+        properties.put("synthgate.database.password", PostgresqlServer.PASSWORD);
+        return withEnvironment("SYNTHGATE_DB_URL", url).withEnvironment("SYNTHGATE_DB_USER", PostgresqlServer.USER)
+                .withEnvironment("SYNTHGATE_DB_PASSWORD", PostgresqlServer.PASSWORD);
+    }
+
+    /**
+     * Its database: the one {@link #onPostgresqlDatabase} named, else on PostgreSQL the one the tests'
+     * server keeps for its folder, else the H2 files in its folder.
+     */
     public TestDatabase database() {
+        if (database != null) {
+            return database;
+        }
         String password = properties.get("synthgate.database.password");
         if (onPostgresql()) {
             return new TestDatabase(PostgresqlServer.shared().databaseFor(folder), PostgresqlServer.USER, password);
@@ -129,7 +150,7 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public GatewayProcess start() throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("synthgate.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        Path jar = this.jar.toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: end-to-end tests run after `package`");
         }

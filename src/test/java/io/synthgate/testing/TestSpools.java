@@ -1,13 +1,18 @@
 package io.synthgate.testing;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.synthgate.replica.Replica;
 import io.synthgate.spool.Spool;
 import io.synthgate.spool.SpoolConfig;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Real spools on a test folder, for tests that run without the application. */
 public final class TestSpools {
+
+    /** The replica test spools belong to. */
+    public static final Replica REPLICA = new Replica("test", Duration.ofMinutes(1));
 
     private TestSpools() {
     }
@@ -34,6 +39,11 @@ public final class TestSpools {
             public MemorySize pipelineReserve() {
                 return new MemorySize(BigInteger.ZERO);
             }
-        });
+
+            @Override
+            public Duration recoveryInterval() {
+                return Duration.ofMinutes(5);
+            }
+        }, REPLICA);
     }
 }
