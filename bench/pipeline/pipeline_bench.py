@@ -50,7 +50,9 @@ ADMIN = ("bench", secrets.token_urlsafe(18))
 def http(url, method="GET"):
     request = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None,
                                      headers={"Authorization": "Basic " + base64.b64encode(
-                                         ("%s:%s" % ADMIN).encode()).decode()})
+                                         ("%s:%s" % ADMIN).encode()).decode(),
+                                         # not urllib's default form type, which the pages' CSRF guard refuses
+                                         "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read() or b"null")
 

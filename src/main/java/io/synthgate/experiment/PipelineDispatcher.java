@@ -158,13 +158,31 @@ public class PipelineDispatcher {
         return watch.exportWouldWait(names);
     }
 
+    /** Stops the runners; the jobs claimed but not yet started are released for the other replicas at once. */
     void stop(@Observes ShutdownEvent event) {
-        runners.shutdownNow();
+        for (Runnable neverStarted : runners.shutdownNow()) {
+            if (neverStarted instanceof JobRun queued) {
+                release(queued.jobId);
+            }
+        }
     }
 
     /** Runs a job this replica holds the claim on, and releases the claim when the run ends. */
     private void run(UUID jobId) {
-        runners.execute(() -> {
+        runners.execute(new JobRun(jobId));
+    }
+
+    /** One run of a job on a runner thread; a class of its own, so a stop can release the runs never started. */
+    private final class JobRun implements Runnable {
+
+        private final UUID jobId;
+
+        JobRun(UUID jobId) {
+            this.jobId = jobId;
+        }
+
+        @Override
+        public void run() {
             String entry = Pipeline.ENTRY;
             try {
                 entry = jobs.find(jobId).map(job -> entryFor(job.origin())).orElse(Pipeline.ENTRY);
@@ -177,7 +195,7 @@ public class PipelineDispatcher {
             if (leftBehind) {
                 resumeUnfinished();
             }
-        });
+        }
     }
 
     private void release(UUID jobId) {

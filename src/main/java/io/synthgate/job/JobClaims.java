@@ -1,9 +1,11 @@
 package io.synthgate.job;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.synthgate.replica.Replica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +31,6 @@ import java.util.stream.Collectors;
  * the other replicas before the work it guards starts.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class JobClaims {
 
     private static final String CLAIMABLE = "(owner is null or owner = :me or lease_until < :now)";
@@ -41,11 +43,13 @@ public class JobClaims {
     private final EntityManager entities;
     private final Replica replica;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    public JobClaims(EntityManager entities, Replica replica, Clock clock) {
+    public JobClaims(EntityManager entities, Replica replica, Clock clock, MeterRegistry registry) {
         this.entities = entities;
         this.replica = replica;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /**
@@ -69,11 +73,13 @@ public class JobClaims {
     }
 
     private boolean claim(UUID jobId, String condition) {
-        Instant now = clock.instant();
-        return entities.createNativeQuery("update job set owner = :me, lease_until = :until where id = :id and "
-                + condition + " and " + CLAIMABLE)
-                .setParameter("me", replica.name()).setParameter("until", timestamp(now.plus(replica.lease())))
-                .setParameter("now", timestamp(now)).setParameter("id", jobId).executeUpdate() == 1;
+        return timed("claim", () -> {
+            Instant now = clock.instant();
+            return entities.createNativeQuery("update job set owner = :me, lease_until = :until where id = :id and "
+                    + condition + " and " + CLAIMABLE)
+                    .setParameter("me", replica.name()).setParameter("until", timestamp(now.plus(replica.lease())))
+                    .setParameter("now", timestamp(now)).setParameter("id", jobId).executeUpdate() == 1;
+        });
     }
 
     /**
@@ -88,19 +94,21 @@ public class JobClaims {
         if (candidates.isEmpty() || limit <= 0) {
             return List.of();
         }
-        Instant now = clock.instant();
-        List<Object[]> free = entities.createNativeQuery("select id, owner from job where id in (:ids) and " + RUNNABLE
-                + " and " + CLAIMABLE + " order by created_at limit :limit for update skip locked", Object[].class)
-                .setParameter("ids", candidates).setParameter("me", replica.name()).setParameter("now", timestamp(now))
-                .setParameter("limit", limit).getResultList();
-        List<Claimed> claimed = free.stream().map(row -> new Claimed(uuid(row[0]), Optional.ofNullable((String) row[1])
-                .filter(owner -> !owner.equals(replica.name())))).toList();
-        if (!claimed.isEmpty()) {
-            entities.createNativeQuery("update job set owner = :me, lease_until = :until where id in (:ids)")
-                    .setParameter("me", replica.name()).setParameter("until", timestamp(now.plus(replica.lease())))
-                    .setParameter("ids", claimed.stream().map(Claimed::jobId).toList()).executeUpdate();
-        }
-        return claimed;
+        return timed("sweep", () -> {
+            Instant now = clock.instant();
+            List<Object[]> free = entities.createNativeQuery("select id, owner from job where id in (:ids) and "
+                    + RUNNABLE + " and " + CLAIMABLE + " order by created_at limit :limit for update skip locked",
+                    Object[].class).setParameter("ids", candidates).setParameter("me", replica.name())
+                    .setParameter("now", timestamp(now)).setParameter("limit", limit).getResultList();
+            List<Claimed> claimed = free.stream().map(row -> new Claimed(uuid(row[0]), Optional.ofNullable((String) row[1])
+                    .filter(owner -> !owner.equals(replica.name())))).toList();
+            if (!claimed.isEmpty()) {
+                entities.createNativeQuery("update job set owner = :me, lease_until = :until where id in (:ids)")
+                        .setParameter("me", replica.name()).setParameter("until", timestamp(now.plus(replica.lease())))
+                        .setParameter("ids", claimed.stream().map(Claimed::jobId).toList()).executeUpdate();
+            }
+            return claimed;
+        });
     }
 
     /**
@@ -120,20 +128,33 @@ public class JobClaims {
         if (jobIds.isEmpty()) {
             return 0;
         }
-        return entities.createNativeQuery("update job set lease_until = :until where owner = :me and id in (:ids)")
+        return timed("renew", () -> entities.createNativeQuery(
+                "update job set lease_until = :until where owner = :me and id in (:ids)")
                 .setParameter("until", timestamp(clock.instant().plus(replica.lease())))
-                .setParameter("me", replica.name()).setParameter("ids", jobIds).executeUpdate();
+                .setParameter("me", replica.name()).setParameter("ids", jobIds).executeUpdate());
     }
 
     /** Gives up this replica's claim on a job: the work it guarded is done, or left for the next claim. */
     public void release(UUID jobId) {
-        entities.createNativeQuery("update job set owner = null, lease_until = null where id = :id and owner = :me")
-                .setParameter("id", jobId).setParameter("me", replica.name()).executeUpdate();
+        timed("release", () -> entities.createNativeQuery(
+                "update job set owner = null, lease_until = null where id = :id and owner = :me")
+                .setParameter("id", jobId).setParameter("me", replica.name()).executeUpdate());
     }
 
     /** The name this replica claims under. */
     public String owner() {
         return replica.name();
+    }
+
+    /**
+     * Runs a claim statement in a transaction of its own, timed with its commit in
+     * {@code synthgate_job_claims_seconds} by operation: what sharing the database costs each job, beside
+     * the statements the job's run makes anyway.
+     */
+    private <T> T timed(String operation, Supplier<T> statement) {
+        return Timer.builder("synthgate.job.claims").tag("operation", operation)
+                .description("Claim statements on jobs (claim, sweep, renew, release), each with its commit")
+                .register(registry).record(() -> QuarkusTransaction.requiringNew().call(statement::get));
     }
 
     private static String states(Predicate<JobState> included) {

@@ -75,7 +75,7 @@ class ReplicasShareOneDatabaseIT {
     }
 
     @Test
-    void oneStudyArrivingAtBothReplicasAtOnceIsOneStudyWithOneJob() throws Exception {
+    void aStudyArrivingAtBothReplicasAtOnceIsOneJobAndAnObjectADeadReplicaLeftUnrecordedIsFound() throws Exception {
         String database = PostgresqlServer.shared().databaseFor(folder.resolve("database"));
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess north = replica("north", orthanc, database, northGenerator).start();
@@ -90,6 +90,13 @@ class ReplicasShareOneDatabaseIT {
                 assertEquals(0, toSouth.get().exitCode(), toSouth.get().output());
                 studies.add(study);
             }
+            // What a replica leaves when it dies between acknowledging an object and recording it: the
+            // file under its final name in the shared spool, and no record.
+            String orphan = "2.25.47119";
+            DicomCopies.asInstanceOf(CT, orphan, orphan + ".1.1",
+                    folder.resolve("shared-spool/inbound").resolve(orphan).resolve(orphan + ".1.1.dcm"));
+            assertEquals(1, StudyProgress.awaitExported(north, orphan, 1, Duration.ofMinutes(1)).size(),
+                    "the spool recovery of a live replica records it, within synthgate.spool.recovery-interval");
             for (String study : studies) {
                 assertEquals(6, StudyProgress.awaitExported(south, study, 6, Duration.ofMinutes(2)).size());
                 JsonNode recorded = north.getJson("/api/studies/" + study);
@@ -97,7 +104,7 @@ class ReplicasShareOneDatabaseIT {
                 assertEquals(1, recorded.path("jobs").size(), "one study, one job, whichever replica took each instance: "
                         + recorded.path("jobs"));
             }
-            assertEquals(24, orthanc.get("/instances").size());
+            assertEquals(25, orthanc.get("/instances").size());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synthgate.failure.ConflictException;
@@ -58,17 +59,14 @@ class JobClaimsTest {
         JobClaims south = replica("south", Clock.systemUTC());
         JobClaims southLater = replica("south", Clock.offset(Clock.systemUTC(), LEASE.plusSeconds(1)));
 
-        assertTrue(inTransaction(() -> north.claimToRun(job)), "a replica's own claim is its own, a restart included");
-        assertFalse(inTransaction(() -> south.claimToRun(job)), "held by north while its lease lasts");
-        assertEquals(1, inTransaction(() -> north.renew(List.of(job))));
+        assertTrue(north.claimToRun(job), "a replica's own claim is its own, a restart included");
+        assertFalse(south.claimToRun(job), "held by north while its lease lasts");
+        assertEquals(1, north.renew(List.of(job)));
 
-        assertTrue(inTransaction(() -> southLater.claimToRun(job)), "north missed its heartbeats: south takes over");
+        assertTrue(southLater.claimToRun(job), "north missed its heartbeats: south takes over");
         assertEquals("south", owner(job));
-        assertEquals(0, inTransaction(() -> north.renew(List.of(job))), "north's heartbeat finds the job gone");
-        inTransaction(() -> {
-            north.release(job);
-            return null;
-        });
+        assertEquals(0, north.renew(List.of(job)), "north's heartbeat finds the job gone");
+        north.release(job);
         assertEquals("south", owner(job), "a replica releases only its own claim");
     }
 
@@ -79,16 +77,13 @@ class JobClaimsTest {
         JobClaims north = replica("north", Clock.systemUTC());
         JobClaims south = replica("south", Clock.systemUTC());
 
-        inTransaction(() -> {
-            north.release(processing);
-            north.release(exported);
-            return null;
-        });
+        north.release(processing);
+        north.release(exported);
         assertEquals(null, owner(processing));
-        assertFalse(inTransaction(() -> south.claimToRun(exported)), "an exported job has nothing left to run");
-        assertTrue(inTransaction(() -> south.claimToClean(exported)), "but its files are retention's to remove");
-        assertFalse(inTransaction(() -> south.claimToClean(processing)), "a running job keeps its files");
-        assertTrue(inTransaction(() -> south.claimToRun(processing)));
+        assertFalse(south.claimToRun(exported), "an exported job has nothing left to run");
+        assertTrue(south.claimToClean(exported), "but its files are retention's to remove");
+        assertFalse(south.claimToClean(processing), "a running job keeps its files");
+        assertTrue(south.claimToRun(processing));
     }
 
     @Test
@@ -114,11 +109,11 @@ class JobClaimsTest {
         }));
         assertTrue(lockHeld.await(30, TimeUnit.SECONDS));
         try {
-            List<JobClaims.Claimed> claimed = inTransaction(() -> north.claimSome(List.of(first, locked, third, fourth, failed), 2));
+            List<JobClaims.Claimed> claimed = north.claimSome(List.of(first, locked, third, fourth, failed), 2);
             assertEquals(List.of(new JobClaims.Claimed(first, Optional.empty()), new JobClaims.Claimed(third, Optional.empty())),
                     claimed, "the locked row is skipped, not waited for, and the limit holds");
             JobClaims southLater = replica("south", Clock.offset(Clock.systemUTC(), LEASE.plusSeconds(1)));
-            List<JobClaims.Claimed> rest = inTransaction(() -> southLater.claimSome(List.of(locked, fourth, failed), 10));
+            List<JobClaims.Claimed> rest = southLater.claimSome(List.of(locked, fourth, failed), 10);
             assertEquals(List.of(new JobClaims.Claimed(fourth, Optional.of("north"))), rest,
                     "still locked; a failed job needs no run; north's lapsed claim is named");
         } finally {
@@ -133,10 +128,7 @@ class JobClaimsTest {
         ConflictException refused = assertThrows(ConflictException.class, () -> jobs.retry(failed));
         assertTrue(refused.getMessage().contains("replica north still holds it"), refused.getMessage());
 
-        inTransaction(() -> {
-            replica("north", Clock.systemUTC()).release(failed);
-            return null;
-        });
+        replica("north", Clock.systemUTC()).release(failed);
         jobs.retry(failed);
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(failed).orElseThrow().state() == JobState.FAILED);
         await().atMost(Duration.ofSeconds(30)).until(() -> owner(failed) == null);
@@ -166,11 +158,6 @@ class JobClaimsTest {
 
     /** Another replica's claims: the same statements, under its name and its clock. */
     private JobClaims replica(String name, Clock clock) {
-        return new JobClaims(entities, new Replica(name, LEASE), clock);
-    }
-
-    /** A claim made outside the bean's interceptor still runs in a transaction of its own, as the bean's do. */
-    private static <T> T inTransaction(java.util.concurrent.Callable<T> claim) {
-        return QuarkusTransaction.requiringNew().call(claim);
+        return new JobClaims(entities, new Replica(name, LEASE), clock, new SimpleMeterRegistry());
     }
 }
