@@ -12,11 +12,13 @@ import io.synthgate.report.ReportService;
 import io.synthgate.txt2img.TextRunView;
 import io.synthgate.txt2img.TextRuns;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -67,8 +69,17 @@ public class ReportsPage {
     @GET
     @Path("/experiments/{experiment}/figure.png")
     @Produces("image/png")
-    public Response experimentFigure(@PathParam("experiment") String experiment) throws IOException {
-        return responses.figure(experimentReport(experiment));
+    public Response experimentFigure(@PathParam("experiment") String experiment,
+            @QueryParam("page") @DefaultValue("1") int page) throws IOException {
+        return responses.figure(experimentReport(experiment), page);
+    }
+
+    @GET
+    @Path("/experiments/{experiment}/figure.svg")
+    @Produces("image/svg+xml")
+    public Response experimentFigureSvg(@PathParam("experiment") String experiment,
+            @QueryParam("page") @DefaultValue("1") int page) throws IOException {
+        return responses.figureSvg(experimentReport(experiment), page, experiment + "-figure-" + page + ".svg");
     }
 
     @GET
@@ -88,8 +99,17 @@ public class ReportsPage {
     @GET
     @Path("/runs/{id}/figure.png")
     @Produces("image/png")
-    public Response runFigure(@PathParam("id") UUID id) throws IOException {
-        return responses.figure(runReport(id));
+    public Response runFigure(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("1") int page)
+            throws IOException {
+        return responses.figure(runReport(id), page);
+    }
+
+    @GET
+    @Path("/runs/{id}/figure.svg")
+    @Produces("image/svg+xml")
+    public Response runFigureSvg(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("1") int page)
+            throws IOException {
+        return responses.figureSvg(runReport(id), page, "txt2img-run-" + id + "-figure-" + page + ".svg");
     }
 
     @GET

@@ -141,7 +141,7 @@ public class ReviewPage {
         WorklistItem item = item(sop);
         java.nio.file.Path source = item.source().orElseThrow(() -> new NotFoundException("The candidate's source is no longer kept"));
         BufferedImage picture = pictures.render(source, windowOf(item, window));
-        Optional<boolean[][]> mask = files.read(item.current().file()).mask();
+        Optional<boolean[][]> mask = files.regions(item.current().file()).mask();
         return PngResponse.of(mask.isPresent() ? pictures.outlined(picture, mask.get()) : picture);
     }
 

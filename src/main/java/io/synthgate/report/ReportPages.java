@@ -16,9 +16,10 @@ public final class ReportPages {
      *
      * @param report the report
      * @param summary its summary by body part and operation
-     * @param figureUrl where the figure is served
+     * @param figureUrl where the figure's pages are served, without the {@code .png} or {@code .svg}
+     * @param figurePages how many pages the figure has
      * @param csvUrl where the CSV is served
      */
     public static native TemplateInstance report(Report report, List<ReportService.SummaryLine> summary, String figureUrl,
-            String csvUrl);
+            int figurePages, String csvUrl);
 }

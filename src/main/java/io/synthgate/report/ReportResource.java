@@ -43,10 +43,21 @@ public class ReportResource {
     @GET
     @Path("/figure.png")
     @Produces("image/png")
-    public Response figure(@PathParam("experiment") String experiment, @QueryParam("jobs") @DefaultValue("50") int jobs)
+    public Response figure(@PathParam("experiment") String experiment, @QueryParam("jobs") @DefaultValue("50") int jobs,
+            @QueryParam("page") @DefaultValue("1") int page) throws Exception {
+        Optional<Report> report = reports.forExperiment(experiment, bounded(jobs));
+        return report.isPresent() ? responses.figure(report.get(), page) : unknown(experiment);
+    }
+
+    @GET
+    @Path("/figure.svg")
+    @Produces("image/svg+xml")
+    public Response figureSvg(@PathParam("experiment") String experiment,
+            @QueryParam("jobs") @DefaultValue("50") int jobs, @QueryParam("page") @DefaultValue("1") int page)
             throws Exception {
         Optional<Report> report = reports.forExperiment(experiment, bounded(jobs));
-        return report.isPresent() ? responses.figure(report.get()) : unknown(experiment);
+        return report.isPresent() ? responses.figureSvg(report.get(), page, experiment + "-figure-" + page + ".svg")
+                : unknown(experiment);
     }
 
     @GET

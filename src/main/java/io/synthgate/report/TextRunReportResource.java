@@ -3,10 +3,12 @@ package io.synthgate.report;
 import io.synthgate.access.Roles;
 import io.synthgate.http.Problem;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,9 +42,20 @@ public class TextRunReportResource {
     @GET
     @Path("/figure.png")
     @Produces("image/png")
-    public Response figure(@PathParam("id") UUID id) throws Exception {
+    public Response figure(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("1") int page) throws Exception {
         Optional<Report> report = reports.forRun(id);
-        return report.isPresent() ? responses.figure(report.get()) : unknown(id);
+        return report.isPresent() ? responses.figure(report.get(), page) : unknown(id);
+    }
+
+    /** The same page as SVG, for a journal. */
+    @GET
+    @Path("/figure.svg")
+    @Produces("image/svg+xml")
+    public Response figureSvg(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("1") int page)
+            throws Exception {
+        Optional<Report> report = reports.forRun(id);
+        return report.isPresent() ? responses.figureSvg(report.get(), page, "txt2img-run-" + id + "-figure-" + page + ".svg")
+                : unknown(id);
     }
 
     /** One line per candidate (and per prompt without any): outcome, reason, seed, generator, model. */

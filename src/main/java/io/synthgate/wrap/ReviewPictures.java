@@ -32,7 +32,10 @@ public class ReviewPictures {
 
     /** The source's window presets in the order stored, then its full range; only "as stored" for colour. */
     public List<Window> windows(Path source) throws IOException {
-        AttributeList list = read(source);
+        return windows(read(source));
+    }
+
+    private static List<Window> windows(AttributeList list) throws IOException {
         List<Window> windows = new ArrayList<>();
         if (Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1) > 1) {
             windows.add(new Window("as stored", 0, 0));
@@ -52,6 +55,29 @@ public class ReviewPictures {
         double[] range = range(list);
         windows.add(new Window("full range", (range[0] + range[1]) / 2, Math.max(1, range[1] - range[0])));
         return windows;
+    }
+
+    /**
+     * The window a viewer opens {@code file} in: its first preset, or without one the whole stored range
+     * (0 to 2^Bits Stored - 1, after Rescale Slope/Intercept), never a stretch of the values it happens
+     * to hold; "as stored" for colour.
+     */
+    public Window ownWindow(Path file) throws IOException {
+        AttributeList list = read(file);
+        List<Window> windows = windows(list);
+        if (windows.size() > 1 || windows.get(0).width() == 0) {
+            return windows.get(0);
+        }
+        double slope = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleSlope, 1);
+        double intercept = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleIntercept, 0);
+        int bits = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored, 8);
+        boolean signed = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PixelRepresentation, 0) == 1;
+        double lowest = (signed ? -Math.pow(2, bits - 1) : 0) * slope + intercept;
+        double highest = ((signed ? Math.pow(2, bits - 1) : Math.pow(2, bits)) - 1) * slope + intercept;
+        double low = Math.min(lowest, highest);
+        double high = Math.max(lowest, highest);
+        return new Window("stored range (" + format((low + high) / 2) + "/" + format(high - low) + ")", (low + high) / 2,
+                Math.max(1, high - low));
     }
 
     /** The first frame of {@code file} under {@code window}, as an 8-bit picture (colour as stored). */

@@ -55,10 +55,10 @@ public class SyntheticFiles {
     }
 
     /**
-     * An object's first frame as reports show it, with its mask and, for an outpainted object, where
-     * its source lies on the grown canvas (0099,100F): column, row, width, height.
+     * What a synthetic object says about where it was generated: its mask and, for an outpainted object,
+     * where its source lies on the grown canvas (0099,100F): column, row, width, height.
      */
-    public record Picture(BufferedImage image, Optional<boolean[][]> mask, Optional<int[]> sourceRegion) {
+    public record Regions(Optional<boolean[][]> mask, Optional<int[]> sourceRegion) {
     }
 
     /** The header (Pixel Data excluded) of a synthetic object. */
@@ -82,13 +82,13 @@ public class SyntheticFiles {
         return Files.isRegularFile(file) ? Optional.of(header(file)) : Optional.empty();
     }
 
-    /** A whole object: its first frame as a picture, its mask and where its source lies. */
-    public Picture read(Path file) throws IOException {
-        AttributeList list = readAll(file);
+    /** The object's mask and where its source lies, read without its pixels. */
+    public Regions regions(Path file) throws IOException {
+        AttributeList header = new AttributeList();
         try {
-            int[] region = Attribute.getIntegerValues(list, SOURCE_REGION);
-            return new Picture(picture(list), mask(list),
-                    region == null || region.length != 4 ? Optional.empty() : Optional.of(region));
+            header.read(file.toFile(), TagFromName.PixelData);
+            int[] region = Attribute.getIntegerValues(header, SOURCE_REGION);
+            return new Regions(mask(header), region == null || region.length != 4 ? Optional.empty() : Optional.of(region));
         } catch (DicomException e) {
             throw unreadable(file, e);
         }

@@ -107,6 +107,7 @@ class EndpointAuthorizationTest {
         Map<TestUser, Integer> everyone = Map.of(TestUser.ADMIN, 200, TestUser.REVIEWER, 200, TestUser.RESEARCHER, 200);
         guarded("GET", "/api/experiments/{experiment}/report", List.of("inpaint"), null, everyone);
         guarded("GET", "/api/experiments/{experiment}/figure.png", List.of("inpaint"), null, everyone);
+        guarded("GET", "/api/experiments/{experiment}/figure.svg", List.of("inpaint"), null, everyone);
         guarded("GET", "/api/experiments/{experiment}/candidates.csv", List.of("inpaint"), null, everyone);
 
         String runId = guarded("POST", "/api/experiments/txt2img/runs", List.of(), "{\"bodyParts\": [\"knee\"]}",
@@ -117,6 +118,7 @@ class EndpointAuthorizationTest {
                 .get("/api/experiments/txt2img/runs/{id}", runId).<Boolean>path("finished"));
         guarded("GET", "/api/experiments/txt2img/runs/{id}/report", List.of(runId), null, everyone);
         guarded("GET", "/api/experiments/txt2img/runs/{id}/figure.png", List.of(runId), null, everyone);
+        guarded("GET", "/api/experiments/txt2img/runs/{id}/figure.svg", List.of(runId), null, everyone);
         guarded("GET", "/api/experiments/txt2img/runs/{id}/candidates.csv", List.of(runId), null, everyone);
 
         guarded("GET", "/q/metrics", List.of(), null, Map.of(TestUser.ADMIN, 200, TestUser.SCRAPER, 200));

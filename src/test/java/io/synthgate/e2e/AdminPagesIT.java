@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -111,6 +112,12 @@ class AdminPagesIT {
         browser.screenshot("run");
         browser.driver().findElement(By.id("run-report")).click();
         assertTrue(browser.driver().getPageSource().contains("Every image in this report is SYNTHETIC"));
+        assertTrue(browser.driver().getPageSource().contains("How the figures are measured"));
+        var figure = browser.driver().findElement(By.cssSelector("img[alt*='page 1']"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", figure);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 1000", figure));
+        browser.screenshot("run-report");
         browser.go("/admin/jobs/" + jobId);
         assertTrue(browser.driver().findElements(By.id("retry")).isEmpty(), "researchers read jobs, never retry them");
 

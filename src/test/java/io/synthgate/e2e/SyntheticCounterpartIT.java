@@ -85,8 +85,15 @@ class SyntheticCounterpartIT {
             assertEquals(200, figure.statusCode());
             Files.write(Path.of("target", "inpaint-report-figure.png"), figure.body());
             BufferedImage grid = ImageIO.read(new ByteArrayInputStream(figure.body()));
-            assertEquals(synthetics.size(), (grid.getHeight() - 6) / (192 + 18 + 6), "a row per source image");
-            assertTrue(grid.getWidth() >= 170 + 3 * 192, "original, masked input and the candidate side by side");
+            // Tiles of 512 pixels under a 70-pixel caption, 16 apart, after a 300-pixel label column.
+            assertEquals(16 + synthetics.size() * (512 + 70 + 16), grid.getHeight(), "a row per source image");
+            assertTrue(grid.getWidth() >= 300 + 3 * 512, "original, masked input and the candidate side by side");
+            for (int row = 0; row < synthetics.size(); row++) {
+                // bottom left: away from the central mask and from the burned-in label at the top
+                int y = 16 + row * (512 + 70 + 16) + 448;
+                assertEquals(grid.getRGB(300 + 64, y), grid.getRGB(300 + 2 * (512 + 16) + 64, y),
+                        "outside the mask the candidate is the original, shown in the same window (row " + row + ")");
+            }
             assertTrue(gateway.get("/api/experiments/inpaint/report").body().contains("Experiment inpaint"));
         }
     }

@@ -25,12 +25,22 @@ import io.synthgate.testing.GeneratorWireMock;
 import io.synthgate.testing.InjectWireMock;
 import io.synthgate.testing.ProcessRun;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * {@code /api/experiments/txt2img/runs} against a WireMock'd OpenAI: bad requests get problem+json,
@@ -120,11 +130,40 @@ class TextRunResourceTest {
                 lines.get(4));
         assertTrue(lines.get(1).contains(",KNEE,TXT2IMG,OpenAI,gpt-image-2,"), lines.get(1));
         byte[] figure = RESEARCHER.given().get(base + "/figure.png").then().statusCode(200).contentType("image/png").extract().asByteArray();
-        java.awt.image.BufferedImage grid = GeneratorRequests.read(figure);
-        assertEquals(2, (grid.getHeight() - 6) / (192 + 18 + 6), "one figure row per body part");
-        assertTrue(grid.getWidth() >= 170 + 3 * 192, "three candidates side by side");
+        BufferedImage grid = GeneratorRequests.read(figure);
+        // Tiles of 512 pixels under a 70-pixel caption, 16 apart, after a 300-pixel label column.
+        assertEquals(16 + 2 * (512 + 70 + 16), grid.getHeight(), "one figure row per body part");
+        assertTrue(grid.getWidth() >= 300 + 3 * 512, "three candidates side by side");
+        for (int tile = 0; tile < 3; tile++) {
+            int gray = grid.getRGB(300 + tile * (512 + 16) + 256, 16 + 256) & 0xFF;
+            assertTrue(Math.abs(gray - 140) <= 1, "a uniform 140 stays 140, as a viewer shows it, not a stretch to "
+                    + "black: " + gray);
+        }
+        Node physical = ((Element) readMetadata(figure).getAsTree("javax_imageio_png_1.0")).getElementsByTagName("pHYs")
+                .item(0);
+        assertEquals("11811", physical.getAttributes().getNamedItem("pixelsPerUnitXAxis").getNodeValue(),
+                "300 dpi in the PNG's pHYs chunk");
+        assertEquals("meter", physical.getAttributes().getNamedItem("unitSpecifier").getNodeValue());
+        String svg = RESEARCHER.given().get(base + "/figure.svg").then().statusCode(200).contentType("image/svg+xml")
+                .extract().asString();
+        assertEquals(3, svg.split("<image ", -1).length - 1, "the three candidates, embedded: " + svg.length());
+        assertTrue(svg.contains(">REFUSED</text>") && svg.contains("(content_policy_violation)"),
+                "the refused prompt with the provider's reason, in the figure itself");
+        assertTrue(svg.contains("width=\"" + String.format(Locale.ROOT, "%.3fin", grid.getWidth() / 300.0) + "\""),
+                "the PNG's layout at the PNG's print size");
+        RESEARCHER.given().get(base + "/figure.png?page=2").then().statusCode(400).contentType("application/problem+json");
         RESEARCHER.given().get(base + "/report").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("Text-to-image run " + runId)).body(containsString("SYNTHETIC"))
                 .body(containsString("<td>KNEE</td><td>TXT2IMG</td><td>3</td>"));
+    }
+
+    private static IIOMetadata readMetadata(byte[] png) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+            reader.setInput(in);
+            return reader.getImageMetadata(0);
+        } finally {
+            reader.dispose();
+        }
     }
 }
