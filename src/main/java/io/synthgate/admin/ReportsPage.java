@@ -34,6 +34,7 @@ import java.util.UUID;
 public class ReportsPage {
 
     private static final int JOBS = 50;
+    private static final String CANDIDATES = "/admin/reports/candidates";
 
     private final ReportService reports;
     private final ReportResponses responses;
@@ -63,7 +64,8 @@ public class ReportsPage {
     @Path("/experiments/{experiment}")
     @Produces(MediaType.TEXT_HTML)
     public Response experiment(@PathParam("experiment") String experiment) throws IOException {
-        return responses.page(experimentReport(experiment), "/admin/reports/experiments/" + experiment);
+        return responses.page(experimentReport(experiment), "/admin/reports/experiments/" + experiment,
+                CANDIDATES);
     }
 
     @GET
@@ -89,11 +91,19 @@ public class ReportsPage {
         return responses.csv(experimentReport(experiment), experiment + "-candidates.csv");
     }
 
+    /** A candidate at full resolution, the click behind a report's figure. */
+    @GET
+    @Path("/candidates/{sop}.png")
+    @Produces("image/png")
+    public Response candidate(@PathParam("sop") String sop) throws IOException {
+        return responses.candidate(sop);
+    }
+
     @GET
     @Path("/runs/{id}")
     @Produces(MediaType.TEXT_HTML)
     public Response run(@PathParam("id") UUID id) throws IOException {
-        return responses.page(runReport(id), "/admin/reports/runs/" + id);
+        return responses.page(runReport(id), "/admin/reports/runs/" + id, CANDIDATES);
     }
 
     @GET

@@ -64,6 +64,17 @@ public class FigureRenderer {
         return FigureFormats.svg(layout(report, page));
     }
 
+    /**
+     * A candidate at its own full resolution, in the window its figure row uses: its source's first
+     * preset (or full range) when its source is kept, else its own preset or whole stored range.
+     */
+    public BufferedImage atFullResolution(Path candidate) throws IOException {
+        Optional<Path> source = files.header(candidate).source();
+        ReviewPictures.Window window = source.isPresent() ? pictures.windows(source.get()).get(0)
+                : pictures.ownWindow(candidate);
+        return pictures.render(candidate, window);
+    }
+
     FigureLayout layout(Report report, int page) throws IOException {
         if (page < 1 || page > pages(report)) {
             throw new IllegalArgumentException("The figure has pages 1 to " + pages(report) + ", not " + page);

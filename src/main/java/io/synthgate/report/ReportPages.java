@@ -19,7 +19,8 @@ public final class ReportPages {
      * @param figureUrl where the figure's pages are served, without the {@code .png} or {@code .svg}
      * @param figurePages how many pages the figure has
      * @param csvUrl where the CSV is served
+     * @param candidatesUrl under which each candidate is served at full resolution, {@code /{sop}.png}
      */
     public static native TemplateInstance report(Report report, List<ReportService.SummaryLine> summary, String figureUrl,
-            int figurePages, String csvUrl);
+            int figurePages, String csvUrl, String candidatesUrl);
 }

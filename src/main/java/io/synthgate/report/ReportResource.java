@@ -37,7 +37,7 @@ public class ReportResource {
     public Response page(@PathParam("experiment") String experiment, @QueryParam("jobs") @DefaultValue("50") int jobs)
             throws Exception {
         Optional<Report> report = reports.forExperiment(experiment, bounded(jobs));
-        return report.map(r -> responses.page(r, "/api/experiments/" + experiment)).orElseGet(() -> unknown(experiment));
+        return report.map(r -> responses.page(r, "/api/experiments/" + experiment, "/api/candidates")).orElseGet(() -> unknown(experiment));
     }
 
     @GET

@@ -1,27 +1,52 @@
 package io.synthgate.report;
 
+import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.job.JobOutput;
+import io.synthgate.job.JobOutputService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
-/** Turns a report into the things served for it: the HTML page, the figure's pages as PNG and SVG, the CSV. */
+/**
+ * Turns a report into the things served for it: the HTML page, the figure's pages as PNG and
+ * SVG, each candidate at full resolution, the CSV.
+ */
 @ApplicationScoped
 public class ReportResponses {
 
     private final ReportService reports;
     private final FigureRenderer figures;
+    private final JobOutputService outputs;
 
-    public ReportResponses(ReportService reports, FigureRenderer figures) {
+    public ReportResponses(ReportService reports, FigureRenderer figures, JobOutputService outputs) {
         this.reports = reports;
         this.figures = figures;
+        this.outputs = outputs;
     }
 
-    /** The page; {@code base} is the report's URL path without {@code /report}. */
-    public Response page(Report report, String base) {
+    /**
+     * The page; {@code base} is the report's URL path without {@code /report}, {@code candidates} the path
+     * under which {@link #candidate} serves each candidate at full resolution.
+     */
+    public Response page(Report report, String base, String candidates) {
         return Response.ok(ReportPages.report(report, reports.summary(report), base + "/figure",
-                FigureRenderer.pages(report), base + "/candidates.csv").render()).type("text/html; charset=utf-8")
-                .build();
+                FigureRenderer.pages(report), base + "/candidates.csv", candidates).render())
+                .type("text/html; charset=utf-8").build();
+    }
+
+    /** A synthetic candidate at its full resolution, in its figure row's window; 404 once retention removed it. */
+    public Response candidate(String sopInstanceUid) throws IOException {
+        Path file = outputs.find(new SopInstanceUid(sopInstanceUid)).map(JobOutput::file).filter(Files::isRegularFile)
+                .orElseThrow(() -> new NotFoundException("No candidate " + sopInstanceUid + " is kept"));
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(figures.atFullResolution(file), "png", png);
+        return Response.ok(png.toByteArray()).type("image/png").header("Cache-Control", "private, max-age=300").build();
     }
 
     /** A page of the figure as PNG, 300 dpi. */

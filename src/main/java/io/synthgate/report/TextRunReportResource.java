@@ -35,7 +35,7 @@ public class TextRunReportResource {
     @Produces("text/html")
     public Response report(@PathParam("id") UUID id) throws Exception {
         Optional<Report> report = reports.forRun(id);
-        return report.map(r -> responses.page(r, "/api/experiments/txt2img/runs/" + id)).orElseGet(() -> unknown(id));
+        return report.map(r -> responses.page(r, "/api/experiments/txt2img/runs/" + id, "/api/candidates")).orElseGet(() -> unknown(id));
     }
 
     /** The run's figure: one row per body part with its candidates, as in the seed paper. */

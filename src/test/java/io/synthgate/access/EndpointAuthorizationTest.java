@@ -109,6 +109,7 @@ class EndpointAuthorizationTest {
         guarded("GET", "/api/experiments/{experiment}/figure.png", List.of("inpaint"), null, everyone);
         guarded("GET", "/api/experiments/{experiment}/figure.svg", List.of("inpaint"), null, everyone);
         guarded("GET", "/api/experiments/{experiment}/candidates.csv", List.of("inpaint"), null, everyone);
+        guarded("GET", "/api/candidates/{uid}.png", List.of(candidates.get(0)), null, everyone);
 
         String runId = guarded("POST", "/api/experiments/txt2img/runs", List.of(), "{\"bodyParts\": [\"knee\"]}",
                 Map.of(TestUser.RESEARCHER, 202, TestUser.ADMIN, 202)).path("id");

@@ -152,6 +152,13 @@ class TextRunResourceTest {
         assertTrue(svg.contains("width=\"" + String.format(Locale.ROOT, "%.3fin", grid.getWidth() / 300.0) + "\""),
                 "the PNG's layout at the PNG's print size");
         RESEARCHER.given().get(base + "/figure.png?page=2").then().statusCode(400).contentType("application/problem+json");
+        String candidate = candidates.get(0).sopInstanceUid().value();
+        RESEARCHER.given().get(base + "/report").then().body(containsString("href=\"/api/candidates/" + candidate + ".png\""));
+        BufferedImage full = GeneratorRequests.read(RESEARCHER.given().get("/api/candidates/" + candidate + ".png").then()
+                .statusCode(200).contentType("image/png").extract().asByteArray());
+        assertTrue(full.getWidth() >= 256, "at the object's own resolution, not a tile's: " + full.getWidth());
+        assertEquals(140, full.getRaster().getSample(full.getWidth() / 2, full.getHeight() / 2, 0), 1,
+                "in the figure's window (the stored gray, not getRGB's sRGB conversion of it)");
         RESEARCHER.given().get(base + "/report").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("Text-to-image run " + runId)).body(containsString("SYNTHETIC"))
                 .body(containsString("<td>KNEE</td><td>TXT2IMG</td><td>3</td>"));
