@@ -123,7 +123,7 @@ public class ReportService {
      * @param meanAbsoluteError mean MAE inside the mask, when measured
      */
     public record SummaryLine(String bodyPart, String operation, int candidates, int withoutImages, Double meanPsnrDb,
-            Double meanSsim, Double meanAbsoluteError) {
+            Double meanSsim, Double meanAbsoluteError, long approved, long rejected, Double meanGrade) {
     }
 
     public List<SummaryLine> summary(Report report) {
@@ -143,7 +143,9 @@ public class ReportService {
             String[] parts = key.split("\\|", 2);
             lines.add(new SummaryLine(parts[0], parts[1], candidates.size(), empty.getOrDefault(key, 0),
                     mean(candidates, Report.Candidate::psnrDb), mean(candidates, Report.Candidate::ssim),
-                    mean(candidates, Report.Candidate::meanAbsoluteError)));
+                    mean(candidates, Report.Candidate::meanAbsoluteError), verdicts(candidates, "APPROVED"),
+                    verdicts(candidates, "REJECTED"),
+                    mean(candidates, c -> c.grade() == null ? null : c.grade().doubleValue())));
         });
         lines.sort(Comparator.comparing(SummaryLine::bodyPart).thenComparing(SummaryLine::operation));
         return lines;
@@ -164,6 +166,10 @@ public class ReportService {
                     verdict.map(ReviewDecision::decision).orElse(null), verdict.map(ReviewDecision::grade).orElse(null)));
         }
         return candidates;
+    }
+
+    private static long verdicts(List<Report.Candidate> candidates, String verdict) {
+        return candidates.stream().filter(c -> verdict.equals(c.verdict())).count();
     }
 
     private static Double mean(List<Report.Candidate> candidates, java.util.function.Function<Report.Candidate, Double> value) {

@@ -112,6 +112,11 @@ class ReviewGateIT {
             String csv = gateway.get("/api/experiments/inpaint/candidates.csv").body();
             assertTrue(csv.lines().anyMatch(line -> line.contains(rejected) && line.endsWith(",EXPORTED,REJECTED,2")),
                     "the report keeps the verdict after export: " + csv);
+            String page = gateway.get("/api/experiments/inpaint/report").body();
+            assertTrue(page.contains("<td>1 / 1</td><td>3.5</td>"), "one approved, one rejected, grades 5 and 2: " + page);
+            String svg = gateway.get("/api/experiments/inpaint/figure.svg").body();
+            assertTrue(svg.contains(">approved, grade 5 of 5</text>") && svg.contains(">rejected, grade 2 of 5</text>"),
+                    "each candidate's verdict and grade beside it in the figure");
         }
     }
 
