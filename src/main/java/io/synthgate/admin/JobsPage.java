@@ -10,6 +10,7 @@ import io.synthgate.job.JobService;
 import io.synthgate.job.JobState;
 import io.synthgate.job.JobView;
 import io.synthgate.pixels.FidelityMetrics;
+import io.synthgate.report.FigureRenderer;
 import io.synthgate.wrap.SyntheticFiles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -45,12 +46,15 @@ public class JobsPage {
     private final JobService jobs;
     private final JobOutputService outputs;
     private final SyntheticFiles files;
+    private final FigureRenderer figures;
     private final ViewerLinks viewer;
 
-    public JobsPage(JobService jobs, JobOutputService outputs, SyntheticFiles files, ViewerLinks viewer) {
+    public JobsPage(JobService jobs, JobOutputService outputs, SyntheticFiles files, FigureRenderer figures,
+            ViewerLinks viewer) {
         this.jobs = jobs;
         this.outputs = outputs;
         this.files = files;
+        this.figures = figures;
         this.viewer = viewer;
     }
 
@@ -107,14 +111,14 @@ public class JobsPage {
                 flash));
     }
 
-    /** An output's picture, small. */
+    /** An output's picture, small, in the window its report's figure shows it in. */
     @GET
     @Path("/{id}/outputs/{sop}.png")
     @Produces("image/png")
     public Response thumbnail(@PathParam("id") UUID id, @PathParam("sop") String sop) throws IOException {
         JobOutput output = outputs.listForJob(id).stream().filter(o -> o.sopInstanceUid().value().equals(sop)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Job " + id + " has no output " + sop));
-        BufferedImage picture = files.picture(output.file());
+        BufferedImage picture = figures.atFullResolution(output.file());
         double scale = Math.min(1, (double) THUMBNAIL / Math.max(picture.getWidth(), picture.getHeight()));
         int width = Math.max(1, (int) Math.round(picture.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(picture.getHeight() * scale));
