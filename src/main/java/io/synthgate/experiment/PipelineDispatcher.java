@@ -133,12 +133,10 @@ public class PipelineDispatcher {
     @Scheduled(every = "${synthgate.replica.heartbeat-interval:15s}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
-        Set<UUID> held = Set.copyOf(inFlight);
-        int renewed = claims.renew(held);
-        if (renewed < held.size()) {
-            LOG.warnf("Renewed the claims on %d of the %d jobs running here: another replica took the others over "
-                    + "after this one missed its heartbeats (a pause longer than synthgate.replica.lease)", renewed,
-                    held.size());
+        List<UUID> lost = claims.renew(Set.copyOf(inFlight));
+        if (!lost.isEmpty()) {
+            LOG.warnf("Another replica took over jobs %s that run here, after this one missed its heartbeats (a pause "
+                    + "longer than synthgate.replica.lease); their runs here may repeat work", lost);
         }
     }
 

@@ -122,16 +122,20 @@ public class JobClaims {
     /**
      * Extends the lease of those of {@code jobIds} this replica still holds: the heartbeat.
      *
-     * @return how many leases were renewed; fewer than asked means another replica took a job over
+     * @return those of them another replica holds now, having taken them over after this one missed its
+     *     heartbeats; none in the normal course
      */
-    public int renew(Collection<UUID> jobIds) {
+    public List<UUID> renew(Collection<UUID> jobIds) {
         if (jobIds.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        return timed("renew", () -> entities.createNativeQuery(
-                "update job set lease_until = :until where owner = :me and id in (:ids)")
-                .setParameter("until", timestamp(clock.instant().plus(replica.lease())))
-                .setParameter("me", replica.name()).setParameter("ids", jobIds).executeUpdate());
+        return timed("renew", () -> {
+            entities.createNativeQuery("update job set lease_until = :until where owner = :me and id in (:ids)")
+                    .setParameter("until", timestamp(clock.instant().plus(replica.lease())))
+                    .setParameter("me", replica.name()).setParameter("ids", jobIds).executeUpdate();
+            return entities.createNativeQuery("select id from job where id in (:ids) and owner <> :me", UUID.class)
+                    .setParameter("ids", jobIds).setParameter("me", replica.name()).getResultList();
+        });
     }
 
     /** Gives up this replica's claim on a job: the work it guarded is done, or left for the next claim. */

@@ -58,8 +58,9 @@ public class JobEntity {
     public Instant filesRemovedAt;
 
     /**
-     * The replica running the job, while one does. Written only by {@link JobClaims}, in statements of
-     * their own, so a state change never writes back a claim it read earlier.
+     * The replica running the job, while one does. Written only by {@link JobClaims} and
+     * {@link JobRepository#clearClaim}, in statements of their own, so a state change never writes back a
+     * claim it read earlier.
      */
     @Column(insertable = false, updatable = false)
     public String owner;

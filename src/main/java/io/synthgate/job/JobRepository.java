@@ -86,6 +86,15 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, UUID> {
         return find("state", Sort.by("updatedAt").descending(), state).page(0, limit).list();
     }
 
+    /**
+     * Ends whatever claim a replica holds on the job, in the caller's transaction: the job just left the
+     * states a replica runs, so a retry or a verdict that makes it runnable again finds it free.
+     */
+    public void clearClaim(UUID id) {
+        getEntityManager().createNativeQuery("update job set owner = null, lease_until = null where id = :id")
+                .setParameter("id", id).executeUpdate();
+    }
+
     /** How many jobs are in each state (states without jobs left out). */
     public Map<JobState, Long> countByState() {
         Map<JobState, Long> counts = new EnumMap<>(JobState.class);

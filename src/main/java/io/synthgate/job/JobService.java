@@ -197,7 +197,7 @@ public class JobService {
         String holder = toView(job).owner();
         if (holder != null) {
             throw new ConflictException("Job " + jobId + " cannot be retried yet: replica " + holder
-                    + " still holds it (its run is ending, or retention is removing its files); try again shortly");
+                    + " holds it (retention is removing its files); try again shortly");
         }
         move(job, JobState.PROCESSING, "retry requested");
     }
@@ -278,6 +278,10 @@ public class JobService {
         job.reason = bounded;
         job.updatedAt = clock.instant();
         record(job.id, previous, next, bounded);
+        if (previous.isResumable() && !next.isResumable()) {
+            // The run that held the job ends here; its replica's release would come a moment later.
+            jobs.clearClaim(job.id);
+        }
         if (next == JobState.PROCESSING) {
             ready.fire(new JobReady(job.id));
         }
