@@ -29,11 +29,11 @@ import java.util.Optional;
 public class FigureRenderer {
 
     /** Rows per page: a page of 512-pixel tiles stays within a printed page and a few tens of MB. */
-    static final int ROWS_PER_PAGE = 8;
-    static final int TILE = 512;
-    static final int LABEL = 300;
-    static final int CAPTION = 70;
-    static final int GAP = 16;
+    private static final int ROWS_PER_PAGE = 8;
+    private static final int TILE = 512;
+    private static final int LABEL = 300;
+    private static final int CAPTION = 70;
+    private static final int GAP = 16;
     private static final int TEXT = 26;
     private static final Color MASK = new Color(255, 60, 60);
     private static final Color INK = new Color(34, 34, 34);
@@ -75,7 +75,7 @@ public class FigureRenderer {
         return pictures.render(candidate, window);
     }
 
-    FigureLayout layout(Report report, int page) throws IOException {
+    private FigureLayout layout(Report report, int page) throws IOException {
         if (page < 1 || page > pages(report)) {
             throw new IllegalArgumentException("The figure has pages 1 to " + pages(report) + ", not " + page);
         }

@@ -148,8 +148,10 @@ class ReplicasShareOneDatabaseIT {
             assertEquals(60, orthanc.get("/instances").size(), "one synthetic object per image, none twice");
             for (String job : heldByNorth) {
                 Instant takenOver = takeover(south, job);
+                // Not before the lease lapsed (north's last heartbeat was at most 2 s before the kill); south takes
+                // them as its own jobs make room, so the last may come some seconds after.
                 assertTrue(takenOver.isAfter(killed.plus(LEASE).minusSeconds(4)) && takenOver.isBefore(killed.plus(LEASE)
-                        .plusSeconds(30)), "job " + job + " was taken over when north's lease lapsed, " + LEASE
+                        .plusSeconds(60)), "job " + job + " was taken over when north's lease lapsed, " + LEASE
                         + " after its last heartbeat, not at " + Duration.between(killed, takenOver) + " after the kill");
             }
 
