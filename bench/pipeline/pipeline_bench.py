@@ -13,26 +13,23 @@ generator stub of fixed latency. Two measurements per image size:
 
     pipeline_bench.py ROOT JAR WORK OUT [STUDIES] [IMAGES] [LATENCY]
 """
-import base64
-import json
 import math
 import os
 import secrets
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from benchnet import await_port, port  # noqa: E402
+from benchsynthgate import (api, await_instances, gateway_properties, make, orthanc, processes, send, start,  # noqa: E402
+                            study_uid, stub_generator)
 
 root, jar, work, out = sys.argv[1:5]
 studies = int(sys.argv[5]) if len(sys.argv) > 5 else 8
 images = int(sys.argv[6]) if len(sys.argv) > 6 else 4
 latency = float(sys.argv[7]) if len(sys.argv) > 7 else 2.0
 SLOTS = 4
-processes = []
 
 
 def cpu_model():
@@ -43,110 +40,52 @@ def cpu_model():
     return "unknown CPU"
 
 
-# The bench's own admin, for this run only (plain text: it never leaves the temporary folder).
-ADMIN = ("bench", secrets.token_urlsafe(18))
-
-
-def http(url, method="GET"):
-    request = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None,
-                                     headers={"Authorization": "Basic " + base64.b64encode(
-                                         ("%s:%s" % ADMIN).encode()).decode(),
-                                         # not urllib's default form type, which the pages' CSRF guard refuses
-                                         "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read() or b"null")
-
-
-def start(command, cwd=None, log=None):
-    process = subprocess.Popen(command, cwd=cwd, stdout=open(log or os.devnull, "w"), stderr=subprocess.STDOUT)
-    processes.append(process)
-    return process
-
-
-def make(rows, cols, count, first_study, number):
-    """Folders of `number` studies from `first_study` on; each is generated once and reused by every round."""
-    folders = []
-    for study in range(first_study, first_study + number):
-        folder = os.path.join(work, "data", "%dx%d-%d-%d" % (rows, cols, count, study))
-        if not os.path.isdir(folder):
-            os.makedirs(folder + ".part")
-            subprocess.run(["/usr/bin/python3", os.path.join(root, "bench/ingest/make_instances.py"), folder + ".part",
-                            str(count), str(rows), str(cols), str(study)], check=True)
-            os.rename(folder + ".part", folder)
-        folders.append(folder)
-    return folders
-
-
-def study_uid(rows, cols, study):
-    return "1.2.826.0.1.3680043.8.498.77.%d.%d.%d" % (rows, cols, study)
-
-
 def run(name, rows, cols, stub_latency, slots, parallel_jobs, first_study, count_studies):
-    orthanc_dicom, orthanc_http, stub, dicom, web = port(), port(), port(), port(), port()
+    dicom, web = port(), port()
     folder = os.path.join(work, "run-%s" % name)
     os.makedirs(folder, exist_ok=True)
-    with open(folder + "/orthanc.json", "w") as f:
-        json.dump({"Name": "bench", "StorageDirectory": folder + "/orthanc", "IndexDirectory": folder + "/orthanc",
-                   "HttpPort": orthanc_http, "DicomPort": orthanc_dicom, "DicomAet": "ORTHANC",
-                   "RemoteAccessAllowed": False, "AuthenticationEnabled": False}, f)
-    started = [start(["Orthanc", folder + "/orthanc.json"]),
-               start(["/usr/bin/python3", os.path.join(root, "bench/pipeline/stub_generator.py"), str(stub),
-                      str(stub_latency)])]
+    first = len(processes)
+    orthanc_dicom, orthanc_http = orthanc(folder)
+    stub = stub_generator(root, stub_latency)
     gateway = os.path.join(folder, "gateway")
     os.makedirs(gateway, exist_ok=True)
-    props = {
-        "quarkus.http.port": web, "synthgate.dicom.port": dicom,
-        "camel.main.routes-include-pattern": "file:%s/camel-routes/*.yaml" % root,
-        "synthgate.destinations.research.port": orthanc_dicom, "synthgate.study.idle-timeout": "1h",
+    props = gateway_properties(root, web, dicom, orthanc_dicom, stub, slots)
+    props.update({
         "synthgate.pipeline.concurrency": parallel_jobs,
         # Twice the generator slots, so the next images are prepared while the slots are busy;
         # IMAGE_WORKERS overrides it (fewer workers bound the memory of a large study).
         "synthgate.pipeline.image-concurrency": int(os.environ.get("IMAGE_WORKERS", 2 * slots)),
-        "synthgate.generator.stub.type": "openai", "synthgate.generator.stub.base-url": "http://127.0.0.1:%d/v1" % stub,
-        "synthgate.generator.stub.model": "stub-fixed-latency", "synthgate.generator.stub.concurrency": slots,
-        "synthgate.experiments.inpaint.generator": "stub",
         "synthgate.database.password": secrets.token_urlsafe(12),
-        "quarkus.security.users.embedded.plain-text": "true",
-        "quarkus.security.users.embedded.users." + ADMIN[0]: ADMIN[1],
-        "quarkus.security.users.embedded.roles." + ADMIN[0]: "admin",
-    }
-    started.append(start(["java"] + os.environ.get("SYNTHGATE_JVM_OPTIONS", "").split() + ["-D%s=%s" % kv for kv in props.items()] + ["-jar", jar], cwd=gateway,
-                         log=gateway + "/gateway.log"))
+    })
+    synthgate = start(["java"] + os.environ.get("SYNTHGATE_JVM_OPTIONS", "").split()
+                      + ["-D%s=%s" % kv for kv in props.items()] + ["-jar", jar], cwd=gateway, log=gateway + "/gateway.log")
     for p in (orthanc_dicom, stub, dicom, web):
         await_port(p)
     time.sleep(2)
     base = "http://127.0.0.1:%d" % web
 
     def send_and_complete(folders, numbers):
-        for f in folders:
-            subprocess.run(["storescu", "-aec", "SYNTHGATE", "-aet", "BENCH", "127.0.0.1", str(dicom)]
-                           + sorted(os.path.join(f, x) for x in os.listdir(f) if x.endswith(".dcm")), check=True,
-                           env=dict(os.environ, TCP_NODELAY="1"), stdout=subprocess.DEVNULL)
+        send(dicom, folders)
         t0 = time.time()
         for n in numbers:
-            http(base + "/api/studies/%s/complete" % study_uid(rows, cols, n), "POST")
+            api(base + "/api/studies/%s/complete" % study_uid(rows, cols, n), "POST")
         return t0
 
-    def await_instances(expected):
-        while True:
-            if http("http://127.0.0.1:%d/statistics" % orthanc_http)["CountInstances"] >= expected:
-                return time.time()
-            time.sleep(0.05)
-
     # Warm-up: one study through the whole pipeline, not counted.
-    warm = make(rows, cols, images, 900, 1)
+    warm = make(root, work, rows, cols, images, 900, 1)
     t0 = send_and_complete(warm, [900])
-    await_instances(images)
-    folders = make(rows, cols, images, first_study, count_studies)
+    await_instances(orthanc_http, images)
+    folders = make(root, work, rows, cols, images, first_study, count_studies)
     # What earlier runs and the warm-up left for the disk to write is written now, not during this run.
     os.sync()
     t0 = send_and_complete(folders, range(first_study, first_study + count_studies))
-    t1 = await_instances(images + count_studies * images)
-    calls = http(base + "/api/generator-calls?limit=1000")
+    t1 = await_instances(orthanc_http, images + count_studies * images)
+    calls = api(base + "/api/generator-calls?limit=1000")
     measured = sorted(calls, key=lambda c: c["calledAt"])[images:]
     per_call = sum(c["latencyMillis"] for c in measured) / max(1, len(measured)) / 1000
-    with open("/proc/%d/status" % started[2].pid) as status:
+    with open("/proc/%d/status" % synthgate.pid) as status:
         rss = next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmHWM"))
+    started = processes[first:]
     for p in started:
         p.terminate()
     for p in started:

@@ -13,8 +13,6 @@ over the replicas and divided by the jobs.
 
     replicas_bench.py ROOT JAR WORK OUT [STUDIES] [IMAGES] [LATENCY]
 """
-import base64
-import json
 import os
 import re
 import secrets
@@ -22,11 +20,11 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from benchnet import await_port, port  # noqa: E402
+from benchsynthgate import (api, await_instances, gateway_properties, make, orthanc, processes, send, start,  # noqa: E402
+                            study_uid, stub_generator)
 
 root, jar, work, out = sys.argv[1:5]
 studies = int(sys.argv[5]) if len(sys.argv) > 5 else 16
@@ -34,30 +32,7 @@ images = int(sys.argv[6]) if len(sys.argv) > 6 else 4
 latency = float(sys.argv[7]) if len(sys.argv) > 7 else 1.0
 ROWS = COLS = 512
 SLOTS = 2
-ADMIN = ("bench", secrets.token_urlsafe(18))
 DB_PASSWORD = secrets.token_urlsafe(18)
-processes = []
-
-
-def http(url, method="GET", raw=False):
-    request = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None,
-                                     headers={"Authorization": "Basic " + base64.b64encode(
-                                         ("%s:%s" % ADMIN).encode()).decode(),
-                                         # not urllib's default form type, which the pages' CSRF guard refuses
-                                         "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            body = response.read()
-            return body.decode() if raw else json.loads(body or b"null")
-    except urllib.error.HTTPError as e:
-        raise SystemExit("%s %s answered %d: %s" % (method, url, e.code, e.read().decode(errors="replace")))
-
-
-def start(command, cwd=None, log=None, env=None):
-    process = subprocess.Popen(command, cwd=cwd, stdout=open(log or os.devnull, "w"), stderr=subprocess.STDOUT,
-                               env=env)
-    processes.append(process)
-    return process
 
 
 def as_postgres(command, cwd):
@@ -95,26 +70,9 @@ def sql(database, pg_port, statement):
                     statement], check=True, env=dict(os.environ, PGPASSWORD=DB_PASSWORD), stdout=subprocess.DEVNULL)
 
 
-def make(first_study, number):
-    folders = []
-    for study in range(first_study, first_study + number):
-        folder = os.path.join(work, "data", "%d" % study)
-        if not os.path.isdir(folder):
-            os.makedirs(folder + ".part")
-            subprocess.run(["/usr/bin/python3", os.path.join(root, "bench/ingest/make_instances.py"), folder + ".part",
-                            str(images), str(ROWS), str(COLS), str(study)], check=True)
-            os.rename(folder + ".part", folder)
-        folders.append(folder)
-    return folders
-
-
-def study_uid(study):
-    return "1.2.826.0.1.3680043.8.498.77.%d.%d.%d" % (ROWS, COLS, study)
-
-
 def claim_seconds(base):
     """Seconds spent in claim statements and how many there were, from the gateway's /q/metrics."""
-    text = http(base + "/q/metrics", raw=True)
+    text = api(base + "/q/metrics", raw=True)
     total = sum(float(v) for v in re.findall(r'^synthgate_job_claims_seconds_sum\{[^}]*\} (\S+)$', text, re.M))
     count = sum(float(v) for v in re.findall(r'^synthgate_job_claims_seconds_count\{[^}]*\} (\S+)$', text, re.M))
     return total, count
@@ -125,38 +83,22 @@ def run(name, replicas, stub_latency, pg_port, first_study):
     os.makedirs(folder)
     database = "bench_" + re.sub(r"\W", "_", name)
     sql("postgres", pg_port, "CREATE DATABASE %s OWNER synthgate" % database)
-    orthanc_dicom, orthanc_http, stub = port(), port(), port()
-    with open(folder + "/orthanc.json", "w") as f:
-        json.dump({"Name": "bench", "StorageDirectory": folder + "/orthanc", "IndexDirectory": folder + "/orthanc",
-                   "HttpPort": orthanc_http, "DicomPort": orthanc_dicom, "DicomAet": "ORTHANC",
-                   "RemoteAccessAllowed": False, "AuthenticationEnabled": False}, f)
-    started = [start(["Orthanc", folder + "/orthanc.json"]),
-               start(["/usr/bin/python3", os.path.join(root, "bench/pipeline/stub_generator.py"), str(stub),
-                      str(stub_latency)])]
+    first = len(processes)
+    orthanc_dicom, orthanc_http = orthanc(folder)
+    stub = stub_generator(root, stub_latency)
     gateways = []
     for r in range(replicas):
         web, dicom = port(), port()
         gateway = os.path.join(folder, "gateway-%d" % r)
         os.makedirs(gateway)
-        props = {
-            "quarkus.http.port": web, "synthgate.dicom.port": dicom, "synthgate.replica.name": "replica-%d" % r,
-            "camel.main.routes-include-pattern": "file:%s/camel-routes/*.yaml" % root,
-            "synthgate.spool.dir": folder + "/spool",
-            "synthgate.destinations.research.port": orthanc_dicom, "synthgate.study.idle-timeout": "1h",
-            "synthgate.pipeline.concurrency": SLOTS, "synthgate.pipeline.image-concurrency": 2 * SLOTS,
-            "synthgate.generator.stub.type": "openai",
-            "synthgate.generator.stub.base-url": "http://127.0.0.1:%d/v1" % stub,
-            "synthgate.generator.stub.model": "stub-fixed-latency", "synthgate.generator.stub.concurrency": SLOTS,
-            "synthgate.experiments.inpaint.generator": "stub",
-            "quarkus.security.users.embedded.plain-text": "true",
-            "quarkus.security.users.embedded.users." + ADMIN[0]: ADMIN[1],
-            "quarkus.security.users.embedded.roles." + ADMIN[0]: "admin",
-        }
+        props = gateway_properties(root, web, dicom, orthanc_dicom, stub, SLOTS)
+        props.update({"synthgate.replica.name": "replica-%d" % r, "synthgate.spool.dir": folder + "/spool",
+                      "synthgate.pipeline.concurrency": SLOTS, "synthgate.pipeline.image-concurrency": 2 * SLOTS})
         env = dict(os.environ, SYNTHGATE_DB_URL="jdbc:postgresql://127.0.0.1:%d/%s" % (pg_port, database),
                    SYNTHGATE_DB_USER="synthgate", SYNTHGATE_DB_PASSWORD=DB_PASSWORD)
-        started.append(start(["java"] + ["-D%s=%s" % kv for kv in props.items()] + ["-jar", jar], cwd=gateway,
-                             log=gateway + "/gateway.log", env=env))
-        gateways.append((dicom, "http://127.0.0.1:%d" % web, web))
+        start(["java"] + ["-D%s=%s" % kv for kv in props.items()] + ["-jar", jar], cwd=gateway,
+              log=gateway + "/gateway.log", env=env)
+        gateways.append((dicom, "http://127.0.0.1:%d" % web))
         # one at a time: the first creates the schema
         await_port(web)
         await_port(dicom)
@@ -164,38 +106,27 @@ def run(name, replicas, stub_latency, pg_port, first_study):
     await_port(stub)
     time.sleep(2)
 
-    def send(gateway, folders):
-        for f in folders:
-            subprocess.run(["storescu", "-aec", "SYNTHGATE", "-aet", "BENCH", "127.0.0.1", str(gateway[0])]
-                           + sorted(os.path.join(f, x) for x in os.listdir(f) if x.endswith(".dcm")), check=True,
-                           env=dict(os.environ, TCP_NODELAY="1"), stdout=subprocess.DEVNULL)
-
-    def await_instances(expected):
-        while True:
-            if http("http://127.0.0.1:%d/statistics" % orthanc_http)["CountInstances"] >= expected:
-                return time.time()
-            time.sleep(0.05)
-
     # Warm-up: one study through each replica, not counted.
-    warm = make(900 + first_study, replicas)
+    warm = make(root, work, ROWS, COLS, images, 900 + first_study, replicas)
     for gateway, f, n in zip(gateways, warm, range(900 + first_study, 900 + first_study + replicas)):
-        send(gateway, [f])
-        http(gateway[1] + "/api/studies/%s/complete" % study_uid(n), "POST")
-    await_instances(replicas * images)
+        send(gateway[0], [f])
+        api(gateway[1] + "/api/studies/%s/complete" % study_uid(ROWS, COLS, n), "POST")
+    await_instances(orthanc_http, replicas * images)
     before = [claim_seconds(g[1]) for g in gateways]
-    folders = make(first_study, studies)
+    folders = make(root, work, ROWS, COLS, images, first_study, studies)
     numbers = list(range(first_study, first_study + studies))
     share = [(gateways[i % replicas], folders[i], numbers[i]) for i in range(studies)]
     for gateway, f, _ in share:
-        send(gateway, [f])
+        send(gateway[0], [f])
     os.sync()
     t0 = time.time()
     for gateway, _, n in share:
-        http(gateway[1] + "/api/studies/%s/complete" % study_uid(n), "POST")
-    t1 = await_instances((replicas + studies) * images)
+        api(gateway[1] + "/api/studies/%s/complete" % study_uid(ROWS, COLS, n), "POST")
+    t1 = await_instances(orthanc_http, (replicas + studies) * images)
     after = [claim_seconds(g[1]) for g in gateways]
     claims = sum(a[0] - b[0] for a, b in zip(after, before))
     statements = sum(a[1] - b[1] for a, b in zip(after, before))
+    started = processes[first:]
     for p in started:
         p.terminate()
     for p in started:
