@@ -12,6 +12,8 @@ import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import com.pixelmed.dicom.UnsignedShortAttribute;
 import io.synthgate.deid.DeidentifiedSource;
+import io.synthgate.deid.OutputSeal;
+import io.synthgate.deid.PseudonymKey;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.generator.GeneratedImage;
 import io.synthgate.generator.GenerationOutcome;
@@ -75,13 +77,13 @@ public final class BenchImages {
         list.write(file.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
         return new DeidentifiedSource(new SopInstanceUid("2.25.1" + sop.substring(5)), file,
                 SOPClass.DigitalXRayImageStorageForPresentation, study, study + ".1", sop, "BENCH-PATIENT", "DX", Optional.empty(),
-                List.of(), "PS3.15 Basic Profile", List.of());
+                List.of(), "PS3.15 Basic Profile", List.of(), Optional.empty());
     }
 
     /** A writer into a spool below {@code folder}, without fsync: the benchmarks measure work, not the disk. */
     public static SyntheticObjectWriter writer(Path folder) {
         Spool spool = TestSpools.at(folder.resolve("spool"), 0);
-        return new SyntheticObjectWriter(spool, Clock.systemUTC());
+        return new SyntheticObjectWriter(spool, Clock.systemUTC(), new OutputSeal(PseudonymKey.fixed("bench")));
     }
 
     /** Composites nothing new: wraps {@code samples} (already composited) as the job's candidate and writes it. */
@@ -90,7 +92,8 @@ public final class BenchImages {
         GeneratedImage generated = new GeneratedImage(input, GenerationOperation.INPAINT, generator,
                 new GeneratedImage.Provenance("An X-ray of knee", "", OptionalLong.of(42), Optional.empty(),
                         GenerationOutcome.Status.OK, false, SamplingParameters.NONE, Optional.empty()),
-                samples, FidelityMeter.measure(input.image(), input.mask(), input.comparable(), samples), 0);
+                samples, FidelityMeter.measure(input.image(), input.mask(), input.comparable(), samples), 0, List.of(),
+                List.of());
         return writer.write(JOB, "bench", generated);
     }
 

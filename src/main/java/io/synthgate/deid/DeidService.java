@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.synthgate.dicom.DataSetStructure;
 import io.synthgate.dicom.PixelDataElement;
 import io.synthgate.dicom.UnsupportedSourceException;
+import io.synthgate.mask.MaskSpec;
 import io.synthgate.pipeline.DeidOptions;
 import io.synthgate.pixels.NativeTranscoder;
 import io.synthgate.pixels.PixelLayout;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -42,6 +44,8 @@ public class DeidService {
     private static final Logger LOG = Logger.getLogger(DeidService.class);
 
     private static final String SECONDARY_CAPTURE_PREFIX = "1.2.840.10008.5.1.4.1.1.7";
+    /** How De-identification Method names the blanking of a sealed output's label. */
+    private static final String SEALED_LABEL_RULE = "SynthGate label";
     /**
      * Images of one patient are de-identified side by side; these locks make them add the patient to
      * the re-identification table one at a time in this process (other replicas still race, and
@@ -59,10 +63,12 @@ public class DeidService {
     private final Set<String> burnedInTextModalities;
     private final PixelCleaning pixelCleaning;
     private final DeidOptions defaultOptions;
+    private final OutputSeal seal;
 
     public DeidService(Deidentifier deidentifier, NativeTranscoder transcoder, Pseudonyms pseudonyms, ReidentificationRepository reidentification,
-            Spool spool, Clock clock, DeidConfig config, PixelCleaning pixelCleaning) {
+            Spool spool, Clock clock, DeidConfig config, PixelCleaning pixelCleaning, OutputSeal seal) {
         this.deidentifier = deidentifier;
+        this.seal = seal;
         this.pixelCleaning = pixelCleaning;
         this.transcoder = transcoder;
         this.pseudonyms = pseudonyms;
@@ -123,20 +129,38 @@ public class DeidService {
     private DeidentifiedSource deidentify(SourceInstance source, DeidOptions options, AttributeList list,
             Optional<NativePixelData> streamed)
             throws UnsupportedSourceException, IOException {
+        String original = source.sopInstanceUid().value();
+        Optional<SealedOutput> sealed = streamed.isPresent()
+                ? seal.verify(list, streamed.get().file(), streamed.get().offset(), original) : Optional.empty();
         String issuer = Attribute.getSingleStringValueOrNull(list, TagFromName.IssuerOfPatientID);
         String patientId = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PatientID);
         String patientName = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PatientName);
         String modality = Attribute.getSingleStringValueOrNull(list, TagFromName.Modality);
         String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
-        Optional<PixelCleaning.Cleaning> cleaning = pixelCleaning.forObject(list);
-        Optional<String> burnedInTextRisk = cleaning.isPresent() ? Optional.empty() : burnedInTextRisk(list, modality, sopClass);
-        String pseudonym = pseudonyms.patient(issuer, patientId);
-        int shift = pseudonyms.dateShiftDays(issuer, patientId);
-        synchronized (PATIENT_LOCKS[Math.floorMod(pseudonym.hashCode(), PATIENT_LOCKS.length)]) {
-            rememberPatient(pseudonym, issuer, patientId, patientName, shift);
+        Optional<PixelCleaning.Cleaning> cleaning = sealed.isPresent() ? sealed.flatMap(DeidService::labelCleaning)
+                : pixelCleaning.forObject(list);
+        Optional<String> burnedInTextRisk = sealed.isPresent() ? sealed.get().burnedInTextRisk()
+                : cleaning.isPresent() ? Optional.empty() : burnedInTextRisk(list, modality, sopClass);
+        String pseudonym;
+        int shift;
+        UnaryOperator<String> uids;
+        if (sealed.isPresent()) {
+            // De-identified when this gateway wrote it: its pseudonym, dates and UIDs stay, so the next
+            // step of a chain lands with the same patient and references the object it came from.
+            LOG.infof("SOP Instance %s is a sealed SynthGate output: its pseudonym, dates and UIDs are kept", original);
+            pseudonym = patientId;
+            shift = 0;
+            uids = UnaryOperator.identity();
+        } else {
+            pseudonym = pseudonyms.patient(issuer, patientId);
+            shift = pseudonyms.dateShiftDays(issuer, patientId);
+            uids = pseudonyms::uid;
+            synchronized (PATIENT_LOCKS[Math.floorMod(pseudonym.hashCode(), PATIENT_LOCKS.length)]) {
+                rememberPatient(pseudonym, issuer, patientId, patientName, shift);
+            }
         }
         try {
-            deidentifier.apply(list, options, pseudonym, shift, pseudonyms::uid);
+            deidentifier.apply(list, options, pseudonym, shift, uids);
             String sop = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
             if (cleaning.isPresent()) {
                 if (streamed.isEmpty()) {
@@ -159,7 +183,7 @@ public class DeidService {
                         Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SeriesInstanceUID), sop, pseudonym,
                         modality, burnedInTextRisk, cleaning.map(PixelCleaning.Cleaning::rules).orElse(List.of()),
                         Attribute.getDelimitedStringValuesOrEmptyString(list, TagFromName.DeidentificationMethod),
-                        Deidentifier.methodCodes(list));
+                        Deidentifier.methodCodes(list), sealed);
             } finally {
                 spool.discard(temporary);
             }
@@ -167,6 +191,12 @@ public class DeidService {
             throw new UnsupportedSourceException("SOP Instance " + source.sopInstanceUid()
                     + " cannot be de-identified: " + e.getMessage(), e);
         }
+    }
+
+    /** The burned-in label of a sealed output, blanked so that no generator ever reads it. */
+    private static Optional<PixelCleaning.Cleaning> labelCleaning(SealedOutput sealed) {
+        return sealed.label().map(box -> new PixelCleaning.Cleaning(List.of(SEALED_LABEL_RULE), MaskSpec.parse(
+                "rectangle " + box.column() + " " + box.row() + " " + box.width() + " " + box.height())));
     }
 
     private static String transferSyntax(SourceInstance source, Path file) throws UnsupportedSourceException, IOException {

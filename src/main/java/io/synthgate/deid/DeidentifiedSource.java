@@ -11,7 +11,8 @@ import java.util.Optional;
  * pseudonymous identifiers. Only {@code original} links back to the clinical object, and it never
  * leaves the gateway: it keys the job's bookkeeping. {@code burnedInTextRisk} says why the pixels
  * may carry burned-in text (the annotation flag, the modality, a Secondary Capture), and is empty when
- * nothing suggests it or {@code pixelCleaningRules} cleaned the object.
+ * nothing suggests it or {@code pixelCleaningRules} cleaned the object. {@code sealedOutput} is what a
+ * synthetic object of this gateway's, sent back in, says about itself (for the next step of a chain).
  */
 public record DeidentifiedSource(
         SopInstanceUid original,
@@ -25,10 +26,12 @@ public record DeidentifiedSource(
         Optional<String> burnedInTextRisk,
         List<String> pixelCleaningRules,
         String deidentificationMethod,
-        List<CodedConcept> deidentificationMethodCodes) {
+        List<CodedConcept> deidentificationMethodCodes,
+        Optional<SealedOutput> sealedOutput) {
 
     public DeidentifiedSource {
         Objects.requireNonNull(burnedInTextRisk, "burnedInTextRisk");
+        Objects.requireNonNull(sealedOutput, "sealedOutput");
         pixelCleaningRules = List.copyOf(pixelCleaningRules);
         deidentificationMethodCodes = List.copyOf(deidentificationMethodCodes);
     }

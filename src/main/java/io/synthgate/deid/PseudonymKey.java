@@ -24,6 +24,13 @@ public class PseudonymKey {
         this.secrets = secrets;
     }
 
+    /** A key from {@code secret} alone, for code that runs without a database (tests, benchmarks). */
+    public static PseudonymKey fixed(String secret) {
+        PseudonymKey fixed = new PseudonymKey(null, null);
+        fixed.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return fixed;
+    }
+
     /** HMAC-SHA256 of the parts, joined with a separator that cannot occur in DICOM text. */
     public byte[] mac(String... parts) {
         try {

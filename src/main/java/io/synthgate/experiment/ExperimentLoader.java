@@ -33,6 +33,8 @@ final class ExperimentLoader {
 
     static final String PREFIX = "synthgate.experiments.";
     static final int MAX_CANDIDATES = 16;
+    /** Eight steps of 25% each way already grow a knee's canvas 25 times; more is a mistake. */
+    static final int MAX_STEPS = 8;
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern BODY_PART = Pattern.compile("[A-Z0-9_]+");
     /** A size to try masks on: large enough that every share and pixel count of a sensible mask fits. */
@@ -139,6 +141,7 @@ final class ExperimentLoader {
             if (candidates < 1 || candidates > MAX_CANDIDATES) {
                 problem("candidates", "must be 1 to " + MAX_CANDIDATES + ", not " + candidates);
             }
+            int steps = steps(operation, mask);
             ReviewPolicy review = parse("review", () -> ReviewPolicy.parse(settings.review()));
             List<String> destinations = destinations();
             Optional<DeidOptions> deid = settings.deidRetain()
@@ -151,7 +154,8 @@ final class ExperimentLoader {
                 return Optional.empty();
             }
             return Optional.of(new Experiment(name, operation, when, select, mask, settings.generator(),
-                    settings.prompt(), settings.negativePrompt(), seed, candidates, review, destinations, deid, budget));
+                    settings.prompt(), settings.negativePrompt(), seed, candidates, steps, review, destinations, deid,
+                    budget));
         }
 
         /** A text-to-image experiment's runs name their generator, prompt, candidates and seed. */
@@ -160,7 +164,8 @@ final class ExperimentLoader {
                     settings.select().isPresent(), "mask", settings.mask().isPresent(), "presets",
                     !settings.presets().isEmpty(), "generator", settings.generator().isPresent(), "prompt",
                     settings.prompt().isPresent(), "negative-prompt", settings.negativePrompt().isPresent(), "seed",
-                    settings.seed().isPresent(), "candidates", settings.candidates() != 1);
+                    settings.seed().isPresent(), "candidates", settings.candidates() != 1, "steps",
+                    settings.steps() != 1);
             new TreeMap<>(given).forEach((key, present) -> {
                 if (present) {
                     problem(key, "a txt2img experiment does not read it: each run names its generator, prompt,"
@@ -188,6 +193,31 @@ final class ExperimentLoader {
                 }
             });
             return new MaskPlan(fallback, presets);
+        }
+
+        /**
+         * Steps of a chained outpainting: each grows the previous result by the mask's extend, so the
+         * mask must be an extend alone (a shape would regenerate a different place at every step).
+         */
+        private int steps(GenerationOperation operation, MaskPlan mask) {
+            int steps = settings.steps();
+            if (steps < 1 || steps > MAX_STEPS) {
+                problem("steps", "must be 1 to " + MAX_STEPS + ", not " + steps);
+                return 1;
+            }
+            if (steps > 1 && operation != GenerationOperation.OUTPAINT) {
+                problem("steps", "only operation outpaint grows a canvas step by step, not "
+                        + operation.name().toLowerCase(Locale.ROOT));
+                return 1;
+            }
+            List<MaskSpec> specs = new ArrayList<>(mask.byBodyPart().values());
+            mask.fallback().ifPresent(specs::add);
+            if (steps > 1 && specs.stream().anyMatch(spec -> !(spec instanceof MaskSpec.Extend))) {
+                problem("steps", "a chained outpainting takes a mask of one extend alone ('extend top 25% bottom"
+                        + " 25%'), grown again at every step");
+                return 1;
+            }
+            return steps;
         }
 
         /** A mask parsed and checked against the operation: outpainting, and only it, grows the canvas. */

@@ -91,6 +91,15 @@ public interface ExperimentsConfig {
         int candidates();
 
         /**
+         * Outpainting only: how many times each candidate's canvas grows, 1 to 8. Each step grows the
+         * previous step's result by the mask's {@code extend} (a percentage of that result's size), so
+         * {@code extend top 25% bottom 25%} with 3 steps makes a canvas about 3.4 times the source's
+         * height. One object per candidate records every step. Default {@code 1}.
+         */
+        @WithDefault("1")
+        int steps();
+
+        /**
          * {@code none}, {@code required} (candidates wait for a radiologist; only approved ones are
          * exported) or {@code recorded} (they wait, then all are exported with the verdict written into
          * each). Default {@code none}.

@@ -68,8 +68,39 @@ public class GenerateStep {
         requireCanvasFor(call.operation(), !input.growth().isNone(), input.spec().text());
         String seedKey = jobId + "/" + input.image().source().sopInstanceUid() + (index == 0 ? "" : "/candidate-" + index);
         Frame frame = call.generate(input.image(), input.mask(), input.comparable(), experiment.seed().seedFor(seedKey));
-        return new GeneratedImage(input, call.operation(), call.generator().identity(), frame.provenance(), frame.samples(),
-                frame.metrics(), index);
+        if (experiment.steps() == 1) {
+            return new GeneratedImage(input, call.operation(), call.generator().identity(), frame.provenance(),
+                    frame.samples(), frame.metrics(), index, List.of(frame.provenance()),
+                    OutpaintStages.of(List.of(input)));
+        }
+        return chain(input, frame, call, experiment, seedKey, index);
+    }
+
+    /**
+     * The further steps of a chained outpainting, each growing the previous step's result: every
+     * request is on the record, and the result is measured and checked as one outpainting of the source.
+     */
+    private GeneratedImage chain(MaskedImage first, Frame firstFrame, Call call, Experiment experiment, String seedKey,
+            int index) throws GenerationRefusedException {
+        List<MaskedImage> steps = new ArrayList<>(List.of(first));
+        List<GeneratedImage.Provenance> requests = new ArrayList<>(List.of(firstFrame.provenance()));
+        Object samples = firstFrame.samples();
+        for (int step = 2; step <= experiment.steps(); step++) {
+            MaskedImage next = steps.get(steps.size() - 1).next(samples);
+            Frame frame = call.generate(next.image(), next.mask(), next.comparable(),
+                    experiment.seed().seedFor(seedKey + "/step-" + step));
+            steps.add(next);
+            requests.add(frame.provenance());
+            samples = frame.samples();
+        }
+        MaskedImage whole = steps.get(steps.size() - 1).whole();
+        FidelityMetrics metrics = FidelityMeter.measure(whole.image(), whole.mask(), whole.comparable(), samples);
+        if (metrics.maxAbsoluteDifferenceOutsideMask() != 0) {
+            throw new IllegalStateException("Chained outpainting changed pixels of the source "
+                    + whole.image().source().original() + " by up to " + metrics.maxAbsoluteDifferenceOutsideMask());
+        }
+        return new GeneratedImage(whole, call.operation(), call.generator().identity(), firstFrame.provenance(), samples,
+                metrics, index, requests, OutpaintStages.of(steps));
     }
 
     /**

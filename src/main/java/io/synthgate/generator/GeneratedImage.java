@@ -4,6 +4,8 @@ import io.synthgate.image.Rendering;
 import io.synthgate.masking.MaskedImage;
 import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.pixels.FidelityMetrics;
+import io.synthgate.pixels.PixelBox;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -11,15 +13,26 @@ import java.util.OptionalLong;
  * A generator's candidate composited into the source: {@code storedSamples} has the source's layout
  * and equals the source's stored samples outside the mask; {@code metrics} compare it with the source.
  *
- * @param input the masked source
+ * @param input the masked source; for a chained outpainting, the whole chain as one outpainting
  * @param operation what the generator was asked to do
  * @param generator who made the pixels
- * @param provenance how they were asked for and what the provider reported
+ * @param provenance how they were asked for and what the provider reported (the first step's)
  * @param storedSamples the composited samples
  * @param metrics fidelity against the source
+ * @param candidateIndex which candidate of the image, from 0
+ * @param steps every request of a chained outpainting, in order; the one request otherwise
+ * @param stages the image at each stage of its outpainting, in the result's pixel coordinates, first the
+ *     original source (of the first job, for an output sent back in), last the whole result; empty when
+ *     neither this image nor its source was outpainted
  */
 public record GeneratedImage(MaskedImage input, GenerationOperation operation, GeneratorIdentity generator,
-        Provenance provenance, Object storedSamples, FidelityMetrics metrics, int candidateIndex) {
+        Provenance provenance, Object storedSamples, FidelityMetrics metrics, int candidateIndex,
+        List<Provenance> steps, List<PixelBox> stages) {
+
+    public GeneratedImage {
+        steps = List.copyOf(steps);
+        stages = List.copyOf(stages);
+    }
 
     /**
      * The request and the provider's answer, as recorded in the synthetic object.

@@ -1,5 +1,6 @@
 package io.synthgate.mask;
 
+import io.synthgate.pixels.PixelBox;
 import java.util.BitSet;
 
 /** A rasterised mask over an image: a set pixel is one the generator regenerates. */
@@ -42,6 +43,23 @@ public final class Mask {
     /** The first masked pixel at row-major index {@code from} or after it, or -1 when there is none. */
     public int nextSet(int from) {
         return bits.nextSetBit(from);
+    }
+
+    /** Sets every pixel of {@code box} moved by ({@code dx}, {@code dy}), clipped to the mask. */
+    public void fill(PixelBox box, int dx, int dy) {
+        for (int row = Math.max(0, box.row() + dy); row < Math.min(rows, box.row() + dy + box.height()); row++) {
+            for (int column = Math.max(0, box.column() + dx); column < Math.min(columns, box.column() + dx + box.width());
+                    column++) {
+                set(column, row);
+            }
+        }
+    }
+
+    /** A copy that changes independently of this mask. */
+    public Mask copy() {
+        Mask copy = new Mask(columns, rows);
+        copy.bits.or(bits);
+        return copy;
     }
 
     /** Number of masked pixels. */

@@ -21,6 +21,8 @@ import java.util.OptionalInt;
  * @param negativePrompt what the result should not show; empty for none
  * @param seed which seed each request asks for
  * @param candidates candidates per image, each from its own seed, all kept
+ * @param steps outpainting only: how many times each candidate's canvas grows, each step by the mask's
+ *     {@code extend} of the previous step's result; 1 for every other operation
  * @param review whether candidates wait for a radiologist
  * @param destinations where its outputs go, each of kind research
  * @param deidRetain what de-identification keeps beyond the Basic Profile; empty keeps
@@ -38,6 +40,7 @@ public record Experiment(
         Optional<String> negativePrompt,
         SeedPolicy seed,
         int candidates,
+        int steps,
         ReviewPolicy review,
         List<String> destinations,
         Optional<DeidOptions> deidRetain,
@@ -49,6 +52,10 @@ public record Experiment(
         destinations = List.copyOf(destinations);
         if (candidates < 1) {
             throw new IllegalArgumentException("An experiment makes at least one candidate per image, not " + candidates);
+        }
+        if (steps < 1 || (steps > 1 && operation != GenerationOperation.OUTPAINT)) {
+            throw new IllegalArgumentException("Only outpainting takes several steps; " + operation + " takes 1, not "
+                    + steps);
         }
     }
 

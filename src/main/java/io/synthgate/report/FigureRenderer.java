@@ -1,5 +1,6 @@
 package io.synthgate.report;
 
+import io.synthgate.pixels.PixelBox;
 import io.synthgate.wrap.ReviewPictures;
 import io.synthgate.wrap.SyntheticFiles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,18 +123,17 @@ public class FigureRenderer {
             BufferedImage source = pictures.render(original.get(), window);
             tiles.add(new Tile(Optional.of(fit(source, Optional.empty())), "original",
                     List.of("original", window.label()), List.of()));
-            SyntheticFiles.Regions regions = kept.isEmpty() ? new SyntheticFiles.Regions(Optional.empty(), Optional.empty())
-                    : files.regions(kept.get(0).file());
+            SyntheticFiles.Regions regions = kept.isEmpty() ? SyntheticFiles.Regions.NONE : files.regions(kept.get(0).file());
             BufferedImage input = regions.sourceRegion().isPresent()
                     ? onGrownCanvas(source, regions.sourceRegion().get(), regions.mask()) : source;
             tiles.add(new Tile(Optional.of(fit(input, regions.mask())), "masked input", List.of("masked input"), List.of()));
             for (Report.Candidate candidate : kept) {
-                tiles.add(candidateTile(candidate, pictures.render(candidate.file(), window)));
+                addCandidate(tiles, candidate, pictures.render(candidate.file(), window));
             }
         } else {
             for (Report.Candidate candidate : kept) {
                 ReviewPictures.Window own = pictures.ownWindow(candidate.file());
-                tiles.add(candidateTile(candidate, pictures.render(candidate.file(), own)));
+                addCandidate(tiles, candidate, pictures.render(candidate.file(), own));
             }
         }
         if (tiles.isEmpty()) {
@@ -149,6 +149,24 @@ public class FigureRenderer {
             tiles.add(new Tile(Optional.empty(), message.get(0), List.of(), message));
         }
         return tiles;
+    }
+
+    /**
+     * A candidate's tile, after a tile for each intermediate stage of its outpainting: a crop of the
+     * candidate itself, since outside each step's new border its pixels are the previous stage's.
+     */
+    private void addCandidate(List<Tile> tiles, Report.Candidate candidate, BufferedImage picture) throws IOException {
+        List<PixelBox> stages = files.regions(candidate.file()).stages();
+        int steps = stages.size() - 1;
+        for (int step = 1; step < steps; step++) {
+            PixelBox box = stages.get(step);
+            if (box.column() + box.width() <= picture.getWidth() && box.row() + box.height() <= picture.getHeight()) {
+                BufferedImage crop = picture.getSubimage(box.column(), box.row(), box.width(), box.height());
+                tiles.add(new Tile(Optional.of(fit(crop, Optional.empty())), "outpainting step " + step + " of " + steps,
+                        List.of("step " + step + " of " + steps), List.of()));
+            }
+        }
+        tiles.add(candidateTile(candidate, picture));
     }
 
     private Tile candidateTile(Report.Candidate candidate, BufferedImage picture) {

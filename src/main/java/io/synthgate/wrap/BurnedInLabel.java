@@ -1,5 +1,6 @@
 package io.synthgate.wrap;
 
+import io.synthgate.pixels.PixelBox;
 import io.synthgate.pixels.PixelLayout;
 import io.synthgate.pixels.StoredSamples;
 import java.util.List;

@@ -15,6 +15,7 @@ import com.pixelmed.dicom.UnsignedShortAttribute;
 import io.synthgate.generator.SamplingParameters;
 import io.synthgate.image.Rendering;
 import io.synthgate.pixels.FidelityMetrics;
+import io.synthgate.pixels.PixelBox;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -36,9 +37,12 @@ record Provenance(String provider, String model, String revision, String prompt,
     private static final AttributeTag PRIVATE_CREATOR_REFERENCE = new AttributeTag(0x0008, 0x0302);
     private static final AttributeTag BLOCK_STATUS = new AttributeTag(0x0008, 0x0303);
     private static final AttributeTag NONIDENTIFYING_ELEMENTS = new AttributeTag(0x0008, 0x0304);
-    /** Elements that can never identify anyone: all but prompt (03), negative prompt (04) and request id (09). */
+    /**
+     * Elements that can never identify anyone: all but prompt (03), negative prompt (04) and the request
+     * ids (09, and 16 of the steps of a chain), free text from outside.
+     */
     private static final int[] NONIDENTIFYING = {0x00, 0x01, 0x02, 0x05, 0x06, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E,
-        0x0F, 0x10, 0x11, 0x12, 0x13};
+        0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x17, 0x18};
 
     void writeTo(AttributeList list) throws DicomException {
         Attributes.put(list, new LongStringAttribute(CREATOR_TAG), CREATOR);
@@ -119,7 +123,7 @@ record Provenance(String provider, String model, String revision, String prompt,
         return String.format(java.util.Locale.ROOT, "%.6g", value).replaceFirst("\\.?0+(e|$)", "$1");
     }
 
-    private static AttributeTag element(int offset) {
+    static AttributeTag element(int offset) {
         return new AttributeTag(GROUP, 0x1000 + offset);
     }
 }

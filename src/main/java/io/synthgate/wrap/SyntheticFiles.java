@@ -9,6 +9,8 @@ import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.display.ConsumerFormatImageMaker;
 import com.pixelmed.display.SourceImage;
+import io.synthgate.deid.OutputSeal;
+import io.synthgate.pixels.PixelBox;
 import io.synthgate.spool.Spool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
@@ -16,6 +18,8 @@ import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -56,9 +60,17 @@ public class SyntheticFiles {
 
     /**
      * What a synthetic object says about where it was generated: its mask and, for an outpainted object,
-     * where its source lies on the grown canvas (0099,100F): column, row, width, height.
+     * where its source lies on the grown canvas (0099,100F) and where each stage of its outpainting lies
+     * (0099,1014), first the original source, last the whole image; each box column, row, width, height.
      */
-    public record Regions(Optional<boolean[][]> mask, Optional<int[]> sourceRegion) {
+    public record Regions(Optional<boolean[][]> mask, Optional<int[]> sourceRegion, List<PixelBox> stages) {
+
+        /** Nothing known: no object to read. */
+        public static final Regions NONE = new Regions(Optional.empty(), Optional.empty(), List.of());
+
+        public Regions {
+            stages = List.copyOf(stages);
+        }
     }
 
     /** The header (Pixel Data excluded) of a synthetic object. */
@@ -88,7 +100,13 @@ public class SyntheticFiles {
         try {
             header.read(file.toFile(), TagFromName.PixelData);
             int[] region = Attribute.getIntegerValues(header, SOURCE_REGION);
-            return new Regions(mask(header), region == null || region.length != 4 ? Optional.empty() : Optional.of(region));
+            int[] stages = Attribute.getIntegerValues(header, OutputSeal.STAGES);
+            List<PixelBox> boxes = new ArrayList<>();
+            for (int i = 0; stages != null && i + 3 < stages.length; i += 4) {
+                boxes.add(new PixelBox(stages[i], stages[i + 1], stages[i + 2], stages[i + 3]));
+            }
+            return new Regions(mask(header), region == null || region.length != 4 ? Optional.empty() : Optional.of(region),
+                    boxes);
         } catch (DicomException e) {
             throw unreadable(file, e);
         }

@@ -26,6 +26,7 @@ import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import com.pixelmed.dicom.UnsignedShortAttribute;
 import io.synthgate.deid.CodedConcept;
 import io.synthgate.deid.DeidentifiedSource;
+import io.synthgate.deid.OutputSeal;
 import io.synthgate.dicom.PixelDataElement;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.dicom.UnsupportedSourceException;
@@ -38,6 +39,7 @@ import io.synthgate.mask.CanvasGrowth;
 import io.synthgate.pipeline.GenerationOperation;
 import io.synthgate.pixels.Hashes;
 import io.synthgate.pixels.ImageDescription;
+import io.synthgate.pixels.PixelBox;
 import io.synthgate.pixels.PixelLayout;
 import io.synthgate.pixels.StoredSamples;
 import io.synthgate.spool.Spool;
@@ -97,10 +99,12 @@ public class SyntheticObjectWriter {
 
     private final Spool spool;
     private final Clock clock;
+    private final OutputSeal seal;
 
-    public SyntheticObjectWriter(Spool spool, Clock clock) {
+    public SyntheticObjectWriter(Spool spool, Clock clock, OutputSeal seal) {
         this.spool = spool;
         this.clock = clock;
+        this.seal = seal;
     }
 
     /**
@@ -147,7 +151,8 @@ public class SyntheticObjectWriter {
                 growth.isNone() ? Optional.empty() : Optional.of(new PixelBox(growth.left(), growth.top(),
                         sourceLayout.columns(), sourceLayout.rows())),
                 Optional.of(generated.metrics())).writeTo(list);
-        return commit(list, jobId, identity);
+        new Lineage(generated.stages(), generated.steps(), source.burnedInTextRisk()).writeTo(list);
+        return commit(list, jobId, identity, samples);
     }
 
     /**
@@ -290,7 +295,7 @@ public class SyntheticObjectWriter {
                 asked.negativePrompt(), asked.seed(), asked.sampling(), asked.requestId().orElse(""),
                 asked.outcome().name(), Optional.empty(), Optional.empty(), Optional.empty(), label, Optional.empty(),
                 Optional.empty()).writeTo(list);
-        return commit(list, jobId, identity);
+        return commit(list, jobId, identity, samples);
     }
 
     /** The de-identification the source went through, which the synthetic object inherits. */
@@ -395,8 +400,10 @@ public class SyntheticObjectWriter {
     }
 
     /** Writes the object to a temporary file and commits it into the job's outbound folder. */
-    private SyntheticObject commit(AttributeList list, UUID jobId, SyntheticIdentity identity)
+    /** Seals the object (so that it is recognised when sent back in) and writes it to the outbound spool. */
+    private SyntheticObject commit(AttributeList list, UUID jobId, SyntheticIdentity identity, Object samples)
             throws IOException, DicomException {
+        Attributes.put(list, new LongStringAttribute(OutputSeal.SEAL), seal.seal(list, samples));
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, IMPLEMENTATION_AE);
         Path temporary = spool.newTemporaryFile();
         try {

@@ -86,6 +86,24 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void onlyAnOutpaintingOfOneExtendGrowsStepByStep() throws Exception {
+        Map<String, String> settings = shipped();
+        settings.put("synthgate.experiments.outpaint.steps", "3");
+        assertEquals(3, load(settings).experiments().get("outpaint").steps());
+
+        settings.put("synthgate.experiments.outpaint.mask", "extend top 25%; rectangle 0 0 10 10");
+        settings.put("synthgate.experiments.inpaint.steps", "2");
+        settings.put("synthgate.experiments.erase.steps", "9");
+        String message = assertThrows(InvalidExperimentsException.class, () -> load(settings)).getMessage();
+
+        assertTrue(message.contains("synthgate.experiments.outpaint.steps: a chained outpainting takes a mask of one"
+                + " extend alone"), message);
+        assertTrue(message.contains("synthgate.experiments.inpaint.steps: only operation outpaint grows a canvas step by"
+                + " step, not inpaint"), message);
+        assertTrue(message.contains("synthgate.experiments.erase.steps: must be 1 to 8, not 9"), message);
+    }
+
+    @Test
     void onlyOutpaintingGrowsTheCanvasAndItNeedsAGrowth() throws Exception {
         Map<String, String> settings = shipped();
         settings.put("synthgate.experiments.outpaint.mask", "rectangle 0 0 10% 10%");

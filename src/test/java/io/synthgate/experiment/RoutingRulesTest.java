@@ -73,7 +73,7 @@ class RoutingRulesTest {
     private static Experiment rule(String name, String when) {
         Experiment plain = TestExperiments.named(name).build();
         return new Experiment(plain.name(), plain.operation(), Optional.of(Selection.parse(when)), plain.select(),
-                plain.mask(), plain.generator(), plain.prompt(), plain.negativePrompt(), plain.seed(), plain.candidates(),
+                plain.mask(), plain.generator(), plain.prompt(), plain.negativePrompt(), plain.seed(), plain.candidates(), plain.steps(),
                 plain.review(), plain.destinations(), plain.deidRetain(), plain.imagesPerDay());
     }
 

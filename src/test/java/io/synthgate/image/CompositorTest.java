@@ -19,7 +19,7 @@ class CompositorTest {
 
     private static final DeidentifiedSource SOURCE = new DeidentifiedSource(new SopInstanceUid("1.2.3.4.5"),
             Path.of("unused.dcm"), "1.2.840.10008.5.1.4.1.1.2", "2.25.1", "2.25.2", "2.25.3", "SGPSEUDONYM", "CT", Optional.empty(), List.of(),
-            "", List.of());
+            "", List.of(), Optional.empty());
 
     @Test
     void onlyMaskedSamplesTakeTheGeneratedValue() {

@@ -134,7 +134,7 @@ class FidelityMeterTest {
 
     private static SourceImage image(short[] samples) {
         return new SourceImage(new DeidentifiedSource(new SopInstanceUid("1.2.3"), Path.of("unused"), "1.2.840.10008.5.1.4.1.1.2",
-                "2.25.1", "2.25.2", "2.25.3", "SGX", "CT", Optional.empty(), List.of(), "", List.of()), LAYOUT, samples,
+                "2.25.1", "2.25.2", "2.25.3", "SGX", "CT", Optional.empty(), List.of(), "", List.of(), Optional.empty()), LAYOUT, samples,
                 new ImageDescription("CT", null, null, null, null, null, null, null, null, null));
     }
 }

@@ -22,7 +22,7 @@ class RenderingTest {
 
     private static final DeidentifiedSource SOURCE = new DeidentifiedSource(new SopInstanceUid("1.2.3.4.5"),
             Path.of("unused.dcm"), "1.2.840.10008.5.1.4.1.1.2", "2.25.1", "2.25.2", "2.25.3", "SGPSEUDONYM", "CT", Optional.empty(),
-            List.of(), "", List.of());
+            List.of(), "", List.of(), Optional.empty());
     private static final short AIR = 24;
     private static final short TISSUE = 1064;
     private static final short BONE = 2024;

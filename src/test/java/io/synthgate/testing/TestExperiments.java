@@ -20,6 +20,7 @@ public final class TestExperiments {
     private Optional<String> generator = Optional.empty();
     private Optional<String> prompt = Optional.empty();
     private OptionalInt imagesPerDay = OptionalInt.empty();
+    private int steps = 1;
 
     private TestExperiments() {
     }
@@ -61,9 +62,14 @@ public final class TestExperiments {
         return this;
     }
 
+    public TestExperiments steps(int steps) {
+        this.steps = steps;
+        return this;
+    }
+
     public Experiment build() {
         return new Experiment(name, operation, Optional.empty(), Selection.parse(""), mask, generator, prompt,
-                Optional.empty(), SeedPolicy.DERIVED, 1, ReviewPolicy.NONE, List.of("research"), Optional.empty(),
+                Optional.empty(), SeedPolicy.DERIVED, 1, steps, ReviewPolicy.NONE, List.of("research"), Optional.empty(),
                 imagesPerDay);
     }
 }

@@ -62,7 +62,7 @@ class CanvasTest {
             samples[i] = (short) ((random.nextInt(4096) - 2048) & 0xfff | (i % 5 == 0 ? 1 << 12 : 0));
         }
         SourceImage source = new SourceImage(new DeidentifiedSource(new SopInstanceUid("1.2.3"), Path.of("unused"),
-                "1.2.840.10008.5.1.4.1.1.2", "2.25.1", "2.25.2", "2.25.3", "SGX", "CT", Optional.empty(), List.of(), "", List.of()),
+                "1.2.840.10008.5.1.4.1.1.2", "2.25.1", "2.25.2", "2.25.3", "SGX", "CT", Optional.empty(), List.of(), "", List.of(), Optional.empty()),
                 layout, samples, new ImageDescription("CT", null, null, null, null, null, null, null, null, null));
         Rendering rendering = Rendering.of(source);
         Canvas canvas = Canvas.fit(300, 200, 128, 128);

@@ -1,4 +1,4 @@
-package io.synthgate.wrap;
+package io.synthgate.pixels;
 
 /**
  * A box of pixels: left column, top row, width and height. Where the burned-in label lies, and where
