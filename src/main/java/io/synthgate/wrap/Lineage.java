@@ -13,13 +13,13 @@ import java.util.Optional;
 
 /**
  * The part of the provenance block that the next step of a chain reads back, under the object's seal:
- * the stages of its outpainting (0099,1014), the seed (0099,1015) and request id (0099,1016) of every
+ * the stages of its outpainting (0099,1014), the seed (0099,1019) and request id (0099,101A) of every
  * step of a chained outpainting, and why the pixels it was made from may carry burned-in text (0099,1018).
  */
 record Lineage(List<PixelBox> stages, List<GeneratedImage.Provenance> steps, Optional<String> burnedInTextRisk) {
 
-    private static final int STEP_SEEDS = 0x15;
-    private static final int STEP_REQUEST_IDS = 0x16;
+    private static final int STEP_SEEDS = 0x19;
+    private static final int STEP_REQUEST_IDS = 0x1A;
 
     Lineage {
         stages = List.copyOf(stages);

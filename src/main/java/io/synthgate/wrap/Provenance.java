@@ -39,10 +39,10 @@ record Provenance(String provider, String model, String revision, String prompt,
     private static final AttributeTag NONIDENTIFYING_ELEMENTS = new AttributeTag(0x0008, 0x0304);
     /**
      * Elements that can never identify anyone: all but prompt (03), negative prompt (04) and the request
-     * ids (09, and 16 of the steps of a chain), free text from outside.
+     * ids (09, and 1A of the steps of a chain), free text from outside.
      */
     private static final int[] NONIDENTIFYING = {0x00, 0x01, 0x02, 0x05, 0x06, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E,
-        0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x17, 0x18};
+        0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x17, 0x18, 0x19};
 
     void writeTo(AttributeList list) throws DicomException {
         Attributes.put(list, new LongStringAttribute(CREATOR_TAG), CREATOR);

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import io.synthgate.deid.CodedConcept;
 import io.synthgate.deid.Deidentifier;
@@ -51,6 +52,7 @@ class ShippedExperimentsIT {
 
     private static final Path RADIOGRAPH = TestFiles.shared("fo-dicom/CR-MONO1-10-chest.dcm");
     private static final AttributeTag SOURCE_REGION = new AttributeTag(0x0099, 0x100F);
+    private static final AttributeTag STAGES = new AttributeTag(0x0099, 0x1014);
 
     @TempDir
     Path folder;
@@ -190,15 +192,84 @@ class ShippedExperimentsIT {
         }
     }
 
-    /** The outpainted knee has 660 rows, and every source pixel outside the label 110 rows down, unchanged. */
+    /**
+     * The paper's knee, grown in three steps of a quarter up and down through the OpenAI stand-in: one
+     * object of 1486 rows records four stages and three requests. Sent back in, it is recognised by its
+     * seal (not refused as a Secondary Capture), keeps its patient, loses its label to the next mask, and
+     * grows three steps more into an object that references it and records all seven stages.
+     */
+    @Test
+    void aKneeGrowsStepByStepThroughAnOpenAiShapedGeneratorAndOnAgainWhenSentBack() throws Exception {
+        String study = "2.25.8180818081";
+        Path knee = DicomCopies.asInstanceOf(RADIOGRAPH, study, study + ".1", "KNEE", folder.resolve("knee.dcm"));
+        WireMockServer openAi = openAiShapedGenerator();
+        Map<String, String> config = throughOpenAi(openAi, "outpaint", Map.of("synthgate.experiments.outpaint.steps", "3"));
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc, config).start()) {
+            send(gateway, List.of(knee));
+            String grown = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(120)).get(study + ".1");
+            Path first = folder.resolve("grown.dcm");
+            Files.write(first, orthanc.getBytes("/instances/" + orthanc.findInstance(grown).orElseThrow() + "/file"));
+            // 440 rows, then 110, 165 and 248 (247.5 rounded) added above and below
+            assertKneeKeptOnTheGrownCanvas(knee, first, 1486, 523);
+            AttributeList header = new AttributeList();
+            header.read(first.toFile(), TagFromName.PixelData);
+            assertArrayEquals(new int[] {0, 523, 440, 440, 0, 413, 440, 660, 0, 248, 440, 990, 0, 0, 440, 1486},
+                    Attribute.getIntegerValues(header, STAGES));
+            openAi.verify(3, postRequestedFor(urlEqualTo("/v1/images/edits")));
+            assertEquals(List.of(), Dciodvfy.unexpectedErrors(first));
+
+            send(gateway, List.of(first));
+            String syntheticStudy = Attribute.getSingleStringValueOrEmptyString(header, TagFromName.StudyInstanceUID);
+            String again = StudyProgress.awaitExported(gateway, syntheticStudy, 1, Duration.ofSeconds(180)).get(grown);
+            Path second = folder.resolve("grown-again.dcm");
+            Files.write(second, orthanc.getBytes("/instances/" + orthanc.findInstance(again).orElseThrow() + "/file"));
+            openAi.verify(6, postRequestedFor(urlEqualTo("/v1/images/edits")));
+            AttributeList next = new AttributeList();
+            next.read(second.toFile(), TagFromName.PixelData);
+            assertEquals(Attribute.getSingleStringValueOrEmptyString(header, TagFromName.PatientID),
+                    Attribute.getSingleStringValueOrEmptyString(next, TagFromName.PatientID), "the same patient");
+            assertEquals(grown, Attribute.getSingleStringValueOrEmptyString(((SequenceAttribute) next.get(
+                    TagFromName.SourceImageSequence)).getItem(0).getAttributeList(), TagFromName.ReferencedSOPInstanceUID));
+            // then 372, 558 and 837 rows added above and below: the first object lies 1767 rows down
+            assertEquals(28, Attribute.getIntegerValues(next, STAGES).length, "seven stages");
+            DicomImages.Image before = DicomImages.read(first);
+            DicomImages.Image after = DicomImages.read(second);
+            assertEquals(1486 + 2 * 1767, after.rows());
+            int labelPixelsChanged = 0;
+            for (int row = 0; row < before.rows(); row++) {
+                for (int column = 0; column < before.columns(); column++) {
+                    if (after.inLabel(column, row + 1767)) {
+                        continue;
+                    }
+                    if (before.inLabel(column, row)) {
+                        labelPixelsChanged += before.at(column, row) != after.at(column, row + 1767) ? 1 : 0;
+                    } else {
+                        assertEquals(before.at(column, row), after.at(column, row + 1767), "(" + column + "," + row + ")");
+                    }
+                }
+            }
+            assertTrue(labelPixelsChanged > 0, "the first object's label was regenerated, not carried on");
+            assertEquals(List.of(), Dciodvfy.unexpectedErrors(second));
+        } finally {
+            openAi.stop();
+        }
+    }
+
+    /** The knee outpainted a quarter up and down once: 660 rows, the source 110 rows down. */
     private static void assertKneeKeptOnTheGrownCanvas(Path knee, Path outpainted) throws Exception {
+        assertKneeKeptOnTheGrownCanvas(knee, outpainted, 660, 110);
+    }
+
+    /** The outpainted knee has {@code rows} rows, and every source pixel outside the label {@code top} rows down, unchanged. */
+    private static void assertKneeKeptOnTheGrownCanvas(Path knee, Path outpainted, int rows, int top) throws Exception {
         DicomImages.Image source = DicomImages.read(knee);
         DicomImages.Image output = DicomImages.read(outpainted);
-        assertEquals(660, output.rows());
+        assertEquals(rows, output.rows());
         for (int row = 0; row < source.rows(); row++) {
             for (int column = 0; column < source.columns(); column++) {
-                if (!output.inLabel(column, row + 110)) {
-                    assertEquals(source.at(column, row), output.at(column, row + 110), "(" + column + "," + row + ")");
+                if (!output.inLabel(column, row + top)) {
+                    assertEquals(source.at(column, row), output.at(column, row + top), "(" + column + "," + row + ")");
                 }
             }
         }

@@ -86,7 +86,7 @@ class ChainedOutpaintingTest {
         assertSourceKept(source, output, 145);
         AttributeList header = header(written.file());
         assertEquals(16, Attribute.getIntegerValues(header, OutputSeal.STAGES).length);
-        assertEquals(3, Attribute.getStringValues(header, Provenance.element(0x15)).length, "the seed of every step");
+        assertEquals(3, Attribute.getStringValues(header, Provenance.element(0x19)).length, "the seed of every step");
         assertEquals(List.of(), Dciodvfy.unexpectedErrors(written.file()));
     }
 
