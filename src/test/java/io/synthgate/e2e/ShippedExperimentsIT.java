@@ -251,6 +251,14 @@ class ShippedExperimentsIT {
             }
             assertTrue(labelPixelsChanged > 0, "the first object's label was regenerated, not carried on");
             assertEquals(List.of(), Dciodvfy.unexpectedErrors(second));
+
+            // The report shows each sequence: a tile per intermediate stage, cropped from the candidate.
+            String figure = gateway.get("/api/experiments/outpaint/figure.svg").body();
+            Files.writeString(Path.of("target", "outpaint-steps-figure.svg"), figure);
+            for (String step : List.of("step 1 of 3", "step 2 of 3", "step 1 of 6", "step 5 of 6")) {
+                assertTrue(figure.contains(">" + step + "<"), step + " in " + figure.substring(0, 2000));
+            }
+            assertFalse(figure.contains("step 3 of 3"), "the last stage is the candidate itself");
         } finally {
             openAi.stop();
         }
