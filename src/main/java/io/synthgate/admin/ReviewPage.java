@@ -7,6 +7,7 @@ import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.failure.ConflictException;
 import io.synthgate.failure.InvalidRequestException;
 import io.synthgate.job.JobOutput;
+import io.synthgate.job.OutputState;
 import io.synthgate.review.ReviewRequest;
 import io.synthgate.review.ReviewService;
 import io.synthgate.review.ReviewWorklist;
@@ -90,15 +91,17 @@ public class ReviewPage {
      */
     public record Panel(String sop, int number, String caption, String state, boolean current, boolean undecided) {
 
-        static Panel of(JobOutput candidate, JobOutput current) {
+        static Panel of(JobOutput candidate, WorklistItem item) {
+            JobOutput current = item.current();
             StringBuilder caption = new StringBuilder("Candidate ").append(candidate.candidateIndex() + 1);
             candidate.seed().ifPresent(seed -> caption.append(" \u00b7 seed ").append(seed));
             if (candidate.metrics() != null && candidate.metrics().ssim() != null) {
                 caption.append(String.format(Locale.ROOT, " \u00b7 SSIM %.3f", candidate.metrics().ssim()));
             }
+            boolean awaitingOthers = candidate.state() == OutputState.AWAITING_REVIEW && !item.undecided(candidate);
             return new Panel(candidate.sopInstanceUid().value(), candidate.candidateIndex() + 1, caption.toString(),
-                    candidate.state().name(), candidate.sopInstanceUid().equals(current.sopInstanceUid()),
-                    ReviewWorklist.undecided(candidate));
+                    awaitingOthers ? "decided by you, awaiting the other readers" : candidate.state().name(),
+                    candidate.sopInstanceUid().equals(current.sopInstanceUid()), item.undecided(candidate));
         }
     }
 
@@ -111,13 +114,13 @@ public class ReviewPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@QueryParam("candidate") String candidate, @QueryParam("w") @DefaultValue("0") int window,
             @QueryParam("done") String done) throws IOException {
-        Optional<WorklistItem> item = candidate == null || candidate.isBlank() ? worklist.next()
-                : worklist.at(new SopInstanceUid(candidate));
+        Optional<WorklistItem> item = candidate == null || candidate.isBlank() ? worklist.next(signedIn.getName())
+                : worklist.at(new SopInstanceUid(candidate), signedIn.getName());
         if (item.isEmpty()) {
             return Templates.page(new Worklist(null, List.of(), List.of(), 0, done, null));
         }
         List<ReviewPictures.Window> windows = windowsOf(item.get());
-        List<Panel> panels = item.get().candidates().stream().map(c -> Panel.of(c, item.get().current())).toList();
+        List<Panel> panels = item.get().candidates().stream().map(c -> Panel.of(c, item.get())).toList();
         return Templates.page(new Worklist(item.get(), panels, windows, Math.floorMod(window, windows.size()), done,
                 viewer.study(item.get().syntheticStudy()).orElse(null)));
     }
@@ -161,7 +164,7 @@ public class ReviewPage {
             return Response.seeOther(URI.create("/admin/review?w=" + window + "&done=nothing+new:+candidate+"
                     + (item.current().candidateIndex() + 1) + "+was+already+decided")).build();
         }
-        String next = worklist.at(new SopInstanceUid(sop)).flatMap(WorklistItem::nextUndecided)
+        String next = worklist.at(new SopInstanceUid(sop), signedIn.getName()).flatMap(WorklistItem::nextUndecided)
                 .map(candidate -> "candidate=" + candidate.sopInstanceUid().value() + "&")
                 .orElse("");
         return Response.seeOther(URI.create("/admin/review?" + next + "w=" + window + "&done="
@@ -170,7 +173,8 @@ public class ReviewPage {
     }
 
     private WorklistItem item(String sop) throws IOException {
-        return worklist.at(new SopInstanceUid(sop)).orElseThrow(() -> new NotFoundException("No candidate " + sop));
+        return worklist.at(new SopInstanceUid(sop), signedIn.getName())
+                .orElseThrow(() -> new NotFoundException("No candidate " + sop));
     }
 
     private List<ReviewPictures.Window> windowsOf(WorklistItem item) throws IOException {

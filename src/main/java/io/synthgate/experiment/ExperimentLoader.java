@@ -35,6 +35,7 @@ final class ExperimentLoader {
     static final int MAX_CANDIDATES = 16;
     /** Eight steps of 25% each way already grow a knee's canvas 25 times; more is a mistake. */
     static final int MAX_STEPS = 8;
+    static final int MAX_READERS = 10;
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern BODY_PART = Pattern.compile("[A-Z0-9_]+");
     /** A size to try masks on: large enough that every share and pixel count of a sensible mask fits. */
@@ -143,6 +144,7 @@ final class ExperimentLoader {
             }
             int steps = steps(operation, mask);
             ReviewPolicy review = parse("review", () -> ReviewPolicy.parse(settings.review()));
+            int readers = readers(review);
             List<String> destinations = destinations();
             Optional<DeidOptions> deid = settings.deidRetain()
                     .map(retain -> parse("deid-retain", () -> DeidOptions.parse(retain, deidDefaults)));
@@ -154,7 +156,7 @@ final class ExperimentLoader {
                 return Optional.empty();
             }
             return Optional.of(new Experiment(name, operation, when, select, mask, settings.generator(),
-                    settings.prompt(), settings.negativePrompt(), seed, candidates, steps, review, destinations, deid,
+                    settings.prompt(), settings.negativePrompt(), seed, candidates, steps, review, readers, destinations, deid,
                     budget));
         }
 
@@ -193,6 +195,21 @@ final class ExperimentLoader {
                 }
             });
             return new MaskPlan(fallback, presets);
+        }
+
+        /** Readers per candidate: more than one only where the review policy holds candidates for them. */
+        private int readers(ReviewPolicy review) {
+            int readers = settings.readers();
+            if (readers < 1 || readers > MAX_READERS) {
+                problem("readers", "must be 1 to " + MAX_READERS + ", not " + readers);
+                return 1;
+            }
+            if (readers > 1 && (review == null || !review.holds())) {
+                problem("readers", readers + " readers need review=required or review=recorded, which hold candidates"
+                        + " for them");
+                return 1;
+            }
+            return readers;
         }
 
         /**

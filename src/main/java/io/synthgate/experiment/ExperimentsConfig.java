@@ -108,6 +108,14 @@ public interface ExperimentsConfig {
         String review();
 
         /**
+         * How many readers each give every candidate a verdict, 1 to 10, when {@code review} holds
+         * candidates: each verdict is kept, the candidate is decided by the majority once all are in
+         * (a tie rejects it), and the report gives the agreement between readers. Default {@code 1}.
+         */
+        @WithDefault("1")
+        int readers();
+
+        /**
          * Where its outputs go: names under {@code synthgate.destinations}, comma-separated, each of kind
          * {@code research}; each receives every output. Default: the one research destination, when
          * exactly one is configured.

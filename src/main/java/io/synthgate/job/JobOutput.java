@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-/** One synthetic object of a job, as other features see it. */
+/**
+ * One synthetic object of a job, as other features see it; {@code readersRequired} is how many readers
+ * give it a verdict when it is held for review (1 otherwise).
+ */
 public record JobOutput(
         UUID jobId,
         Optional<SopInstanceUid> source,
@@ -21,5 +24,6 @@ public record JobOutput(
         String destination,
         Instant exportedAt,
         String maskSpec,
-        FidelityMetrics metrics) {
+        FidelityMetrics metrics,
+        int readersRequired) {
 }

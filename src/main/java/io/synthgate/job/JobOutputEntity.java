@@ -53,6 +53,9 @@ public class JobOutputEntity {
     @Column(name = "exported_at")
     public Instant exportedAt;
 
+    @Column(name = "readers_required")
+    public Integer readersRequired;
+
     @Column(name = "mask_spec")
     public String maskSpec;
 

@@ -3,6 +3,7 @@ package io.synthgate.job;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,10 @@ public class JobOutputRepository implements PanacheRepository<JobOutputEntity> {
 
     public Optional<JobOutputEntity> findBySopInstanceUid(String sopInstanceUid) {
         return find("sopInstanceUid", sopInstanceUid).firstResultOptional();
+    }
+
+    public Optional<JobOutputEntity> findBySopInstanceUidForUpdate(String sopInstanceUid) {
+        return find("sopInstanceUid", sopInstanceUid).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public List<JobOutputEntity> listForJob(UUID jobId) {

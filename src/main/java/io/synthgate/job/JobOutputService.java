@@ -78,10 +78,16 @@ public class JobOutputService {
         return outputs.listForJobInStates(jobId, states).stream().map(JobOutputService::toView).toList();
     }
 
-    /** Holds every newly generated output of the job for review; returns how many of its outputs await a verdict. */
-    public int holdForReview(UUID jobId) {
+    /**
+     * Holds every newly generated output of the job for review by {@code readers} readers each; returns
+     * how many of its outputs await a verdict.
+     */
+    public int holdForReview(UUID jobId, int readers) {
         List<JobOutputEntity> rows = outputs.listForJob(jobId);
-        rows.stream().filter(row -> row.state == OutputState.GENERATED).forEach(row -> row.state = OutputState.AWAITING_REVIEW);
+        rows.stream().filter(row -> row.state == OutputState.GENERATED).forEach(row -> {
+            row.state = OutputState.AWAITING_REVIEW;
+            row.readersRequired = readers;
+        });
         return (int) rows.stream().filter(row -> row.state == OutputState.AWAITING_REVIEW).count();
     }
 
@@ -97,6 +103,14 @@ public class JobOutputService {
         }
         row.state = verdict;
         return (int) outputs.listForJobInStates(row.jobId, EnumSet.of(OutputState.AWAITING_REVIEW)).size();
+    }
+
+    /**
+     * The output, its row locked until the transaction ends, so that readers' verdicts on it are
+     * counted one after the other.
+     */
+    public Optional<JobOutput> lock(SopInstanceUid output) {
+        return outputs.findBySopInstanceUidForUpdate(output.value()).map(JobOutputService::toView);
     }
 
     public Optional<JobOutput> find(SopInstanceUid output) {
@@ -127,6 +141,7 @@ public class JobOutputService {
                 row.candidateIndex == null ? 0 : row.candidateIndex,
                 row.seed == null ? OptionalLong.empty() : OptionalLong.of(row.seed),
                 new SopInstanceUid(row.sopInstanceUid), row.sopClassUid, Path.of(row.spoolPath), row.state,
-                row.destination, row.exportedAt, row.maskSpec, metrics);
+                row.destination, row.exportedAt, row.maskSpec, metrics,
+                row.readersRequired == null ? 1 : row.readersRequired);
     }
 }

@@ -24,6 +24,8 @@ import java.util.OptionalInt;
  * @param steps outpainting only: how many times each candidate's canvas grows, each step by the mask's
  *     {@code extend} of the previous step's result; 1 for every other operation
  * @param review whether candidates wait for a radiologist
+ * @param readers how many radiologists each give a candidate a verdict before it is decided; 1
+ *     unless {@code review} holds candidates
  * @param destinations where its outputs go, each of kind research
  * @param deidRetain what de-identification keeps beyond the Basic Profile; empty keeps
  *     {@code synthgate.deid.retain-*}
@@ -42,6 +44,7 @@ public record Experiment(
         int candidates,
         int steps,
         ReviewPolicy review,
+        int readers,
         List<String> destinations,
         Optional<DeidOptions> deidRetain,
         OptionalInt imagesPerDay) {
@@ -52,6 +55,10 @@ public record Experiment(
         destinations = List.copyOf(destinations);
         if (candidates < 1) {
             throw new IllegalArgumentException("An experiment makes at least one candidate per image, not " + candidates);
+        }
+        if (readers < 1 || (readers > 1 && !review.holds())) {
+            throw new IllegalArgumentException("Several readers need a review policy that holds candidates, not "
+                    + review + " with " + readers + " readers");
         }
         if (steps < 1 || (steps > 1 && operation != GenerationOperation.OUTPAINT)) {
             throw new IllegalArgumentException("Only outpainting takes several steps; " + operation + " takes 1, not "

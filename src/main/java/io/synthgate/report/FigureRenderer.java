@@ -174,7 +174,7 @@ public class FigureRenderer {
         List<String> caption = new ArrayList<>(List.of(name));
         if (candidate.verdict() != null) {
             caption.add(candidate.verdict().toLowerCase(Locale.ROOT)
-                    + (candidate.grade() == null ? "" : ", grade " + candidate.grade() + " of 5"));
+                    + (candidate.grade() == null ? "" : ", grade " + candidate.gradeText() + " of 5"));
         }
         return new Tile(Optional.of(fit(picture, Optional.empty())), "candidate " + name, caption, List.of());
     }

@@ -2,6 +2,8 @@ package io.synthgate.report;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,12 +44,23 @@ public record Report(String title, String description, List<Row> rows) {
      * @param ssim SSIM in the mask, when it has a source
      * @param meanAbsoluteError MAE in the mask, when it has a source
      * @param state GENERATED, AWAITING_REVIEW, APPROVED, REJECTED or EXPORTED
-     * @param verdict the radiologist's latest verdict, APPROVED or REJECTED, when reviewed; it outlives
-     *     the state, which becomes EXPORTED under review policy {@code recorded}
-     * @param grade the grade given with the verdict, if any
+     * @param verdict the readers' verdict, APPROVED or REJECTED, once all of them decided (the majority; a
+     *     tie rejects); it outlives the state, which becomes EXPORTED under review policy {@code recorded}
+     * @param grade the mean of the grades given, if any
+     * @param readings each reader's verdict so far, by reader
      */
     public record Candidate(int index, String sopInstanceUid, Path file, String bodyPart, String operation,
             String generator, String model, Long seed, Double psnrDb, Double ssim, Double meanAbsoluteError,
-            String state, String verdict, Integer grade) {
+            String state, String verdict, Double grade, Map<String, String> readings) {
+
+        public Candidate {
+            readings = Map.copyOf(readings);
+        }
+
+        /** The mean grade as a caption says it: "4" or "3.5". */
+        public String gradeText() {
+            return grade == null ? "" : grade == Math.rint(grade) ? Long.toString(Math.round(grade))
+                    : String.format(Locale.ROOT, "%.1f", grade);
+        }
     }
 }

@@ -4,7 +4,7 @@ import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import io.synthgate.job.JobService;
 import io.synthgate.job.JobView;
-import io.synthgate.review.ReviewDecision;
+import io.synthgate.review.CandidateVerdict;
 import io.synthgate.review.ReviewService;
 import io.synthgate.txt2img.TextRunView;
 import io.synthgate.txt2img.TextRuns;
@@ -14,13 +14,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Builds reports: one for a text-to-image run (a row per body part), one for a study experiment such
@@ -54,7 +57,7 @@ public class ReportService {
         List<Report.Row> rows = new ArrayList<>();
         for (TextRunView.PromptView prompt : run.prompts()) {
             rows.add(new Report.Row(prompt.bodyPart(), prompt.prompt(), prompt.outcome(), prompt.detail(), Optional.empty(),
-                    candidates(outputs.listForJob(prompt.jobId()), reviews.latestVerdicts(prompt.jobId()))));
+                    candidates(outputs.listForJob(prompt.jobId()), reviews.verdicts(prompt.jobId()))));
         }
         return Optional.of(new Report("Text-to-image run " + run.id(), "Generator " + run.generator() + ", prompt \""
                 + run.promptTemplate() + "\", " + run.candidatesPerPrompt() + " candidates per prompt, all kept; started "
@@ -69,7 +72,7 @@ public class ReportService {
         }
         List<Report.Row> rows = new ArrayList<>();
         for (JobView job : taken) {
-            Map<String, ReviewDecision> verdicts = reviews.latestVerdicts(job.id());
+            Map<String, CandidateVerdict> verdicts = reviews.verdicts(job.id());
             Map<String, List<JobOutput>> bySource = new LinkedHashMap<>();
             for (JobOutput output : outputs.listForJob(job.id())) {
                 bySource.computeIfAbsent(output.source().map(Object::toString).orElse(output.sopInstanceUid().value()),
@@ -94,18 +97,18 @@ public class ReportService {
     /** One CSV line per candidate, and one per prompt that produced none (its outcome and reason). */
     public String csv(Report report) {
         StringBuilder csv = new StringBuilder("row,prompt,outcome,reason,candidate,sop_instance_uid,body_part,operation,"
-                + "generator,model,seed,psnr_db,ssim,mae,state,verdict,grade\n");
+                + "generator,model,seed,psnr_db,ssim,mae,state,verdict,grade,readings\n");
         for (Report.Row row : report.rows()) {
             if (row.candidates().isEmpty()) {
                 csv.append(String.join(",", quote(row.label()), quote(row.prompt()), quote(row.outcome()),
-                        quote(row.detail()), "", "", "", "", "", "", "", "", "", "", "", "", "")).append('\n');
+                        quote(row.detail()), "", "", "", "", "", "", "", "", "", "", "", "", "", "")).append('\n');
             }
             for (Report.Candidate c : row.candidates()) {
                 csv.append(String.join(",", quote(row.label()), quote(row.prompt()), quote(row.outcome()), "",
                         Integer.toString(c.index()), c.sopInstanceUid(), quote(c.bodyPart()), c.operation(),
                         quote(c.generator()), quote(c.model()), c.seed() == null ? "" : c.seed().toString(), number(c.psnrDb()),
                         number(c.ssim()), number(c.meanAbsoluteError()), c.state(), c.verdict() == null ? "" : c.verdict(),
-                        c.grade() == null ? "" : c.grade().toString())).append('\n');
+                        c.gradeText(), quote(readings(c)))).append('\n');
             }
         }
         return csv.toString();
@@ -123,7 +126,8 @@ public class ReportService {
      * @param meanAbsoluteError mean MAE inside the mask, when measured
      */
     public record SummaryLine(String bodyPart, String operation, int candidates, int withoutImages, Double meanPsnrDb,
-            Double meanSsim, Double meanAbsoluteError, long approved, long rejected, Double meanGrade) {
+            Double meanSsim, Double meanAbsoluteError, long approved, long rejected, Double meanGrade,
+            Optional<Agreement> agreement) {
     }
 
     public List<SummaryLine> summary(Report report) {
@@ -145,25 +149,35 @@ public class ReportService {
                     mean(candidates, Report.Candidate::psnrDb), mean(candidates, Report.Candidate::ssim),
                     mean(candidates, Report.Candidate::meanAbsoluteError), verdicts(candidates, "APPROVED"),
                     verdicts(candidates, "REJECTED"),
-                    mean(candidates, c -> c.grade() == null ? null : c.grade().doubleValue())));
+                    mean(candidates, Report.Candidate::grade), Agreement.of(candidates)));
         });
         lines.sort(Comparator.comparing(SummaryLine::bodyPart).thenComparing(SummaryLine::operation));
         return lines;
     }
 
-    private List<Report.Candidate> candidates(List<JobOutput> made, Map<String, ReviewDecision> verdicts)
+    /** Every reader's verdict on the candidate, "reader: VERDICT" joined by "; ", readers in name order. */
+    private static String readings(Report.Candidate candidate) {
+        return new TreeMap<>(candidate.readings()).entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    private List<Report.Candidate> candidates(List<JobOutput> made, Map<String, CandidateVerdict> verdicts)
             throws IOException {
         List<Report.Candidate> candidates = new ArrayList<>();
         for (JobOutput output : made.stream().sorted(Comparator.comparingInt(JobOutput::candidateIndex)).toList()) {
             SyntheticFiles.Header header = files.headerIfKept(output.file()).orElse(SyntheticFiles.Header.REMOVED);
-            Optional<ReviewDecision> verdict = Optional.ofNullable(verdicts.get(output.sopInstanceUid().value()));
+            Optional<CandidateVerdict> verdict = Optional.ofNullable(verdicts.get(output.sopInstanceUid().value()));
+            Map<String, String> readings = new HashMap<>();
+            verdict.ifPresent(given -> given.readings().forEach(reading -> readings.put(reading.reviewer(),
+                    reading.decision())));
             candidates.add(new Report.Candidate(output.candidateIndex(), output.sopInstanceUid().value(), output.file(),
                     header.bodyPart(), header.operation(), header.provider(), header.model(),
                     output.seed().isPresent() ? output.seed().getAsLong() : null,
                     output.metrics() == null ? null : output.metrics().psnrDb(),
                     output.metrics() == null ? null : output.metrics().ssim(),
                     output.metrics() == null ? null : output.metrics().meanAbsoluteError(), output.state().name(),
-                    verdict.map(ReviewDecision::decision).orElse(null), verdict.map(ReviewDecision::grade).orElse(null)));
+                    verdict.flatMap(CandidateVerdict::decision).orElse(null),
+                    verdict.flatMap(CandidateVerdict::meanGrade).orElse(null), readings));
         }
         return candidates;
     }

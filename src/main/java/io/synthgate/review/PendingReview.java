@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param candidateIndex its position among its prompt's or source's candidates
  * @param seed the seed it was made with, when known
  * @param fidelity its fidelity against the source, when it has one
+ * @param readers how many readers give it a verdict
  */
 public record PendingReview(UUID jobId, String experiment, String sopInstanceUid, int candidateIndex, Long seed,
-        FidelityMetrics fidelity) {
+        FidelityMetrics fidelity, int readers) {
 }

@@ -35,10 +35,11 @@ public class ReviewResource {
         this.reviews = reviews;
     }
 
-    /** Candidates awaiting a verdict, oldest first. */
+    /** Candidates awaiting the caller's verdict, oldest first (not those the caller decided, waiting on other readers). */
     @GET
-    public List<PendingReview> pending(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return reviews.pending(Math.max(1, Math.min(limit, 1000)));
+    public List<PendingReview> pending(@QueryParam("limit") @DefaultValue("100") int limit,
+            @Context SecurityContext caller) {
+        return reviews.pending(Math.max(1, Math.min(limit, 1000)), caller.getUserPrincipal().getName());
     }
 
     /** The candidate's picture (first frame), as a viewer would show it. */

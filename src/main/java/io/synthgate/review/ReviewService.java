@@ -1,6 +1,7 @@
 package io.synthgate.review;
 
 import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.failure.ConflictException;
 import io.synthgate.failure.InvalidRequestException;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
@@ -14,10 +15,12 @@ import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 
@@ -49,21 +52,24 @@ public class ReviewService {
     }
 
     /**
-     * Holds the job's new candidates for review. Returns true when some candidate still awaits a
-     * verdict (the job is then parked in AWAITING_REVIEW), false when every one is decided.
+     * Holds the job's new candidates for review by {@code readers} readers each. Returns true when some
+     * candidate still awaits a verdict (the job is then parked in AWAITING_REVIEW), false when every one
+     * is decided.
      */
-    public boolean hold(UUID jobId) {
-        int waiting = outputs.holdForReview(jobId);
+    public boolean hold(UUID jobId, int readers) {
+        int waiting = outputs.holdForReview(jobId, readers);
         if (waiting == 0) {
             return false;
         }
-        jobs.transition(jobId, JobState.AWAITING_REVIEW, waiting + " candidates await a radiologist's review");
+        jobs.transition(jobId, JobState.AWAITING_REVIEW, waiting + " candidates await "
+                + (readers == 1 ? "a radiologist's review" : "the verdicts of " + readers + " readers each"));
         return true;
     }
 
     /**
-     * Records {@code reviewer}'s verdict (the signed-in user's name); when it was the job's last open
-     * one, the job goes on to export.
+     * Records {@code reviewer}'s verdict (the signed-in user's name), one per reader and candidate. Once
+     * the candidate has the verdicts of all its readers, the majority decides it; when it was the job's
+     * last open one, the job goes on to export.
      */
     public ReviewDecision decide(SopInstanceUid candidate, ReviewRequest request, String reviewer) {
         OutputState verdict = verdict(request.decision());
@@ -73,8 +79,15 @@ public class ReviewService {
         if (request.comment() != null && request.comment().length() > TEXT_LIMIT) {
             throw new InvalidRequestException("comment is limited to " + TEXT_LIMIT + " characters");
         }
-        JobOutput output = outputs.find(candidate).orElseThrow(() -> new UnknownCandidateException(candidate));
-        int stillWaiting = outputs.decide(candidate, verdict);
+        JobOutput output = outputs.lock(candidate).orElseThrow(() -> new UnknownCandidateException(candidate));
+        if (output.state() != OutputState.AWAITING_REVIEW) {
+            throw new ConflictException("Candidate " + candidate + " is " + output.state() + ", not awaiting review");
+        }
+        List<ReviewDecisionEntity> earlier = decisions.forCandidate(candidate.value());
+        if (earlier.stream().anyMatch(decision -> decision.reviewer.equals(reviewer))) {
+            throw new ConflictException(reviewer + " already gave candidate " + candidate + " a verdict; each of its "
+                    + output.readersRequired() + " readers gives one");
+        }
         ReviewDecisionEntity row = new ReviewDecisionEntity();
         row.jobId = output.jobId();
         row.sopInstanceUid = candidate.value();
@@ -84,8 +97,14 @@ public class ReviewService {
         row.reviewer = reviewer;
         row.decidedAt = clock.instant();
         decisions.persist(row);
-        if (stillWaiting == 0 && jobs.find(output.jobId()).map(job -> job.state() == JobState.AWAITING_REVIEW).orElse(false)) {
-            jobs.transition(output.jobId(), JobState.GENERATED, "every candidate reviewed; export resumes");
+        if (earlier.size() + 1 >= output.readersRequired()) {
+            List<String> verdicts = new ArrayList<>(earlier.stream().map(decision -> decision.decision).toList());
+            verdicts.add(row.decision);
+            int stillWaiting = outputs.decide(candidate, OutputState.valueOf(CandidateVerdict.outcome(verdicts)));
+            if (stillWaiting == 0
+                    && jobs.find(output.jobId()).map(job -> job.state() == JobState.AWAITING_REVIEW).orElse(false)) {
+                jobs.transition(output.jobId(), JobState.GENERATED, "every candidate reviewed; export resumes");
+            }
         }
         return view(row);
     }
@@ -95,29 +114,53 @@ public class ReviewService {
      * (review policy {@code recorded}); writing it again changes nothing.
      */
     public void writeVerdicts(UUID jobId) throws IOException {
-        Map<String, ReviewDecision> latest = latestVerdicts(jobId);
+        Map<String, CandidateVerdict> verdicts = verdicts(jobId);
         for (JobOutput output : outputs.listForJob(jobId)) {
-            ReviewDecision decision = latest.get(output.sopInstanceUid().value());
-            if (decision != null && output.state() != OutputState.EXPORTED) {
-                stamp.write(output.file(), decision.decision(), decision.grade());
+            CandidateVerdict verdict = verdicts.get(output.sopInstanceUid().value());
+            if (verdict != null && verdict.decision().isPresent() && output.state() != OutputState.EXPORTED) {
+                stamp.write(output.file(), verdict.decision().get(),
+                        verdict.meanGrade().map(grade -> (int) Math.round(grade)).orElse(null));
             }
         }
     }
 
+    /** Candidates awaiting {@code reader}'s verdict, oldest first: not those the reader already decided. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PendingReview> pending(int limit) {
-        return outputs.awaitingReview(limit).stream().map(output -> new PendingReview(output.jobId(),
+    public List<PendingReview> pending(int limit, String reader) {
+        return awaiting(limit, reader).stream().map(output -> new PendingReview(output.jobId(),
                 jobs.find(output.jobId()).map(job -> job.experiment()).orElse(null), output.sopInstanceUid().value(),
-                output.candidateIndex(), output.seed().isPresent() ? output.seed().getAsLong() : null, output.metrics()))
-                .toList();
+                output.candidateIndex(), output.seed().isPresent() ? output.seed().getAsLong() : null, output.metrics(),
+                output.readersRequired())).toList();
     }
 
-    /** Each decided candidate of the job (by SOP Instance UID) with its latest verdict. */
+    /** Outputs awaiting {@code reader}'s verdict, oldest first, at most {@code limit}. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, ReviewDecision> latestVerdicts(UUID jobId) {
-        Map<String, ReviewDecision> latest = new HashMap<>();
-        decisions.forJob(jobId).forEach(decision -> latest.put(decision.sopInstanceUid, view(decision)));
-        return latest;
+    public List<JobOutput> awaiting(int limit, String reader) {
+        Set<String> decided = decidedAwaitingOthers(reader);
+        return outputs.awaitingReview(limit + decided.size()).stream()
+                .filter(output -> !decided.contains(output.sopInstanceUid().value())).limit(limit).toList();
+    }
+
+    /** The candidates {@code reader} gave a verdict that still wait on other readers. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> decidedAwaitingOthers(String reader) {
+        return decisions.awaitingOthersAfter(reader);
+    }
+
+    /** Every candidate of the job that has a verdict (by SOP Instance UID), with all its readers' verdicts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, CandidateVerdict> verdicts(UUID jobId) {
+        Map<String, List<ReviewDecision>> readings = new HashMap<>();
+        decisions.forJob(jobId).forEach(decision -> readings.computeIfAbsent(decision.sopInstanceUid,
+                sop -> new ArrayList<>()).add(view(decision)));
+        Map<String, CandidateVerdict> verdicts = new HashMap<>();
+        for (JobOutput output : outputs.listForJob(jobId)) {
+            List<ReviewDecision> given = readings.get(output.sopInstanceUid().value());
+            if (given != null) {
+                verdicts.put(output.sopInstanceUid().value(), new CandidateVerdict(given, output.readersRequired()));
+            }
+        }
+        return verdicts;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

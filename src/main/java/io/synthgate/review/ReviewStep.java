@@ -29,7 +29,7 @@ public class ReviewStep {
     public void gate(@ExchangeProperty(Pipeline.JOB_ID) UUID jobId,
             @ExchangeProperty(Pipeline.EXPERIMENT) Experiment experiment, Exchange exchange) throws IOException {
         ReviewPolicy policy = experiment.review();
-        if (policy.holds() && reviews.hold(jobId)) {
+        if (policy.holds() && reviews.hold(jobId, experiment.readers())) {
             exchange.setRouteStop(true);
         } else if (policy == ReviewPolicy.RECORDED) {
             reviews.writeVerdicts(jobId);

@@ -86,6 +86,22 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void severalReadersNeedAReviewThatHoldsCandidates() throws Exception {
+        Map<String, String> settings = shipped();
+        settings.put("synthgate.experiments.inpaint.review", "required");
+        settings.put("synthgate.experiments.inpaint.readers", "3");
+        assertEquals(3, load(settings).experiments().get("inpaint").readers());
+
+        settings.put("synthgate.experiments.erase.readers", "2");
+        settings.put("synthgate.experiments.outpaint.readers", "11");
+        String message = assertThrows(InvalidExperimentsException.class, () -> load(settings)).getMessage();
+
+        assertTrue(message.contains("synthgate.experiments.erase.readers: 2 readers need review=required or"
+                + " review=recorded"), message);
+        assertTrue(message.contains("synthgate.experiments.outpaint.readers: must be 1 to 10, not 11"), message);
+    }
+
+    @Test
     void onlyAnOutpaintingOfOneExtendGrowsStepByStep() throws Exception {
         Map<String, String> settings = shipped();
         settings.put("synthgate.experiments.outpaint.steps", "3");

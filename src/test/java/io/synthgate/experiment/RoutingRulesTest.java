@@ -74,7 +74,7 @@ class RoutingRulesTest {
         Experiment plain = TestExperiments.named(name).build();
         return new Experiment(plain.name(), plain.operation(), Optional.of(Selection.parse(when)), plain.select(),
                 plain.mask(), plain.generator(), plain.prompt(), plain.negativePrompt(), plain.seed(), plain.candidates(), plain.steps(),
-                plain.review(), plain.destinations(), plain.deidRetain(), plain.imagesPerDay());
+                plain.review(), plain.readers(), plain.destinations(), plain.deidRetain(), plain.imagesPerDay());
     }
 
     private SourceInstance instance(String callingAe, String modality, String bodyPart, String studyDescription)

@@ -69,7 +69,7 @@ public final class TestExperiments {
 
     public Experiment build() {
         return new Experiment(name, operation, Optional.empty(), Selection.parse(""), mask, generator, prompt,
-                Optional.empty(), SeedPolicy.DERIVED, 1, steps, ReviewPolicy.NONE, List.of("research"), Optional.empty(),
+                Optional.empty(), SeedPolicy.DERIVED, 1, steps, ReviewPolicy.NONE, 1, List.of("research"), Optional.empty(),
                 imagesPerDay);
     }
 }

@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
 
 /**
  * The test profile's users, one per role ({@code %test.quarkus.security.users.embedded.*} in
@@ -12,6 +13,7 @@ import java.util.Base64;
 public enum TestUser {
     ADMIN("ada", "ada-admin", "admin"),
     REVIEWER("rita", "rita-reviewer", "reviewer"),
+    SECOND_REVIEWER("rob", "rob-reviewer", "reviewer"),
     RESEARCHER("rex", "rex-researcher", "researcher"),
     SCRAPER("prom", "prom-metrics", "metrics");
 
@@ -35,6 +37,11 @@ public enum TestUser {
 
     public String role() {
         return role;
+    }
+
+    /** One user per role: the users an authorization matrix tries (the second reviewer is for experiments with several readers). */
+    public static EnumSet<TestUser> oneOfEachRole() {
+        return EnumSet.complementOf(EnumSet.of(SECOND_REVIEWER));
     }
 
     /** A REST Assured request signed in as this user with HTTP Basic. */
