@@ -35,8 +35,8 @@ class ArchitectureTest {
             "job", "study",
             // Steps, in the order of the data flow.
             "ingest", "deid", "image", "masking", "generator", "wrap", "review", "export",
-            // Features composing the steps: study experiments, text-to-image runs, reports, retention.
-            "experiment", "txt2img", "report", "retention",
+            // Features composing the steps: study experiments, text-to-image runs, reports, reader studies, retention.
+            "experiment", "txt2img", "report", "readerstudy", "retention",
             // Operating it: gauges, the dashboard and the pages under /admin.
             "admin");
 

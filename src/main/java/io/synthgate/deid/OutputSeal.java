@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -84,8 +83,8 @@ public class OutputSeal {
             return Optional.empty();
         }
         String risk = Attribute.getSingleStringValueOrEmptyString(header, BURNED_IN_TEXT_RISK);
-        List<PixelBox> stages = boxes(Attribute.getIntegerValues(header, STAGES));
-        List<PixelBox> label = boxes(Attribute.getIntegerValues(header, LABEL_BOX));
+        List<PixelBox> stages = PixelBox.listOf(Attribute.getIntegerValues(header, STAGES));
+        List<PixelBox> label = PixelBox.listOf(Attribute.getIntegerValues(header, LABEL_BOX));
         return Optional.of(new SealedOutput(label.stream().findFirst(), stages,
                 risk.isEmpty() ? Optional.empty() : Optional.of(risk)));
     }
@@ -104,14 +103,6 @@ public class OutputSeal {
 
     private static int frameBytes(PixelLayout layout) {
         return layout.pixelCount() * layout.samplesPerPixel() * (layout.bitsAllocated() / 8);
-    }
-
-    private static List<PixelBox> boxes(int[] values) {
-        List<PixelBox> boxes = new ArrayList<>();
-        for (int i = 0; values != null && i + 3 < values.length; i += 4) {
-            boxes.add(new PixelBox(values[i], values[i + 1], values[i + 2], values[i + 3]));
-        }
-        return boxes;
     }
 
     private static AttributeTag element(int offset) {

@@ -10,27 +10,29 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Agreement between readers on approve or reject, chance-corrected: Cohen's kappa when the same two
- * readers decided every candidate, else Fleiss' kappa over the candidates with the usual number of
- * readers (Fleiss 1971). Candidates with fewer than two verdicts do not count.
+ * Agreement between readers, chance-corrected, on answers in categories such as approve or reject, or
+ * real or synthetic: Cohen's kappa when the same two readers rated every item, else Fleiss' kappa over
+ * the items with the usual number of ratings (Fleiss 1971). Items with fewer than two ratings do not
+ * count.
  *
  * @param measure "Cohen's kappa" or "Fleiss' kappa"
  * @param kappa the coefficient; NaN when chance agreement is total (every verdict the same), where kappa
  *     is undefined
- * @param observed the share of agreeing pairs of verdicts
- * @param candidates candidates counted
- * @param readersPerCandidate verdicts per counted candidate
+ * @param observed the share of agreeing pairs of ratings
+ * @param candidates items counted
+ * @param readersPerCandidate ratings per counted item
  */
 public record Agreement(String measure, double kappa, double observed, int candidates, int readersPerCandidate) {
 
-    private static final List<String> CATEGORIES = List.of("APPROVED", "REJECTED");
-
-    /** The agreement of the candidates' readings; empty when fewer than two candidates have two verdicts or more. */
-    public static Optional<Agreement> of(List<Report.Candidate> candidates) {
+    /**
+     * The agreement of the items' ratings, each item's by reader; empty when fewer than two items have
+     * two ratings or more.
+     */
+    public static Optional<Agreement> of(List<Map<String, String>> items) {
         Map<Integer, List<Map<String, String>>> byCount = new HashMap<>();
-        for (Report.Candidate candidate : candidates) {
-            if (candidate.readings().size() >= 2) {
-                byCount.computeIfAbsent(candidate.readings().size(), count -> new ArrayList<>()).add(candidate.readings());
+        for (Map<String, String> ratings : items) {
+            if (ratings.size() >= 2) {
+                byCount.computeIfAbsent(ratings.size(), count -> new ArrayList<>()).add(ratings);
             }
         }
         Optional<Map.Entry<Integer, List<Map<String, String>>>> usual = byCount.entrySet().stream()
@@ -42,8 +44,13 @@ public record Agreement(String measure, double kappa, double observed, int candi
         int readers = usual.get().getKey();
         List<Map<String, String>> rated = usual.get().getValue();
         Set<String> names = new TreeSet<>();
-        rated.forEach(readings -> names.addAll(readings.keySet()));
-        return Optional.of(readers == 2 && names.size() == 2 ? cohen(rated, List.copyOf(names)) : fleiss(rated, readers));
+        Set<String> categories = new TreeSet<>();
+        rated.forEach(readings -> {
+            names.addAll(readings.keySet());
+            categories.addAll(readings.values());
+        });
+        return Optional.of(readers == 2 && names.size() == 2 ? cohen(rated, List.copyOf(names), List.copyOf(categories))
+                : fleiss(rated, readers, List.copyOf(categories)));
     }
 
     /** "Cohen's kappa 0.62 (observed agreement 80%, 10 candidates, 2 readers each)". */
@@ -54,32 +61,32 @@ public record Agreement(String measure, double kappa, double observed, int candi
                 coefficient, observed * 100, candidates, readersPerCandidate);
     }
 
-    private static Agreement cohen(List<Map<String, String>> rated, List<String> readers) {
+    private static Agreement cohen(List<Map<String, String>> rated, List<String> readers, List<String> categories) {
         double agreed = 0;
-        double[] first = new double[CATEGORIES.size()];
-        double[] second = new double[CATEGORIES.size()];
+        double[] first = new double[categories.size()];
+        double[] second = new double[categories.size()];
         for (Map<String, String> readings : rated) {
             String a = readings.get(readers.get(0));
             String b = readings.get(readers.get(1));
             agreed += a.equals(b) ? 1 : 0;
-            first[CATEGORIES.indexOf(a)]++;
-            second[CATEGORIES.indexOf(b)]++;
+            first[categories.indexOf(a)]++;
+            second[categories.indexOf(b)]++;
         }
         int n = rated.size();
         double observed = agreed / n;
         double chance = 0;
-        for (int category = 0; category < CATEGORIES.size(); category++) {
+        for (int category = 0; category < categories.size(); category++) {
             chance += (first[category] / n) * (second[category] / n);
         }
         return new Agreement("Cohen's kappa", kappa(observed, chance), observed, n, 2);
     }
 
-    private static Agreement fleiss(List<Map<String, String>> rated, int readers) {
-        double[] totals = new double[CATEGORIES.size()];
+    private static Agreement fleiss(List<Map<String, String>> rated, int readers, List<String> categories) {
+        double[] totals = new double[categories.size()];
         double agreement = 0;
         for (Map<String, String> readings : rated) {
-            double[] counts = new double[CATEGORIES.size()];
-            readings.values().forEach(decision -> counts[CATEGORIES.indexOf(decision)]++);
+            double[] counts = new double[categories.size()];
+            readings.values().forEach(rating -> counts[categories.indexOf(rating)]++);
             double pairs = 0;
             for (int category = 0; category < counts.length; category++) {
                 pairs += counts[category] * (counts[category] - 1);

@@ -149,7 +149,8 @@ public class ReportService {
                     mean(candidates, Report.Candidate::psnrDb), mean(candidates, Report.Candidate::ssim),
                     mean(candidates, Report.Candidate::meanAbsoluteError), verdicts(candidates, "APPROVED"),
                     verdicts(candidates, "REJECTED"),
-                    mean(candidates, Report.Candidate::grade), Agreement.of(candidates)));
+                    mean(candidates, Report.Candidate::grade),
+                    Agreement.of(candidates.stream().map(Report.Candidate::readings).toList())));
         });
         lines.sort(Comparator.comparing(SummaryLine::bodyPart).thenComparing(SummaryLine::operation));
         return lines;

@@ -18,7 +18,6 @@ import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -61,12 +60,14 @@ public class SyntheticFiles {
     /**
      * What a synthetic object says about where it was generated: its mask and, for an outpainted object,
      * where its source lies on the grown canvas (0099,100F) and where each stage of its outpainting lies
-     * (0099,1014), first the original source, last the whole image; each box column, row, width, height.
+     * (0099,1014), first the original source, last the whole image, and where its burned-in label lies
+     * (0099,100E); each box column, row, width, height.
      */
-    public record Regions(Optional<boolean[][]> mask, Optional<int[]> sourceRegion, List<PixelBox> stages) {
+    public record Regions(Optional<boolean[][]> mask, Optional<int[]> sourceRegion, List<PixelBox> stages,
+            Optional<PixelBox> label) {
 
         /** Nothing known: no object to read. */
-        public static final Regions NONE = new Regions(Optional.empty(), Optional.empty(), List.of());
+        public static final Regions NONE = new Regions(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
 
         public Regions {
             stages = List.copyOf(stages);
@@ -100,13 +101,9 @@ public class SyntheticFiles {
         try {
             header.read(file.toFile(), TagFromName.PixelData);
             int[] region = Attribute.getIntegerValues(header, SOURCE_REGION);
-            int[] stages = Attribute.getIntegerValues(header, OutputSeal.STAGES);
-            List<PixelBox> boxes = new ArrayList<>();
-            for (int i = 0; stages != null && i + 3 < stages.length; i += 4) {
-                boxes.add(new PixelBox(stages[i], stages[i + 1], stages[i + 2], stages[i + 3]));
-            }
             return new Regions(mask(header), region == null || region.length != 4 ? Optional.empty() : Optional.of(region),
-                    boxes);
+                    PixelBox.listOf(Attribute.getIntegerValues(header, OutputSeal.STAGES)),
+                    PixelBox.listOf(Attribute.getIntegerValues(header, LABEL_BOX)).stream().findFirst());
         } catch (DicomException e) {
             throw unreadable(file, e);
         }

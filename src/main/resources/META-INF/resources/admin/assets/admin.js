@@ -1,4 +1,5 @@
-// SynthGate's pages: live sections that refresh themselves, and the review worklist's keyboard.
+// SynthGate's pages: live sections that refresh themselves, and the keyboards of the review worklist and
+// of reader studies.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -23,6 +24,10 @@ document.addEventListener("DOMContentLoaded", () => {
   if (verdict) {
     verdict.addEventListener("submit", () => { sent = true; });
   }
+  const reading = document.getElementById("reading");
+  if (reading) {
+    reading.addEventListener("submit", () => { sent = true; });
+  }
   const comment = document.getElementById("comment");
   const windows = document.getElementById("windows");
   document.addEventListener("keydown", event => {
@@ -36,6 +41,10 @@ document.addEventListener("DOMContentLoaded", () => {
       return;
     }
     const key = event.key.toLowerCase();
+    if (reading) {
+      answerKey(reading, key, event);
+      return;
+    }
     if (verdict && (key === "a" || key === "r")) {
       event.preventDefault();
       if (sent) {
@@ -63,3 +72,24 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// A reader study's keys: r real, s synthetic, 1-5 confidence, 6-0 plausibility 1-5, Enter answers, z zooms.
+function answerKey(reading, key, event) {
+  const pick = (name, value) => { reading.querySelector(`input[name=${name}][value="${value}"]`).checked = true; };
+  if (key === "r" || key === "s") {
+    pick("answer", key === "r" ? "REAL" : "SYNTHETIC");
+  } else if (/^[1-5]$/.test(key)) {
+    pick("confidence", key);
+  } else if (/^[6-90]$/.test(key)) {
+    pick("plausibility", key === "0" ? "5" : String(Number(key) - 5));
+  } else if (key === "enter") {
+    event.preventDefault();
+    if (reading.checkValidity()) {
+      reading.requestSubmit();
+    } else {
+      reading.reportValidity();
+    }
+  } else if (key === "z") {
+    document.querySelector(".panel").classList.toggle("zoomed");
+  }
+}
