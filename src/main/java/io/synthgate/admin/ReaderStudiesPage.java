@@ -120,6 +120,17 @@ public class ReaderStudiesPage {
                 .build();
     }
 
+    /** Deletes a reading set with its readings and its copies of the images; back to the list. */
+    @POST
+    @Path("/{id}/delete")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") UUID id) throws IOException {
+        String name = set(id).name();
+        studies.delete(id);
+        return Response.seeOther(URI.create("/admin/reader-studies?done="
+                + URLEncoder.encode("deleted " + name + " with its readings and images", StandardCharsets.UTF_8))).build();
+    }
+
     @GET
     @Path("/{id}/read")
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})

@@ -7,6 +7,8 @@ import io.synthgate.job.JobOutputService;
 import io.synthgate.job.JobService;
 import io.synthgate.job.JobView;
 import io.synthgate.job.OutputState;
+import io.synthgate.report.CsvField;
+import io.synthgate.spool.Spool;
 import io.synthgate.wrap.SyntheticFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -30,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reader studies: builds a reading set from an experiment's kept candidates and their de-identified
@@ -51,11 +55,13 @@ public class ReaderStudies {
     private final JobService jobs;
     private final JobOutputService outputs;
     private final SyntheticFiles files;
+    private final Spool spool;
     private final Clock clock;
 
     public ReaderStudies(ReadingRepositories.Sets sets, ReadingRepositories.Items items,
             ReadingRepositories.Readings readings, JobService jobs, JobOutputService outputs, SyntheticFiles files,
-            Clock clock) {
+            Spool spool, Clock clock) {
+        this.spool = spool;
         this.sets = sets;
         this.items = items;
         this.readings = readings;
@@ -67,7 +73,8 @@ public class ReaderStudies {
 
     /**
      * A new reading set of the experiment's candidates (not those rejected in review, nor those still
-     * awaiting it) whose files are kept, and of the de-identified original of each, once.
+     * awaiting it) whose files are kept, and of the de-identified original of each, once. Each image is
+     * copied into the set's own folder of the spool, so the set can be read whatever retention removes.
      */
     public ReadingSetView build(String name, String experiment, String createdBy) throws IOException {
         if (name == null || name.isBlank() || name.length() > 200) {
@@ -84,6 +91,7 @@ public class ReaderStudies {
         set.createdAt = clock.instant();
         List<ReadingItemEntity> built = new ArrayList<>();
         Map<Path, ReadingItemEntity> originals = new LinkedHashMap<>();
+        Path folder = spool.readerStudies().resolve(set.id.toString());
         for (JobView job : jobs.listForExperiment(set.experiment, MAX_JOBS)) {
             for (JobOutput output : outputs.listForJob(job.id())) {
                 if (!READABLE.contains(output.state()) || !Files.isRegularFile(output.file())) {
@@ -92,11 +100,16 @@ public class ReaderStudies {
                 SyntheticFiles.Header header = files.header(output.file());
                 Optional<Path> original = header.source();
                 if (original.isPresent() && !originals.containsKey(original.get())) {
-                    originals.put(original.get(), item(set.id, Origin.REAL, original.get(), original.get(), header,
-                            original.get().getFileName().toString().replaceFirst("\\.dcm$", "")));
+                    ReadingItemEntity real = item(set.id, Origin.REAL, header,
+                            original.get().getFileName().toString().replaceFirst("\\.dcm$", ""));
+                    real.spoolPath = copy(original.get(), folder, real.id).toString();
+                    real.windowPath = real.spoolPath;
+                    originals.put(original.get(), real);
                 }
-                built.add(item(set.id, Origin.SYNTHETIC, output.file(), original.orElse(output.file()), header,
-                        output.sopInstanceUid().value()));
+                ReadingItemEntity synthetic = item(set.id, Origin.SYNTHETIC, header, output.sopInstanceUid().value());
+                synthetic.spoolPath = copy(output.file(), folder, synthetic.id).toString();
+                synthetic.windowPath = original.map(path -> originals.get(path).spoolPath).orElse(synthetic.spoolPath);
+                built.add(synthetic);
             }
         }
         built.addAll(originals.values());
@@ -112,14 +125,42 @@ public class ReaderStudies {
         return view(set);
     }
 
-    private static ReadingItemEntity item(UUID setId, Origin truth, Path file, Path window, SyntheticFiles.Header header,
-            String sopInstanceUid) {
+    private Path copy(Path file, Path folder, UUID item) throws IOException {
+        Path temporary = spool.newTemporaryFile();
+        try {
+            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+            return spool.commit(temporary, folder.resolve(item + ".dcm"));
+        } finally {
+            spool.discard(temporary);
+        }
+    }
+
+    /** Deletes a reading set, its readings and its copies of the images; false when there is no such set. */
+    public boolean delete(UUID setId) throws IOException {
+        ReadingSetEntity set = sets.findById(setId);
+        if (set == null) {
+            return false;
+        }
+        readings.delete("setId", setId);
+        items.delete("setId", setId);
+        sets.delete(set);
+        Path folder = spool.readerStudies().resolve(setId.toString());
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> copies = Files.list(folder)) {
+                for (Path copy : (Iterable<Path>) copies::iterator) {
+                    Files.deleteIfExists(copy);
+                }
+            }
+            Files.deleteIfExists(folder);
+        }
+        return true;
+    }
+
+    private static ReadingItemEntity item(UUID setId, Origin truth, SyntheticFiles.Header header, String sopInstanceUid) {
         ReadingItemEntity item = new ReadingItemEntity();
         item.id = UUID.randomUUID();
         item.setId = setId;
         item.truth = truth;
-        item.spoolPath = file.toString();
-        item.windowPath = window.toString();
         item.sopInstanceUid = sopInstanceUid;
         item.bodyPart = header.bodyPart();
         item.operation = header.operation();
@@ -237,7 +278,7 @@ public class ReaderStudies {
                 "reader,image,truth,answer,correct,confidence,plausibility,body_part,operation,sop_instance_uid,read_at\n");
         for (ReadingEntity reading : readings.ofSet(setId)) {
             ReadingItemEntity item = byId.get(reading.itemId);
-            csv.append(String.join(",", quote(reading.reader), Integer.toString(item.number), item.truth.name(),
+            csv.append(String.join(",", CsvField.of(reading.reader), Integer.toString(item.number), item.truth.name(),
                     reading.answer.name(), Boolean.toString(reading.answer == item.truth),
                     Integer.toString(reading.confidence), Integer.toString(reading.plausibility),
                     item.bodyPart == null ? "" : item.bodyPart, item.operation, item.sopInstanceUid,
@@ -253,11 +294,5 @@ public class ReaderStudies {
         return new ReadingSetView(set.id, set.name, set.experiment, set.createdBy, set.createdAt, of.size(),
                 (int) of.stream().filter(item -> item.truth == Origin.REAL).count(),
                 (int) of.stream().filter(item -> item.truth == Origin.SYNTHETIC).count(), readers);
-    }
-
-    /** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-    private static String quote(String text) {
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

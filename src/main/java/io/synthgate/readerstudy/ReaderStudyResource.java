@@ -4,6 +4,7 @@ import io.synthgate.access.Roles;
 import io.synthgate.http.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,6 +65,14 @@ public class ReaderStudyResource {
     @RolesAllowed({Roles.ADMIN, Roles.RESEARCHER, Roles.REVIEWER})
     public Response get(@PathParam("id") UUID id) {
         return studies.find(id).map(set -> Response.ok(set).build()).orElseGet(() -> unknown(id));
+    }
+
+    /** Deletes the set, its readings and its copies of the images: 204, or 404. */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") UUID id) throws IOException {
+        return studies.delete(id) ? Response.noContent().build() : unknown(id);
     }
 
     /** The caller's next image: 200 with its id and place, 204 when the caller has read them all. */

@@ -53,11 +53,11 @@ public record Agreement(String measure, double kappa, double observed, int candi
                 : fleiss(rated, readers, List.copyOf(categories)));
     }
 
-    /** "Cohen's kappa 0.62 (observed agreement 80%, 10 candidates, 2 readers each)". */
+    /** "Cohen's kappa 0.62 (observed agreement 80%, 10 images, 2 readers each)". */
     public String describe() {
         String coefficient = Double.isNaN(kappa) ? "undefined (every verdict the same)"
                 : String.format(Locale.ROOT, "%.2f", kappa);
-        return String.format(Locale.ROOT, "%s %s (observed agreement %.0f%%, %d candidates, %d readers each)", measure,
+        return String.format(Locale.ROOT, "%s %s (observed agreement %.0f%%, %d images, %d readers each)", measure,
                 coefficient, observed * 100, candidates, readersPerCandidate);
     }
 

@@ -100,15 +100,17 @@ public class ReportService {
                 + "generator,model,seed,psnr_db,ssim,mae,state,verdict,grade,readings\n");
         for (Report.Row row : report.rows()) {
             if (row.candidates().isEmpty()) {
-                csv.append(String.join(",", quote(row.label()), quote(row.prompt()), quote(row.outcome()),
-                        quote(row.detail()), "", "", "", "", "", "", "", "", "", "", "", "", "", "")).append('\n');
+                csv.append(String.join(",", CsvField.of(row.label()), CsvField.of(row.prompt()),
+                        CsvField.of(row.outcome()), CsvField.of(row.detail()), "", "", "", "", "", "", "", "", "", "", "", "",
+                        "", "")).append('\n');
             }
             for (Report.Candidate c : row.candidates()) {
-                csv.append(String.join(",", quote(row.label()), quote(row.prompt()), quote(row.outcome()), "",
-                        Integer.toString(c.index()), c.sopInstanceUid(), quote(c.bodyPart()), c.operation(),
-                        quote(c.generator()), quote(c.model()), c.seed() == null ? "" : c.seed().toString(), number(c.psnrDb()),
-                        number(c.ssim()), number(c.meanAbsoluteError()), c.state(), c.verdict() == null ? "" : c.verdict(),
-                        c.gradeText(), quote(readings(c)))).append('\n');
+                csv.append(String.join(",", CsvField.of(row.label()), CsvField.of(row.prompt()),
+                        CsvField.of(row.outcome()), "", Integer.toString(c.index()), c.sopInstanceUid(),
+                        CsvField.of(c.bodyPart()), c.operation(), CsvField.of(c.generator()), CsvField.of(c.model()),
+                        c.seed() == null ? "" : c.seed().toString(), number(c.psnrDb()), number(c.ssim()),
+                        number(c.meanAbsoluteError()), c.state(), c.verdict() == null ? "" : c.verdict(),
+                        c.gradeText(), CsvField.of(readings(c)))).append('\n');
             }
         }
         return csv.toString();
@@ -194,14 +196,5 @@ public class ReportService {
 
     private static String number(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    /** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-    private static String quote(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

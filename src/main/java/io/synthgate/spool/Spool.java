@@ -78,6 +78,14 @@ public class Spool {
         return root.resolve("deidentified");
     }
 
+    /**
+     * Folder for the copies a reader study's images are read from: de-identified originals and
+     * synthetic objects, kept until the study is deleted, whatever retention does to the jobs' files.
+     */
+    public Path readerStudies() {
+        return root.resolve("reader-studies");
+    }
+
     /** Folder for synthetic objects waiting to be exported. */
     public Path outbound() {
         return root.resolve("outbound");

@@ -20,6 +20,7 @@ import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
 import io.synthgate.testing.TestUser;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -111,6 +112,23 @@ class EndpointAuthorizationTest {
         guarded("GET", "/api/experiments/{experiment}/candidates.csv", List.of("inpaint"), null, everyone);
         guarded("GET", "/api/candidates/{uid}.png", List.of(candidates.get(0)), null, everyone);
 
+        // Reader studies: admins build them, readers (reviewers) read, admins and researchers analyse.
+        String setId = guarded("POST", "/api/reader-studies", List.of(), "{\"name\": \"access\", \"experiment\": \"inpaint\"}",
+                Map.of(TestUser.ADMIN, 201)).path("id");
+        guarded("GET", "/api/reader-studies", List.of(), null, everyone);
+        guarded("GET", "/api/reader-studies/{id}", List.of(setId), null, everyone);
+        String item = guarded("GET", "/api/reader-studies/{id}/next", List.of(setId), null, reviewers).path("item");
+        guarded("GET", "/api/reader-studies/{id}/images/{item}.png", List.of(setId, item), null, reviewers);
+        guarded("POST", "/api/reader-studies/{id}/readings", List.of(setId), "{\"item\": \"" + item
+                + "\", \"answer\": \"REAL\", \"confidence\": 3, \"plausibility\": 4}", reviewers.keySet(),
+                Map.of(TestUser.REVIEWER, 204, TestUser.ADMIN, 204));
+        Map<TestUser, Integer> analysts = Map.of(TestUser.ADMIN, 200, TestUser.RESEARCHER, 200);
+        guarded("GET", "/api/reader-studies/{id}/key", List.of(setId), null, analysts);
+        guarded("GET", "/api/reader-studies/{id}/results", List.of(setId), null, analysts);
+        guarded("GET", "/api/reader-studies/{id}/readings.csv", List.of(setId), null, analysts);
+        guarded("DELETE", "/api/reader-studies/{id}", List.of(setId), null, Map.of(TestUser.ADMIN, 204));
+        assertEquals(404, TestUser.ADMIN.given().get("/api/reader-studies/{id}", setId).statusCode(), "gone, readings too");
+
         String runId = guarded("POST", "/api/experiments/txt2img/runs", List.of(), "{\"bodyParts\": [\"knee\"]}",
                 Map.of(TestUser.RESEARCHER, 202, TestUser.ADMIN, 202)).path("id");
         guarded("GET", "/api/experiments/txt2img/runs", List.of(), null, readers);
@@ -130,7 +148,7 @@ class EndpointAuthorizationTest {
         assertEquals(declaredEndpoints(), calledEndpoints(), "every /api endpoint is in this test");
     }
 
-    /** Every {@code /api} endpoint the application declares with {@code @Path} and {@code @GET} or {@code @POST}. */
+    /** Every {@code /api} endpoint the application declares with {@code @Path} and {@code @GET}, {@code @POST} or {@code @DELETE}. */
     private static Set<String> declaredEndpoints() {
         Set<String> declared = new TreeSet<>();
         for (JavaClass resource : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -140,7 +158,8 @@ class EndpointAuthorizationTest {
             }
             String base = resource.getAnnotationOfType(Path.class).value();
             for (JavaMethod method : resource.getMethods()) {
-                String verb = method.isAnnotatedWith(GET.class) ? "GET" : method.isAnnotatedWith(POST.class) ? "POST" : null;
+                String verb = method.isAnnotatedWith(GET.class) ? "GET" : method.isAnnotatedWith(POST.class) ? "POST"
+                        : method.isAnnotatedWith(DELETE.class) ? "DELETE" : null;
                 if (verb != null) {
                     String path = method.isAnnotatedWith(Path.class) ? method.getAnnotationOfType(Path.class).value() : "";
                     String endpoint = normalized(base + "/" + path);
@@ -206,7 +225,11 @@ class EndpointAuthorizationTest {
         if (body != null) {
             request = request.body(body);
         }
-        return method.equals("GET") ? request.get(template, values) : request.post(template, values);
+        return switch (method) {
+            case "GET" -> request.get(template, values);
+            case "DELETE" -> request.delete(template, values);
+            default -> request.post(template, values);
+        };
     }
 
     private String jobState(String jobId) {

@@ -8,6 +8,7 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.TagFromName;
+import io.synthgate.testing.Browser;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.OrthancProcess;
@@ -32,6 +33,8 @@ import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * A visual Turing test of the inpainting of two images: the admin builds a reading set of the two
@@ -39,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * order of their own, from reading copies without the label. Rita is always right and sure; Rob calls
  * one synthetic image real. Their answers give known results: Rita accuracy 1 and AUC 1, Rob accuracy
  * 0.75, sensitivity 0.5, specificity 1 and AUC 0.875, pooled accuracy 0.875 and AUC 0.96875, and a
- * Cohen's kappa of 0.5 between them.
+ * Cohen's kappa of 0.5 between them. The pages do the same in a real browser.
  */
 class ReaderStudyIT {
 
@@ -119,6 +122,42 @@ class ReaderStudyIT {
                     csv);
 
             assertNoLabelInTheReadingCopies(gateway, base, orthanc, key);
+            inTheBrowser(gateway, set.path("id").asText());
+        }
+    }
+
+    /**
+     * The pages: the admin builds a second set from the form; a reader answers its first image from the
+     * keyboard (synthetic, confidence 2, plausibility 4, Enter) and gets the next; the admin reads the
+     * first set's results.
+     */
+    private static void inTheBrowser(GatewayProcess gateway, String readSet) {
+        try (Browser browser = Browser.open(gateway.url(""))) {
+            browser.signIn(TestUser.ADMIN);
+            browser.awaitUrlContaining("/admin/dashboard");
+            browser.go("/admin/reader-studies");
+            browser.driver().findElement(By.name("name")).sendKeys("inpainting, in the browser");
+            browser.driver().findElement(By.cssSelector("#build button")).click();
+            assertTrue(browser.await(By.id("done")).getText().contains("built inpainting, in the browser: 2 real and 2"
+                    + " synthetic images"), browser.driver().getPageSource());
+            browser.screenshot("reader-studies");
+            browser.go("/admin/reader-studies/" + readSet + "/results");
+            assertTrue(browser.await(By.id("agreement")).getText().contains("Cohen's kappa 0.50"));
+            browser.screenshot("reader-study-results");
+
+            browser.driver().manage().deleteAllCookies();
+            browser.signIn(TestUser.REVIEWER);
+            browser.awaitUrlContaining("/admin/review");
+            browser.go("/admin/reader-studies");
+            browser.driver().findElements(By.linkText("Read")).get(0).click();
+            browser.await(By.id("reading"));
+            assertTrue(browser.driver().getPageSource().contains("image 1 of 4"));
+            browser.screenshot("reader-study-read");
+            browser.press("s", "2", "9");
+            assertTrue(browser.driver().findElement(By.cssSelector("input[name=plausibility][value='4']")).isSelected());
+            browser.press(Keys.ENTER);
+            assertTrue(browser.await(By.id("done")).getText().contains("answer recorded"));
+            assertTrue(browser.driver().getPageSource().contains("image 2 of 4"));
         }
     }
 

@@ -167,8 +167,8 @@ class ReviewGateIT {
             assertEquals(List.of(candidates.get(0)), List.copyOf(outputs.values()),
                     "approved by both; the tie on the second rejects it");
             String page = gateway.get("/api/experiments/inpaint/report").body();
-            assertTrue(page.contains("Cohen&#39;s kappa 0.50 (observed agreement 75%, 4 candidates, 2 readers each)")
-                    || page.contains("Cohen's kappa 0.50 (observed agreement 75%, 4 candidates, 2 readers each)"), page);
+            assertTrue(page.contains("Cohen&#39;s kappa 0.50 (observed agreement 75%, 4 images, 2 readers each)")
+                    || page.contains("Cohen's kappa 0.50 (observed agreement 75%, 4 images, 2 readers each)"), page);
             String csv = gateway.get("/api/experiments/inpaint/candidates.csv").body();
             assertTrue(csv.lines().anyMatch(line -> line.contains(candidates.get(1))
                     && line.endsWith(",REJECTED,REJECTED,3,rita: APPROVED; rob: REJECTED")), csv);

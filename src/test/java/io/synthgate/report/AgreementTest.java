@@ -26,7 +26,7 @@ class AgreementTest {
         assertEquals("Cohen's kappa", agreement.measure());
         assertEquals(0.6, agreement.kappa(), 1e-9);
         assertEquals(0.8, agreement.observed(), 1e-9);
-        assertEquals("Cohen's kappa 0.60 (observed agreement 80%, 10 candidates, 2 readers each)", agreement.describe());
+        assertEquals("Cohen's kappa 0.60 (observed agreement 80%, 10 images, 2 readers each)", agreement.describe());
     }
 
     @Test
