@@ -1,5 +1,7 @@
 package io.synthgate.admin;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.util.Optional;
 
 /** {@code synthgate.admin.*}: how the operating views count and refresh. */
 @ConfigMapping(prefix = "synthgate.admin")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface AdminConfig {
 
     /**

@@ -1,5 +1,7 @@
 package io.synthgate.deid;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -13,6 +15,7 @@ import java.util.Set;
 
 /** De-identification options (PS3.15 Annex E) and the pseudonym key. */
 @ConfigMapping(prefix = "synthgate.deid")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface DeidConfig {
 
     /**

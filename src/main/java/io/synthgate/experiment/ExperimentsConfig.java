@@ -1,5 +1,7 @@
 package io.synthgate.experiment;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
@@ -15,6 +17,7 @@ import java.util.OptionalInt;
  * {@code direct:experiment-<name>} ({@code camel-routes/}).
  */
 @ConfigMapping(prefix = "synthgate.experiments")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface ExperimentsConfig {
 
     /** Experiments by name: lower case letters, digits and hyphens, as in route ids. */

@@ -1,5 +1,7 @@
 package io.synthgate.export;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
@@ -8,6 +10,7 @@ import java.util.Map;
 
 /** The DICOM peers SynthGate sends to: {@code synthgate.destinations.<name>.*}. */
 @ConfigMapping(prefix = "synthgate.destinations")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface DestinationsConfig {
 
     /** Destinations by name; routes refer to them by that name. */

@@ -1,5 +1,7 @@
 package io.synthgate.export;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.Optional;
 
 /** How SynthGate sends, and waits for destinations that do not answer: {@code synthgate.export.*}. */
 @ConfigMapping(prefix = "synthgate.export")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface ExportConfig {
 
     /**

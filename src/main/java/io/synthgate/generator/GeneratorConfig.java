@@ -1,5 +1,7 @@
 package io.synthgate.generator;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,6 +14,7 @@ import java.util.Optional;
 
 /** The generators: {@code synthgate.generator.default} and {@code synthgate.generator.<name>.*}. */
 @ConfigMapping(prefix = "synthgate.generator")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface GeneratorConfig {
 
     /** Name of the generator used when a route does not choose one. Default {@code builtin}. */

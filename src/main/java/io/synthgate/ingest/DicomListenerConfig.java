@@ -1,5 +1,7 @@
 package io.synthgate.ingest;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.Optional;
 
 /** The DICOM listener (SCP). */
 @ConfigMapping(prefix = "synthgate.dicom")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface DicomListenerConfig {
 
     /** Our AE title; associations calling another title are rejected. Default {@code SYNTHGATE}. */

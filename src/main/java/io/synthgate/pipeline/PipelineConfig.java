@@ -1,11 +1,14 @@
 package io.synthgate.pipeline;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** How jobs are run and resumed, and how hard an export is retried before the job is parked. */
 @ConfigMapping(prefix = "synthgate.pipeline")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface PipelineConfig {
 
     /** Jobs processed in parallel; the rest wait in the database. Default {@code 2}. */

@@ -1,5 +1,7 @@
 package io.synthgate.replica;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.util.Optional;
 
 /** How this replica names itself and how long its claim on a job lasts without a heartbeat. */
 @ConfigMapping(prefix = "synthgate.replica")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface ReplicaConfig {
 
     /**

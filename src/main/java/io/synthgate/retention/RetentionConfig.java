@@ -1,11 +1,14 @@
 package io.synthgate.retention;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** How long finished jobs' files stay in the spool: {@code synthgate.retention.*}. */
 @ConfigMapping(prefix = "synthgate.retention")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface RetentionConfig {
 
     /**

@@ -1,5 +1,7 @@
 package io.synthgate.spool;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 
 /**
@@ -9,6 +11,7 @@ import io.smallrye.config.ConfigMapping;
  * re-identification table) without one; Quarkus's own key alone would let it start with none.
  */
 @ConfigMapping(prefix = "synthgate.database")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface DatabaseConfig {
 
     /** From the environment, {@code SYNTHGATE_DB_PASSWORD}; no default ships. Never logged. */

@@ -1,5 +1,7 @@
 package io.synthgate.spool;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,6 +10,7 @@ import java.time.Duration;
 
 /** Where received and generated objects are kept, and how hard SynthGate insists they reach the disk. */
 @ConfigMapping(prefix = "synthgate.spool")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface SpoolConfig {
 
     /** Root folder of the spool; {@code inbound/} and {@code outbound/} live below it. Default {@code data/spool}. */

@@ -1,11 +1,14 @@
 package io.synthgate.study;
 
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** When a study counts as complete. */
 @ConfigMapping(prefix = "synthgate.study")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface StudyConfig {
 
     /**
