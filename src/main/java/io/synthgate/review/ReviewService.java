@@ -127,16 +127,18 @@ public class ReviewService {
     /** Candidates awaiting {@code reader}'s verdict, oldest first: not those the reader already decided. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PendingReview> pending(int limit, String reader) {
-        return awaiting(limit, reader).stream().map(output -> new PendingReview(output.jobId(),
+        return awaiting(limit, decidedAwaitingOthers(reader)).stream().map(output -> new PendingReview(output.jobId(),
                 jobs.find(output.jobId()).map(job -> job.experiment()).orElse(null), output.sopInstanceUid().value(),
                 output.candidateIndex(), output.seed().isPresent() ? output.seed().getAsLong() : null, output.metrics(),
                 output.readersRequired())).toList();
     }
 
-    /** Outputs awaiting {@code reader}'s verdict, oldest first, at most {@code limit}. */
+    /**
+     * Outputs awaiting a reader's verdict, oldest first, at most {@code limit}: those awaiting review
+     * but {@code decided}, the reader's {@link #decidedAwaitingOthers}.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<JobOutput> awaiting(int limit, String reader) {
-        Set<String> decided = decidedAwaitingOthers(reader);
+    public List<JobOutput> awaiting(int limit, Set<String> decided) {
         return outputs.awaitingReview(limit + decided.size()).stream()
                 .filter(output -> !decided.contains(output.sopInstanceUid().value())).limit(limit).toList();
     }

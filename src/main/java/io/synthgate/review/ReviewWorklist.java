@@ -36,7 +36,7 @@ public class ReviewWorklist {
     /** The oldest candidate awaiting {@code reader}'s verdict, with its image's other candidates; empty when none waits. */
     public Optional<WorklistItem> next(String reader) throws IOException {
         Set<String> decided = reviews.decidedAwaitingOthers(reader);
-        List<JobOutput> oldest = reviews.awaiting(1, reader);
+        List<JobOutput> oldest = reviews.awaiting(1, decided);
         return oldest.isEmpty() ? Optional.empty() : Optional.of(item(oldest.get(0), decided));
     }
 

@@ -2,11 +2,11 @@ package io.synthgate.wrap;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.display.ConsumerFormatImageMaker;
 import com.pixelmed.display.SourceImage;
+import io.synthgate.deid.OutputSeal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -24,7 +24,6 @@ import java.util.List;
 @ApplicationScoped
 public class ReviewPictures {
 
-    private static final AttributeTag LABEL_BOX = new AttributeTag(0x0099, 0x100E);
 
     /** A window in modality units, named as the source names it. */
     public record Window(String label, double center, double width) {
@@ -151,7 +150,7 @@ public class ReviewPictures {
             double slope = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleSlope, 1);
             double intercept = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleIntercept, 0);
             int[] values = raw.getRaster().getSamples(0, 0, raw.getWidth(), raw.getHeight(), 0, (int[]) null);
-            int[] box = Attribute.getIntegerValues(list, LABEL_BOX);
+            int[] box = Attribute.getIntegerValues(list, OutputSeal.LABEL_BOX);
             double low = Double.MAX_VALUE;
             double high = -Double.MAX_VALUE;
             for (int p = 0; p < values.length; p++) {

@@ -31,7 +31,6 @@ public class SyntheticFiles {
 
     private static final AttributeTag MODEL = new AttributeTag(0x0099, 0x1001);
     private static final AttributeTag STUDIES = new AttributeTag(0x0008, 0x1200);
-    private static final AttributeTag LABEL_BOX = new AttributeTag(0x0099, 0x100E);
     private static final AttributeTag SOURCE_REGION = new AttributeTag(0x0099, 0x100F);
 
     private final Spool spool;
@@ -103,7 +102,7 @@ public class SyntheticFiles {
             int[] region = Attribute.getIntegerValues(header, SOURCE_REGION);
             return new Regions(mask(header), region == null || region.length != 4 ? Optional.empty() : Optional.of(region),
                     PixelBox.listOf(Attribute.getIntegerValues(header, OutputSeal.STAGES)),
-                    PixelBox.listOf(Attribute.getIntegerValues(header, LABEL_BOX)).stream().findFirst());
+                    PixelBox.listOf(Attribute.getIntegerValues(header, OutputSeal.LABEL_BOX)).stream().findFirst());
         } catch (DicomException e) {
             throw unreadable(file, e);
         }
@@ -159,7 +158,7 @@ public class SyntheticFiles {
         int width = raw.getWidth();
         int height = raw.getHeight();
         int[] values = raw.getRaster().getSamples(0, 0, width, height, 0, (int[]) null);
-        int[] box = Attribute.getIntegerValues(list, LABEL_BOX);
+        int[] box = Attribute.getIntegerValues(list, OutputSeal.LABEL_BOX);
         int[] sorted = IntStream.range(0, values.length)
                 .filter(p -> box == null || box.length < 4 || p % width < box[0] || p % width >= box[0] + box[2]
                         || p / width < box[1] || p / width >= box[1] + box[3])
