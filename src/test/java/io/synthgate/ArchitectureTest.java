@@ -35,14 +35,15 @@ class ArchitectureTest {
             "job", "study",
             // Steps, in the order of the data flow.
             "ingest", "deid", "image", "masking", "generator", "wrap", "review", "export",
-            // Features composing the steps: study experiments, text-to-image runs, reports, reader studies, retention.
-            "experiment", "txt2img", "report", "readerstudy", "retention",
+            // Features composing the steps: study experiments, cohorts pulled from a PACS, text-to-image runs,
+            // reports, reader studies, retention.
+            "experiment", "cohort", "txt2img", "report", "readerstudy", "retention",
             // Operating it: gauges, the dashboard and the pages under /admin.
             "admin");
 
     /** Where PixelMed may be imported: the packages that read or write DICOM objects and speak DICOM. */
     static final Set<String> DICOM_IO = Set.of("dicom", "ingest", "deid", "pixels", "image", "masking", "wrap",
-            "export");
+            "export", "cohort");
 
     @ArchTest
     static void everyPackageHasItsPlaceInTheOrder(JavaClasses classes) {

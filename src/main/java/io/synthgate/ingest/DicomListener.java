@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +45,7 @@ public class DicomListener {
     private static final int MAX_PDU_LENGTH = 4 * 1024 * 1024;
 
     private final DicomListenerConfig config;
+    private final SourcesConfig sources;
     private final Spool spool;
     private final IngestService ingest;
     private final DicomMetrics metrics;
@@ -57,15 +60,18 @@ public class DicomListener {
     private Thread acceptor;
     private Thread tlsAcceptor;
 
-    public DicomListener(DicomListenerConfig config, Spool spool, IngestService ingest, DicomMetrics metrics) {
+    public DicomListener(DicomListenerConfig config, SourcesConfig sources, Spool spool, IngestService ingest,
+            DicomMetrics metrics) {
         this.metrics = metrics;
         this.config = config;
+        this.sources = sources;
         this.spool = spool;
         this.ingest = ingest;
     }
 
     void start(@Observes StartupEvent event) {
-        CallerAllowlist allowlist = CallerAllowlist.parse(config.allowedCallers());
+        List<String> allowedCallers = allowedCallers();
+        CallerAllowlist allowlist = CallerAllowlist.parse(allowedCallers);
         if (config.maxPduLength() < MIN_PDU_LENGTH || config.maxPduLength() > MAX_PDU_LENGTH) {
             throw new IllegalArgumentException("synthgate.dicom.max-pdu-length is " + config.maxPduLength()
                     + "; it must lie between " + MIN_PDU_LENGTH + " and " + MAX_PDU_LENGTH + " bytes");
@@ -93,13 +99,23 @@ public class DicomListener {
         running = true;
         acceptor = acceptor(serverSocket, allowlist, "dicom-acceptor");
         LOG.infof("DICOM SCP %s listening on %s:%d; allowed callers %s", config.aeTitle(), config.bindAddress(), port(),
-                config.allowedCallers());
+                allowedCallers);
         if (tlsServerSocket != null) {
             tlsAcceptor = acceptor(tlsServerSocket, allowlist, "dicom-tls-acceptor");
             LOG.infof("DICOM SCP %s listening for TLS (%s) on %s:%d; client certificates %s", config.aeTitle(),
                     String.join(", ", config.tls().protocols()), config.bindAddress(), tlsPort(),
                     config.tls().clientAuth() == DicomListenerConfig.ClientAuth.REQUIRED ? "required" : "not asked for");
         }
+    }
+
+    /**
+     * The configured callers and every source's AE title on its host: a C-MOVE from a source arrives as
+     * C-STOREs the source opens, calling with its own title.
+     */
+    private List<String> allowedCallers() {
+        List<String> callers = new ArrayList<>(config.allowedCallers());
+        sources.sources().values().forEach(source -> callers.add(source.aeTitle() + "@" + source.host()));
+        return callers;
     }
 
     private Thread acceptor(ServerSocket socket, CallerAllowlist allowlist, String name) {

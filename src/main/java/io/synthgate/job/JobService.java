@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,6 +133,14 @@ public class JobService {
      * @return the jobs opened for the further experiments, in their order
      */
     public List<UUID> route(UUID jobId, List<String> experiments) {
+        return assign(jobId, experiments, "the routing rules");
+    }
+
+    /**
+     * As {@link #route}, for experiments chosen by {@code chooser} (a cohort that names its experiments,
+     * say) rather than by the routing rules.
+     */
+    public List<UUID> assign(UUID jobId, List<String> experiments, String chooser) {
         if (experiments.isEmpty()) {
             throw new IllegalArgumentException("A job is routed to at least one experiment");
         }
@@ -140,7 +149,7 @@ public class JobService {
             throw new ConflictException("Job " + jobId + " already runs experiment '" + job.experiment + "'");
         }
         job.experiment = experiments.get(0);
-        String together = "the routing rules gave study " + job.studyInstanceUid + " to experiments " + experiments;
+        String together = chooser + " gave study " + job.studyInstanceUid + " to experiments " + experiments;
         record(job.id, job.state, job.state, together + "; this job runs '" + job.experiment + "'");
         List<UUID> opened = new ArrayList<>();
         for (String experiment : experiments.subList(1, experiments.size())) {
@@ -220,6 +229,14 @@ public class JobService {
         JobEntity job = require(jobId);
         job.filesRemovedAt = clock.instant();
         record(jobId, job.state, job.state, what);
+    }
+
+    /** The jobs among {@code ids} that exist, with the jobs opened beside them for further experiments. */
+    public List<JobView> findWithBeside(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jobs.list("id in ?1 or instancesOf in ?1", ids).stream().map(this::toView).toList();
     }
 
     public Optional<JobView> find(UUID jobId) {

@@ -136,6 +136,14 @@ public class Spool {
     }
 
     /**
+     * This replica's temporary folder, for a toolkit that names the files it writes itself (PixelMed's
+     * C-GET): whatever is there when the replica starts is removed.
+     */
+    public Path temporaryFolder() {
+        return temporary;
+    }
+
+    /**
      * A new, empty file in the spool's own temporary folder (same file system, so renames are atomic).
      *
      * @throws SpoolFullException when free space is below {@code synthgate.spool.min-free-space}: nothing

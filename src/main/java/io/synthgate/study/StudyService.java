@@ -83,6 +83,35 @@ public class StudyService {
         }));
     }
 
+    /** Whether any instance of the study was received before. */
+    public boolean isKnown(StudyInstanceUid study) {
+        return QuarkusTransaction.joiningExisting().call(() -> studies.findByStudyInstanceUid(study.value()).isPresent());
+    }
+
+    /**
+     * Completes the open job of a study whose retrieve by {@code retriever} (a cohort) has ended, and gives
+     * it {@code experiments} (none: the routing rules choose, as for a pushed study), in one transaction.
+     *
+     * @return the jobs the study went into: its job, then one per further experiment; empty when the
+     *         retrieve brought no instance the study did not have
+     */
+    public List<UUID> completeRetrieved(StudyInstanceUid study, List<String> experiments, String retriever) {
+        return locks.withLock(study.value(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            studies.lockByStudyInstanceUid(study.value());
+            Optional<JobView> open = jobs.listForStudy(study).stream().filter(job -> job.state().isOpen()).findFirst();
+            if (open.isEmpty()) {
+                return List.<UUID>of();
+            }
+            List<UUID> opened = new ArrayList<>();
+            opened.add(open.get().id());
+            if (!experiments.isEmpty()) {
+                opened.addAll(jobs.assign(open.get().id(), experiments, retriever));
+            }
+            jobs.completeOpenJob(study, "its retrieve by " + retriever + " ended");
+            return opened;
+        }));
+    }
+
     /** Completes the study's open job if it is still idle since {@code cutoff}. */
     public Optional<UUID> completeIfIdle(StudyInstanceUid study, Instant cutoff, String reason) {
         return locks.withLock(study.value(), () -> QuarkusTransaction.requiringNew().call(() -> {

@@ -3,7 +3,10 @@ package io.synthgate.testing;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.CodeStringAttribute;
+import com.pixelmed.dicom.DateAttribute;
 import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.ShortStringAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
@@ -27,7 +30,7 @@ public final class DicomCopies {
         AttributeList list = new AttributeList();
         list.read(template.toFile());
         if (bodyPart != null) {
-            Attribute part = new com.pixelmed.dicom.CodeStringAttribute(TagFromName.BodyPartExamined);
+            Attribute part = new CodeStringAttribute(TagFromName.BodyPartExamined);
             part.addValue(bodyPart);
             list.put(part);
         }
@@ -37,6 +40,22 @@ public final class DicomCopies {
         list.removeMetaInformationHeaderAttributes();
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "TEST");
         Files.createDirectories(target.getParent());
+        list.write(target.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+        return target;
+    }
+
+    /** Writes {@code template} as the one instance of a clinical study with this accession number and date. */
+    public static Path asClinicalStudy(Path template, String study, String accessionNumber, String studyDate,
+            String bodyPart, Path target) throws Exception {
+        asInstanceOf(template, study, study + ".1.1", bodyPart, target);
+        AttributeList list = new AttributeList();
+        list.read(target.toFile());
+        Attribute accession = new ShortStringAttribute(TagFromName.AccessionNumber);
+        accession.addValue(accessionNumber);
+        list.put(accession);
+        Attribute date = new DateAttribute(TagFromName.StudyDate);
+        date.addValue(studyDate);
+        list.put(date);
         list.write(target.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
         return target;
     }

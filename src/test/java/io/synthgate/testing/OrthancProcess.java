@@ -11,10 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A real Orthanc (Debian's /usr/sbin/Orthanc) with its own storage and free ports: the research PACS. */
+/**
+ * A real Orthanc (Debian's /usr/sbin/Orthanc) with its own storage and free ports: the research PACS,
+ * or a clinical PACS that SynthGate pulls cohorts from.
+ */
 public final class OrthancProcess implements AutoCloseable {
 
     public static final String AE_TITLE = "ORTHANC";
+    /** The AE title of a clinical PACS ({@link #startClinical}). */
+    public static final String CLINICAL_AE_TITLE = "CLINICAL_PACS";
 
     private final Process process;
     private final int httpPort;
@@ -47,7 +52,24 @@ public final class OrthancProcess implements AutoCloseable {
                 """.formatted(certificates.certificate("server"), certificates.key("server"), certificates.authority()));
     }
 
+    /**
+     * Starts a clinical PACS on {@code dicomPort} that knows the gateway listening on {@code gatewayPort}
+     * as {@code SYNTHGATE}: it answers its C-FIND, C-MOVE (to it) and C-GET. Starting it again on the same
+     * folder keeps what it holds.
+     */
+    public static OrthancProcess startClinical(Path folder, int dicomPort, int gatewayPort)
+            throws IOException, InterruptedException {
+        return start(folder, dicomPort, CLINICAL_AE_TITLE, """
+                , "DicomModalities": {"synthgate": ["%s", "127.0.0.1", %d]}
+                """.formatted(GatewayProcess.AE_TITLE, gatewayPort));
+    }
+
     private static OrthancProcess start(Path folder, int dicomPort, String extraConfig)
+            throws IOException, InterruptedException {
+        return start(folder, dicomPort, AE_TITLE, extraConfig);
+    }
+
+    private static OrthancProcess start(Path folder, int dicomPort, String aeTitle, String extraConfig)
             throws IOException, InterruptedException {
         int httpPort = FreePorts.next();
         Path storage = Files.createDirectories(folder.resolve("orthanc-storage"));
@@ -56,7 +78,7 @@ public final class OrthancProcess implements AutoCloseable {
                 {"Name": "synthgate-test", "StorageDirectory": "%s", "IndexDirectory": "%s",
                  "HttpPort": %d, "DicomPort": %d, "DicomAet": "%s", "RemoteAccessAllowed": false,
                  "AuthenticationEnabled": false, "Plugins": [], "DicomAlwaysAllowStore": true %s}
-                """.formatted(storage, storage, httpPort, dicomPort, AE_TITLE, extraConfig));
+                """.formatted(storage, storage, httpPort, dicomPort, aeTitle, extraConfig));
         ProcessBuilder builder = new ProcessBuilder("/usr/sbin/Orthanc", config.toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("orthanc.log").toFile());
         builder.environment().putAll(ProcessRun.NO_DELAY);
@@ -80,6 +102,15 @@ public final class OrthancProcess implements AutoCloseable {
     public byte[] getBytes(String path) {
         return TestHttp.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    /** Stores {@code file} through the REST API, as a PACS's own archive would hold it. */
+    public void upload(Path file) throws IOException {
+        HttpResponse<String> response = TestHttp.send(HttpRequest.newBuilder(URI.create(base() + "/instances"))
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Orthanc refused " + file + ": " + response.statusCode() + " " + response.body());
+        }
     }
 
     /** Orthanc's id of the instance with this SOP Instance UID, if it holds one. */

@@ -1,0 +1,281 @@
+package io.synthgate.cohort;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthgate.dicom.StudyInstanceUid;
+import io.synthgate.failure.ConflictException;
+import io.synthgate.job.JobService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The only writer of cohorts and their studies: each change of state is checked against
+ * {@link CohortState#allowedNext()} and committed on its own, so the API shows progress as it happens
+ * and a restart finds each study where it was.
+ */
+@ApplicationScoped
+@Transactional
+public class CohortLedger {
+
+    private static final int REASON_LIMIT = 2000;
+    private static final int FAILED_LISTED = 100;
+
+    private final CohortRepositories.Cohorts cohorts;
+    private final CohortRepositories.Studies studies;
+    private final JobService jobs;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CohortLedger(CohortRepositories.Cohorts cohorts, CohortRepositories.Studies studies, JobService jobs,
+            ObjectMapper json, Clock clock) {
+        this.cohorts = cohorts;
+        this.studies = studies;
+        this.jobs = jobs;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A new cohort in QUERYING, to be run by {@code owner}. */
+    public UUID open(String source, Map<String, String> keys, List<String> accessionNumbers, List<String> experiments,
+            int limit, boolean dryRun, String createdBy, String owner) {
+        CohortEntity cohort = new CohortEntity();
+        cohort.id = UUID.randomUUID();
+        cohort.source = source;
+        Map<String, Object> asked = new LinkedHashMap<>();
+        asked.put("query", keys);
+        asked.put("accessionNumbers", accessionNumbers);
+        cohort.query = write(asked);
+        cohort.experiments = experiments.isEmpty() ? null : String.join(",", experiments);
+        cohort.studyLimit = limit;
+        cohort.dryRun = dryRun;
+        cohort.state = CohortState.QUERYING;
+        cohort.createdBy = createdBy;
+        cohort.owner = owner;
+        cohort.createdAt = clock.instant();
+        cohort.updatedAt = cohort.createdAt;
+        cohorts.persist(cohort);
+        return cohort.id;
+    }
+
+    /** The query the cohort was opened with. */
+    public StudyQuery query(UUID id) {
+        Map<String, Object> asked = read(require(id).query);
+        @SuppressWarnings("unchecked")
+        Map<String, String> keys = (Map<String, String>) asked.getOrDefault("query", Map.of());
+        @SuppressWarnings("unchecked")
+        List<String> accessions = (List<String>) asked.getOrDefault("accessionNumbers", List.of());
+        return StudyQuery.of(keys, accessions);
+    }
+
+    /**
+     * Records the query's answer: the first {@code limit} matches, each MATCHED or, when the study was
+     * received before, ALREADY_RECEIVED; the cohort moves on to {@code next}.
+     */
+    public void matched(UUID id, List<StudyMatch> matches, Predicate<StudyMatch> known,
+            CohortState next, String reason) {
+        CohortEntity cohort = require(id);
+        studies.delete("cohortId", id);
+        cohort.matched = matches.size();
+        Instant now = clock.instant();
+        for (StudyMatch match : matches.subList(0, Math.min(matches.size(), cohort.studyLimit))) {
+            CohortStudyEntity study = new CohortStudyEntity();
+            study.cohortId = id;
+            study.studyInstanceUid = match.study().value();
+            study.accessionNumber = match.accessionNumber();
+            study.studyDate = match.studyDate();
+            study.modalities = match.modalities();
+            study.expectedInstances = match.instances().orElse(null);
+            study.sopClasses = match.sopClasses().isEmpty() ? null : String.join(",", match.sopClasses());
+            study.state = known.test(match) ? CohortStudyState.ALREADY_RECEIVED : CohortStudyState.MATCHED;
+            study.reason = study.state == CohortStudyState.ALREADY_RECEIVED
+                    ? "received before; not fetched again" : null;
+            study.updatedAt = now;
+            studies.persist(study);
+        }
+        move(cohort, next, reason);
+    }
+
+    /** Moves the cohort to {@code next}; refuses a move its table does not allow. */
+    public void transition(UUID id, CohortState next, String reason) {
+        move(require(id), next, reason);
+    }
+
+    /** Takes the cohort up again as {@code owner} in {@code next}, its failed or interrupted studies back to MATCHED. */
+    public void resume(UUID id, CohortState next, String owner, String reason) {
+        CohortEntity cohort = require(id);
+        if (cohort.state != next) {
+            move(cohort, next, reason);
+        } else {
+            cohort.reason = reason;
+        }
+        cohort.owner = owner;
+        cohort.cancelRequested = false;
+        for (CohortStudyEntity study : studies.list("cohortId = ?1 and state in ?2", id,
+                List.of(CohortStudyState.FAILED, CohortStudyState.RETRIEVING))) {
+            study.state = CohortStudyState.MATCHED;
+            study.updatedAt = clock.instant();
+        }
+    }
+
+    /** Asks a running cohort to stop: it starts no further retrieve. */
+    public void requestCancel(UUID id) {
+        CohortEntity cohort = require(id);
+        if (!cohort.state.allowedNext().contains(CohortState.CANCELLED)) {
+            throw new ConflictException("Cohort " + id + " is " + cohort.state + "; only a running or matched cohort"
+                    + " can be cancelled");
+        }
+        if (cohort.state == CohortState.MATCHED) {
+            move(cohort, CohortState.CANCELLED, "cancelled before retrieving");
+        } else {
+            cohort.cancelRequested = true;
+            cohort.updatedAt = clock.instant();
+        }
+    }
+
+    public boolean cancelRequested(UUID id) {
+        return require(id).cancelRequested;
+    }
+
+    /** The studies still to retrieve, in study date order. */
+    public List<StudyMatch> pending(UUID id) {
+        return studies.inState(id, CohortStudyState.MATCHED).stream()
+                .map(s -> new StudyMatch(new StudyInstanceUid(s.studyInstanceUid), s.accessionNumber,
+                        s.studyDate, s.modalities, Optional.ofNullable(s.expectedInstances),
+                        s.sopClasses == null ? List.of() : List.of(s.sopClasses.split(","))))
+                .toList();
+    }
+
+    public void retrieving(UUID id, StudyMatch match) {
+        CohortStudyEntity study = study(id, match);
+        study.state = CohortStudyState.RETRIEVING;
+        study.updatedAt = clock.instant();
+    }
+
+    /** Records how the study's retrieve ended, and the jobs it went into when it completed. */
+    public void retrieved(UUID id, StudyMatch match, RetrieveOutcome outcome, List<UUID> jobIds, String failure) {
+        CohortStudyEntity study = study(id, match);
+        study.state = failure == null ? CohortStudyState.RETRIEVED : CohortStudyState.FAILED;
+        study.status = outcome.statusHex();
+        study.completed = outcome.completed();
+        study.failed = outcome.failed();
+        study.failedSopInstances = outcome.failedSopInstances().isEmpty() ? null
+                : String.join(",", outcome.failedSopInstances().subList(0,
+                        Math.min(FAILED_LISTED, outcome.failedSopInstances().size())));
+        study.reason = limit(failure);
+        study.jobIds = jobIds.isEmpty() ? null : jobIds.stream().map(UUID::toString).collect(Collectors.joining(","));
+        study.updatedAt = clock.instant();
+    }
+
+    /** How many of the cohort's studies are in each state. */
+    public Map<CohortStudyState, Integer> studyCounts(UUID id) {
+        Map<CohortStudyState, Integer> counts = new EnumMap<>(CohortStudyState.class);
+        for (CohortStudyState state : CohortStudyState.values()) {
+            counts.put(state, 0);
+        }
+        studies.list("cohortId", id).forEach(s -> counts.merge(s.state, 1, Integer::sum));
+        return counts;
+    }
+
+    public Optional<CohortView> find(UUID id) {
+        return Optional.ofNullable(cohorts.findById(id)).map(this::view);
+    }
+
+    public List<CohortView> list(int limit) {
+        return cohorts.newestFirst(limit).stream().map(this::view).map(CohortView::withoutStudies).toList();
+    }
+
+    /** The cohorts this replica was running when it stopped. */
+    public List<UUID> runningOwnedBy(String owner) {
+        return cohorts.runningOwnedBy(owner).stream().map(c -> c.id).toList();
+    }
+
+    CohortPlan plan(UUID id) {
+        CohortEntity cohort = require(id);
+        return new CohortPlan(cohort.source, cohort.state,
+                cohort.experiments == null ? List.of() : List.of(cohort.experiments.split(",")), cohort.dryRun);
+    }
+
+    /** Whether the query was answered: a failed cohort without studies is retried from its query. */
+    public boolean hasStudies(UUID id) {
+        return studies.count("cohortId", id) > 0;
+    }
+
+    private CohortView view(CohortEntity cohort) {
+        List<CohortStudyEntity> rows = studies.ofCohort(cohort.id);
+        Map<CohortStudyState, Integer> counts = studyCounts(cohort.id);
+        List<UUID> jobIds = rows.stream().filter(r -> r.jobIds != null)
+                .flatMap(r -> Arrays.stream(r.jobIds.split(","))).map(UUID::fromString).toList();
+        Map<String, Long> jobStates = new TreeMap<>(jobs.findWithBeside(jobIds).stream()
+                .collect(Collectors.groupingBy(job -> job.state().name(), Collectors.counting())));
+        List<CohortView.StudyRow> list = new ArrayList<>();
+        for (CohortStudyEntity row : rows) {
+            list.add(new CohortView.StudyRow(row.studyInstanceUid, row.accessionNumber, row.studyDate, row.modalities,
+                    row.expectedInstances, row.state, row.status, row.completed, row.failed,
+                    row.failedSopInstances == null ? List.of() : List.of(row.failedSopInstances.split(",")),
+                    row.reason, row.jobIds == null ? List.of() : List.of(row.jobIds.split(","))));
+        }
+        return new CohortView(cohort.id, cohort.source, cohort.state, cohort.reason, read(cohort.query),
+                cohort.experiments == null ? List.of() : List.of(cohort.experiments.split(",")), cohort.studyLimit,
+                cohort.dryRun, cohort.matched, counts, jobStates, cohort.createdBy, cohort.createdAt, cohort.updatedAt,
+                list);
+    }
+
+    private CohortStudyEntity study(UUID id, StudyMatch match) {
+        return studies.find("cohortId = ?1 and studyInstanceUid = ?2", id, match.study().value()).firstResultOptional()
+                .orElseThrow(() -> new IllegalStateException("Cohort " + id + " has no study " + match.study()));
+    }
+
+    private void move(CohortEntity cohort, CohortState next, String reason) {
+        if (!cohort.state.allowedNext().contains(next)) {
+            throw new ConflictException("Cohort " + cohort.id + " is " + cohort.state + " and cannot become " + next);
+        }
+        cohort.state = next;
+        cohort.reason = limit(reason);
+        cohort.updatedAt = clock.instant();
+        if (!next.isRunning()) {
+            cohort.cancelRequested = false;
+        }
+    }
+
+    private CohortEntity require(UUID id) {
+        CohortEntity cohort = cohorts.findById(id);
+        if (cohort == null) {
+            throw new IllegalArgumentException("No cohort " + id);
+        }
+        return cohort;
+    }
+
+    private static String limit(String text) {
+        return text == null || text.length() <= REASON_LIMIT ? text : text.substring(0, REASON_LIMIT - 1) + "…";
+    }
+
+    private String write(Map<String, Object> value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A cohort's query cannot be written as JSON", e);
+        }
+    }
+
+    private Map<String, Object> read(String value) {
+        try {
+            return json.readValue(value, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A cohort's stored query is not JSON", e);
+        }
+    }
+}

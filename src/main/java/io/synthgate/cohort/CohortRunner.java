@@ -1,0 +1,224 @@
+package io.synthgate.cohort;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.synthgate.ingest.SourcesConfig.RetrieveMethod;
+import io.synthgate.replica.Replica;
+import io.synthgate.study.ArrivalRecorder;
+import io.synthgate.study.StudyAssembly;
+import io.synthgate.study.StudyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs cohorts: the query, then each matched study's retrieve, never more at once from one source than
+ * its {@code max-associations} (across every cohort of this replica). A study is completed when its
+ * retrieve ends, every acknowledged instance recorded first, and goes into the cohort's experiments; the
+ * idle sweep leaves it alone meanwhile. A replica that restarts takes up the cohorts it was running.
+ */
+@ApplicationScoped
+public class CohortRunner {
+
+    private static final Logger LOG = Logger.getLogger(CohortRunner.class);
+
+    private final CohortLedger ledger;
+    private final Sources sources;
+    private final QueryRetrieveClient client;
+    private final StudyService studies;
+    private final StudyAssembly assembly;
+    private final ArrivalRecorder recorder;
+    private final Replica replica;
+    private final ExecutorService cohortThreads = Executors.newCachedThreadPool(daemon("cohort"));
+    private final ExecutorService retrievers = Executors.newCachedThreadPool(daemon("cohort-retrieve"));
+    private final Map<String, Semaphore> throttles = new ConcurrentHashMap<>();
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
+    public CohortRunner(CohortLedger ledger, Sources sources, QueryRetrieveClient client, StudyService studies,
+            StudyAssembly assembly, ArrivalRecorder recorder, Replica replica) {
+        this.ledger = ledger;
+        this.sources = sources;
+        this.client = client;
+        this.studies = studies;
+        this.assembly = assembly;
+        this.recorder = recorder;
+        this.replica = replica;
+    }
+
+    void resumeOwnCohorts(@Observes StartupEvent event) {
+        for (UUID id : ledger.runningOwnedBy(replica.name())) {
+            if (ledger.plan(id).state() == CohortState.RETRIEVING) {
+                ledger.resume(id, CohortState.RETRIEVING, replica.name(), "resumed after a restart of replica "
+                        + replica.name());
+            }
+            LOG.infof("Cohort %s: taken up again after a restart", id);
+            start(id);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        cohortThreads.shutdownNow();
+        retrievers.shutdownNow();
+    }
+
+    /** Runs the cohort on a thread of its own, unless it already runs here. */
+    public void start(UUID id) {
+        if (!running.add(id)) {
+            return;
+        }
+        cohortThreads.execute(() -> {
+            try {
+                run(id);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Cohort %s stopped on an unexpected error", id);
+                ledger.transition(id, CohortState.FAILED, "stopped on an unexpected error: " + e.getMessage());
+            } finally {
+                running.remove(id);
+            }
+        });
+    }
+
+    private void run(UUID id) {
+        CohortPlan plan = ledger.plan(id);
+        Source source = sources.find(plan.source()).orElse(null);
+        if (source == null) {
+            ledger.transition(id, CohortState.FAILED, "source '" + plan.source()
+                    + "' is no longer configured under synthgate.sources");
+            return;
+        }
+        if (plan.state() == CohortState.QUERYING && !query(id, source, plan)) {
+            return;
+        }
+        retrieveAll(id, source, plan.experiments());
+    }
+
+    /** Asks the source; whether the cohort goes on to retrieve. */
+    private boolean query(UUID id, Source source, CohortPlan plan) {
+        List<StudyMatch> matches;
+        try {
+            matches = client.findStudies(source, ledger.query(id));
+        } catch (IOException e) {
+            LOG.warnf("Cohort %s: %s", id, e.getMessage());
+            ledger.transition(id, CohortState.FAILED, e.getMessage());
+            return false;
+        }
+        if (ledger.cancelRequested(id)) {
+            ledger.matched(id, matches, match -> studies.isKnown(match.study()), CohortState.CANCELLED,
+                    "cancelled while querying");
+            return false;
+        }
+        CohortState next = matches.isEmpty() ? CohortState.DONE
+                : plan.dryRun() ? CohortState.MATCHED : CohortState.RETRIEVING;
+        String reason = switch (next) {
+            case DONE -> "no study at " + source.describe() + " matches the query";
+            case MATCHED -> matches.size() + " studies match; POST /api/cohorts/" + id + "/retrieve retrieves them";
+            default -> matches.size() + " studies match";
+        };
+        ledger.matched(id, matches, match -> studies.isKnown(match.study()), next, reason);
+        LOG.infof("Cohort %s: %s", id, reason);
+        return next == CohortState.RETRIEVING;
+    }
+
+    private void retrieveAll(UUID id, Source source, List<String> experiments) {
+        Semaphore throttle = throttles.computeIfAbsent(source.name(), name -> new Semaphore(source.maxAssociations(),
+                true));
+        List<Future<?>> retrieves = new ArrayList<>();
+        boolean cancelled = false;
+        try {
+            for (StudyMatch match : ledger.pending(id)) {
+                throttle.acquire();
+                if (ledger.cancelRequested(id)) {
+                    throttle.release();
+                    cancelled = true;
+                    break;
+                }
+                ledger.retrieving(id, match);
+                retrieves.add(retrievers.submit(() -> {
+                    try {
+                        retrieve(id, source, match, experiments);
+                    } finally {
+                        throttle.release();
+                    }
+                }));
+            }
+            for (Future<?> retrieve : retrieves) {
+                retrieve.get();
+            }
+        } catch (InterruptedException e) {
+            // The replica is stopping: the cohort stays RETRIEVING and is taken up again when it starts.
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a retrieve failed unexpectedly", e.getCause());
+        }
+        Map<CohortStudyState, Integer> counts = ledger.studyCounts(id);
+        String summary = counts.get(CohortStudyState.RETRIEVED) + " retrieved, "
+                + counts.get(CohortStudyState.ALREADY_RECEIVED) + " received before, "
+                + counts.get(CohortStudyState.FAILED) + " failed";
+        if (cancelled) {
+            ledger.transition(id, CohortState.CANCELLED, "cancelled: " + summary + ", "
+                    + counts.get(CohortStudyState.MATCHED) + " not retrieved");
+        } else if (counts.get(CohortStudyState.FAILED) > 0) {
+            ledger.transition(id, CohortState.FAILED, summary + "; POST /api/cohorts/" + id
+                    + "/retry retrieves the failed studies again");
+        } else {
+            ledger.transition(id, CohortState.DONE, summary);
+        }
+        LOG.infof("Cohort %s: %s", id, summary);
+    }
+
+    /**
+     * One study: retrieved, its instances recorded, then completed into the cohort's experiments. What
+     * arrived goes on even when the retrieve was incomplete; a retry brings the rest, which join a
+     * follow-up job as late arrivals of a pushed study do.
+     */
+    private void retrieve(UUID id, Source source, StudyMatch match, List<String> experiments) {
+        assembly.holdOpen(match.study());
+        try {
+            RetrieveOutcome outcome = source.retrieve() == RetrieveMethod.MOVE ? client.move(source, match.study())
+                    : client.get(source, match);
+            String failure = outcome.failure();
+            if (failure != null && outcome.problem() == null && source.retrieve() == RetrieveMethod.MOVE) {
+                // A PACS that does not know the destination may say only "unable to process" (Orthanc does).
+                failure = "C-MOVE to " + source.moveDestination() + ": " + failure;
+            }
+            List<UUID> jobs = List.of();
+            if (recorder.awaitRecorded()) {
+                jobs = studies.completeRetrieved(match.study(), experiments, "cohort " + id);
+            } else {
+                LOG.warnf("Cohort %s: study %s is retrieved but the database is slow to record its instances; the idle"
+                        + " sweep completes it once they are", id, match.study());
+            }
+            if (failure != null) {
+                LOG.warnf("Cohort %s: study %s from %s: %s", id, match.study(), source.describe(), failure);
+            }
+            ledger.retrieved(id, match, outcome, jobs, failure);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Cohort %s: study %s could not be retrieved", id, match.study());
+            ledger.retrieved(id, match, RetrieveOutcome.broken(e.getMessage()), List.of(), e.toString());
+        } finally {
+            assembly.release(match.study());
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

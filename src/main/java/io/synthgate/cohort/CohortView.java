@@ -1,0 +1,41 @@
+package io.synthgate.cohort;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A cohort as {@code /api/cohorts} shows it. The matched studies, which carry clinical Study Instance
+ * UIDs and accession numbers, are listed to admins only.
+ *
+ * @param query the query as asked: its keys and accession numbers
+ * @param matched studies the query matched, before {@code limit}
+ * @param studies counts by {@link CohortStudyState} of the studies taken (at most {@code limit})
+ * @param jobs the retrieved studies' jobs, counted by job state
+ * @param studyList each taken study, for admins; absent for others
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CohortView(UUID id, String source, CohortState state, String reason, Map<String, Object> query,
+        List<String> experiments, int limit, boolean dryRun, int matched, Map<CohortStudyState, Integer> studies,
+        Map<String, Long> jobs, String createdBy, Instant createdAt, Instant updatedAt, List<StudyRow> studyList) {
+
+    /**
+     * One matched study.
+     *
+     * @param status the retrieve's final DICOM status ({@code 0x0000}, {@code 0xA801}, ...)
+     * @param failedSopInstances the instances the PACS reported failed
+     * @param jobIds the jobs it went into
+     */
+    public record StudyRow(String studyInstanceUid, String accessionNumber, String studyDate, String modalities,
+            Integer expectedInstances, CohortStudyState state, String status, int completed, int failed,
+            List<String> failedSopInstances, String reason, List<String> jobIds) {
+    }
+
+    /** The same cohort without its study list. */
+    public CohortView withoutStudies() {
+        return new CohortView(id, source, state, reason, query, experiments, limit, dryRun, matched, studies, jobs,
+                createdBy, createdAt, updatedAt, null);
+    }
+}

@@ -1,0 +1,27 @@
+package io.synthgate.cohort;
+
+import io.synthgate.dicom.AeTitle;
+import io.synthgate.ingest.SourcesConfig.RetrieveMethod;
+import java.time.Duration;
+
+/**
+ * A clinical PACS cohorts are pulled from, as configured under {@code synthgate.sources.<name>}.
+ *
+ * @param callingAeTitle the title SynthGate calls it with
+ * @param moveDestination the title a C-MOVE asks it to send to
+ */
+public record Source(String name, AeTitle aeTitle, String host, int port, RetrieveMethod retrieve,
+        AeTitle callingAeTitle, AeTitle moveDestination, int maxAssociations, Duration timeout) {
+
+    public Source {
+        if (maxAssociations < 1) {
+            throw new IllegalArgumentException("synthgate.sources." + name + ".max-associations is " + maxAssociations
+                    + "; at least one association is needed to retrieve anything");
+        }
+    }
+
+    /** How log lines and problems name it. */
+    public String describe() {
+        return "source '" + name + "' (" + aeTitle.value() + " at " + host + ":" + port + ")";
+    }
+}

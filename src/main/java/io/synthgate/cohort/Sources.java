@@ -1,0 +1,33 @@
+package io.synthgate.cohort;
+
+import io.synthgate.dicom.AeTitle;
+import io.synthgate.ingest.DicomListenerConfig;
+import io.synthgate.ingest.SourcesConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The configured sources by name, read and checked once at start-up. */
+@ApplicationScoped
+public class Sources {
+
+    private final Map<String, Source> byName = new TreeMap<>();
+
+    public Sources(SourcesConfig config, DicomListenerConfig listener) {
+        AeTitle ours = new AeTitle(listener.aeTitle());
+        config.sources().forEach((name, source) -> byName.put(name, new Source(name, new AeTitle(source.aeTitle()),
+                source.host(), source.port(), source.retrieve(),
+                source.callingAeTitle().map(AeTitle::new).orElse(ours),
+                source.moveDestination().map(AeTitle::new).orElse(ours), source.maxAssociations(), source.timeout())));
+    }
+
+    public Optional<Source> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+}

@@ -1,0 +1,72 @@
+package io.synthgate.ingest;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The clinical PACS SynthGate may query and retrieve cohorts from: {@code synthgate.sources.<name>.*}.
+ * A source's AE title on its host is an allowed caller of the listener without being listed in
+ * {@code synthgate.dicom.allowed-callers}, since a C-MOVE's objects arrive as C-STOREs it opens.
+ */
+@ConfigMapping(prefix = "synthgate.sources")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface SourcesConfig {
+
+    /** Sources by name; {@code POST /api/cohorts} names one. */
+    @WithParentName
+    Map<String, Source> sources();
+
+    /** One clinical PACS. */
+    interface Source {
+        /** The PACS's AE title (called AE of the query and the retrieve). Required. */
+        String aeTitle();
+
+        /** Host name or address. Required. */
+        String host();
+
+        /** DICOM port. Default {@code 104}. */
+        @WithDefault("104")
+        int port();
+
+        /**
+         * How studies are retrieved: {@code move} (C-MOVE to SynthGate's own AE, whose C-STOREs arrive at the
+         * listener) or {@code get} (C-GET, the objects come back on the same association). Default {@code move}.
+         */
+        @WithDefault("move")
+        RetrieveMethod retrieve();
+
+        /** The calling AE title SynthGate uses towards this PACS. Default: {@code synthgate.dicom.ae-title}. */
+        Optional<String> callingAeTitle();
+
+        /**
+         * The AE title a C-MOVE asks the PACS to send to, for a PACS that knows SynthGate under another
+         * title. Default: {@code synthgate.dicom.ae-title}.
+         */
+        Optional<String> moveDestination();
+
+        /**
+         * Studies retrieved from this PACS at once, each on an association of its own; the rest wait, so
+         * the PACS is never flooded. Default {@code 2}.
+         */
+        @WithDefault("2")
+        int maxAssociations();
+
+        /** Connect and response timeout of one association. Default {@code 30s}. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
+    /** How a source sends a study's objects. */
+    enum RetrieveMethod {
+        /** C-MOVE to SynthGate's AE: the PACS opens associations of its own to the listener. */
+        MOVE,
+        /** C-GET: the objects come back as C-STOREs on the retrieving association. */
+        GET
+    }
+}

@@ -1,0 +1,253 @@
+package io.synthgate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgate.testing.DicomCopies;
+import io.synthgate.testing.FreePorts;
+import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.OrthancProcess;
+import io.synthgate.testing.TestFiles;
+import io.synthgate.testing.TestHttp;
+import io.synthgate.testing.TestUser;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cohorts pulled from a clinical PACS, a real Orthanc holding a dozen studies loaded through its REST
+ * API, into a research Orthanc: by modality and date range, by accession numbers, by body part, with a
+ * dry run, by C-MOVE and by C-GET; and the ways a pull ends other than well: nothing matches, the PACS
+ * does not know the move destination, the PACS is gone.
+ */
+class CohortPullIT {
+
+    /** Knee and chest radiographs of 2024, radiographs of 2023, CTs of 2024: A1001 to A1012. */
+    private static final int STUDIES = 12;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aQueryAndAnAccessionListEachPullExactlyTheirStudiesThroughTheirExperimentIntoTheResearchPacs()
+            throws Exception {
+        int clinicalPort = FreePorts.next();
+        try (OrthancProcess research = OrthancProcess.start(folder.resolve("research"));
+                GatewayProcess gateway = gateway(research, clinicalPort, Map.of());
+                OrthancProcess clinical = clinicalPacs(clinicalPort, gateway)) {
+            gateway.start();
+
+            JsonNode byQuery = awaitEnd(gateway, open(gateway, TestUser.RESEARCHER, """
+                    {"source": "clinical", "query": {"Modality": "CR", "StudyDate": "20240101-20241231"},
+                     "experiments": ["inpaint"]}"""));
+            assertEquals("DONE", byQuery.path("state").asText(), byQuery.toString());
+            assertEquals(5, byQuery.path("matched").asInt());
+            assertEquals(Set.of("A1001", "A1002", "A1003", "A1004", "A1005"), accessions(byQuery, "RETRIEVED"));
+            JsonNode exported = awaitJobs(gateway, byQuery, "EXPORTED", 5);
+            assertEquals(5, research.get("/instances").size(), "a synthetic object for each retrieved radiograph");
+            assertEquals(5, exported.path("studies").path("RETRIEVED").asInt());
+
+            JsonNode asResearcher = TestHttp.json(TestHttp.send(gateway.request("/api/cohorts/"
+                    + byQuery.path("id").asText(), TestUser.RESEARCHER).build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
+            assertEquals(5, asResearcher.path("studies").path("RETRIEVED").asInt(), "counts for researchers");
+            assertTrue(asResearcher.path("studyList").isMissingNode(),
+                    "clinical Study Instance UIDs are for admins only: " + asResearcher);
+
+            JsonNode byAccession = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                    {"source": "clinical", "accessionNumbers": ["A1006", "A1010", "A1003"], "experiments": ["inpaint"]}
+                    """));
+            assertEquals("DONE", byAccession.path("state").asText(), byAccession.toString());
+            assertEquals(Set.of("A1006", "A1010"), accessions(byAccession, "RETRIEVED"));
+            assertEquals(Set.of("A1003"), accessions(byAccession, "ALREADY_RECEIVED"), "not fetched again");
+            awaitJobs(gateway, byAccession, "EXPORTED", 2);
+            assertEquals(7, research.get("/instances").size());
+
+            JsonNode knees = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                    {"source": "clinical", "query": {"Modality": "CR", "BodyPartExamined": "KNEE"}, "dryRun": true}
+                    """));
+            assertEquals("MATCHED", knees.path("state").asText(), "a dry run waits with its matches: " + knees);
+            assertEquals(Set.of("A1001", "A1002"), accessions(knees, "ALREADY_RECEIVED"),
+                    "the series-level query finds the two knees, both pulled before");
+
+            JsonNode cts = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                    {"source": "clinical", "query": {"Modality": "CT"}, "dryRun": true, "limit": 2}"""));
+            assertEquals("MATCHED", cts.path("state").asText(), cts.toString());
+            assertEquals(4, cts.path("matched").asInt(), "four CTs match");
+            assertEquals(2, cts.path("studyList").size(), "the limit takes the first two by date");
+            JsonNode cancelled = post(gateway, "/api/cohorts/" + cts.path("id").asText() + "/cancel", 202);
+            assertEquals("CANCELLED", cancelled.path("state").asText());
+
+            JsonNode none = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                    {"source": "clinical", "query": {"StudyDate": "19990101-19991231"}}"""));
+            assertEquals("DONE", none.path("state").asText(), none.toString());
+            assertEquals(0, none.path("matched").asInt());
+            assertTrue(none.path("reason").asText().contains("no study"), none.toString());
+
+            HttpResponse<String> patientKey = send(gateway, "/api/cohorts", """
+                    {"source": "clinical", "query": {"PatientName": "DOE^JOHN"}}""");
+            assertEquals(400, patientKey.statusCode());
+            assertTrue(patientKey.body().contains("Query key 'PatientName' is not allowed"), patientKey.body());
+            assertEquals(400, send(gateway, "/api/cohorts", """
+                    {"source": "elsewhere", "query": {"Modality": "CR"}}""").statusCode(), "an unknown source");
+        }
+    }
+
+    @Test
+    void anUnknownMoveDestinationAndAPacsGoneAwayEndFailedAndARetryAndCGetPullTheStudies() throws Exception {
+        int clinicalPort = FreePorts.next();
+        Map<String, String> more = new HashMap<>();
+        more.put("synthgate.sources.misnamed.ae-title", OrthancProcess.CLINICAL_AE_TITLE);
+        more.put("synthgate.sources.misnamed.host", "127.0.0.1");
+        more.put("synthgate.sources.misnamed.port", Integer.toString(clinicalPort));
+        more.put("synthgate.sources.misnamed.move-destination", "NOWHERE");
+        more.put("synthgate.sources.by-get.ae-title", OrthancProcess.CLINICAL_AE_TITLE);
+        more.put("synthgate.sources.by-get.host", "127.0.0.1");
+        more.put("synthgate.sources.by-get.port", Integer.toString(clinicalPort));
+        more.put("synthgate.sources.by-get.retrieve", "get");
+        try (OrthancProcess research = OrthancProcess.start(folder.resolve("research"));
+                GatewayProcess gateway = gateway(research, clinicalPort, more)) {
+            OrthancProcess clinical = clinicalPacs(clinicalPort, gateway);
+            try {
+                gateway.start();
+                JsonNode unknown = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                        {"source": "misnamed", "accessionNumbers": ["A1009"]}"""));
+                assertEquals("FAILED", unknown.path("state").asText(), unknown.toString());
+                JsonNode study = unknown.path("studyList").get(0);
+                assertEquals("FAILED", study.path("state").asText(), study.toString());
+                // Orthanc answers an unknown destination with 0xC000 (unable to process), not 0xA801.
+                assertEquals("0xC000", study.path("status").asText(), study.toString());
+                assertTrue(study.path("reason").asText().startsWith("C-MOVE to NOWHERE: status 0xC000"),
+                        study.toString());
+
+                JsonNode byGet = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                        {"source": "by-get", "accessionNumbers": ["A1011"]}"""));
+                assertEquals("DONE", byGet.path("state").asText(), byGet.toString());
+                assertEquals(Set.of("A1011"), accessions(byGet, "RETRIEVED"));
+                awaitJobs(gateway, byGet, "EXPORTED", 1);
+
+                JsonNode matched = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                        {"source": "clinical", "query": {"Modality": "CT", "StudyDate": "20240101-"}, "dryRun": true}
+                        """));
+                assertEquals(Set.of("A1009", "A1010", "A1012"), accessions(matched, "MATCHED"));
+                clinical.close();
+                String id = matched.path("id").asText();
+                post(gateway, "/api/cohorts/" + id + "/retrieve", 202);
+                JsonNode gone = awaitEnd(gateway, id);
+                assertEquals("FAILED", gone.path("state").asText(), gone.toString());
+                assertEquals(3, gone.path("studies").path("FAILED").asInt(), gone.toString());
+                assertTrue(gone.path("studyList").get(0).path("reason").asText().contains("cannot connect"),
+                        gone.toString());
+
+                clinical = clinicalPacs(clinicalPort, gateway);
+                post(gateway, "/api/cohorts/" + id + "/retry", 202);
+                JsonNode retried = awaitEnd(gateway, id);
+                assertEquals("DONE", retried.path("state").asText(), retried.toString());
+                assertEquals(Set.of("A1009", "A1010", "A1012"), accessions(retried, "RETRIEVED"));
+                awaitJobs(gateway, retried, "EXPORTED", 3);
+                assertEquals(4, research.get("/instances").size(), "the C-GET's study and the three CTs");
+            } finally {
+                clinical.close();
+            }
+        }
+    }
+
+    private GatewayProcess gateway(OrthancProcess research, int clinicalPort, Map<String, String> more) {
+        Map<String, String> properties = new HashMap<>(more);
+        properties.put("synthgate.sources.clinical.ae-title", OrthancProcess.CLINICAL_AE_TITLE);
+        properties.put("synthgate.sources.clinical.host", "127.0.0.1");
+        properties.put("synthgate.sources.clinical.port", Integer.toString(clinicalPort));
+        // No caller on this host but the test's own storescu: the clinical PACS gets in as a source.
+        properties.put("synthgate.dicom.allowed-callers", "STORESCU@127.0.0.1");
+        return GatewayProcess.forResearchPacs(folder.resolve("gateway"), research, properties);
+    }
+
+    /** The clinical PACS with its dozen studies, loaded once; started again it keeps them. */
+    private OrthancProcess clinicalPacs(int port, GatewayProcess gateway) throws Exception {
+        Path home = folder.resolve("clinical");
+        boolean loaded = home.resolve("orthanc-storage").toFile().isDirectory();
+        OrthancProcess clinical = OrthancProcess.startClinical(home, port, gateway.dicomPort());
+        if (!loaded) {
+            for (int i = 1; i <= STUDIES; i++) {
+                boolean ct = i > 8;
+                Path template = ct ? TestFiles.pydicom("CT_small.dcm") : TestFiles.shared("fo-dicom/CR-MONO1-10-chest.dcm");
+                String date = (i >= 6 && i <= 8 ? "2023" : "2024") + String.format("%02d15", i);
+                clinical.upload(DicomCopies.asClinicalStudy(template, "2.25.9100" + (1000 + i), "A" + (1000 + i), date,
+                        ct ? null : i <= 2 ? "KNEE" : "CHEST", home.resolve("load").resolve(i + ".dcm")));
+            }
+        }
+        return clinical;
+    }
+
+    private static String open(GatewayProcess gateway, TestUser user, String body) {
+        HttpResponse<String> response = TestHttp.send(gateway.request("/api/cohorts", user)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, response.statusCode(), response.body());
+        JsonNode cohort = TestHttp.json(response.body());
+        assertTrue(response.headers().firstValue("Location").orElse("").endsWith(cohort.path("id").asText()));
+        return cohort.path("id").asText();
+    }
+
+    private static HttpResponse<String> send(GatewayProcess gateway, String path, String body) {
+        return TestHttp.send(gateway.request(path, TestUser.ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode post(GatewayProcess gateway, String path, int status) {
+        HttpResponse<String> response = send(gateway, path, "");
+        assertEquals(status, response.statusCode(), response.body());
+        return TestHttp.json(response.body());
+    }
+
+    /** The cohort once it no longer queries or retrieves. */
+    private static JsonNode awaitEnd(GatewayProcess gateway, String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        JsonNode cohort = gateway.getJson("/api/cohorts/" + id);
+        while (Set.of("QUERYING", "RETRIEVING").contains(cohort.path("state").asText())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Cohort still running after 2 minutes: " + cohort);
+            }
+            Thread.sleep(300);
+            cohort = gateway.getJson("/api/cohorts/" + id);
+        }
+        return cohort;
+    }
+
+    /** The cohort once {@code count} of its jobs are in {@code state}. */
+    private static JsonNode awaitJobs(GatewayProcess gateway, JsonNode cohort, String state, int count)
+            throws InterruptedException {
+        String id = cohort.path("id").asText();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        JsonNode current = gateway.getJson("/api/cohorts/" + id);
+        while (current.path("jobs").path(state).asInt() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Fewer than " + count + " jobs " + state + " after 2 minutes: " + current);
+            }
+            Thread.sleep(500);
+            current = gateway.getJson("/api/cohorts/" + id);
+        }
+        return current;
+    }
+
+    /** The accession numbers of the cohort's studies in {@code state}. */
+    private static Set<String> accessions(JsonNode cohort, String state) {
+        Set<String> found = new TreeSet<>();
+        for (JsonNode study : cohort.path("studyList")) {
+            if (study.path("state").asText().equals(state)) {
+                found.add(study.path("accessionNumber").asText());
+            }
+        }
+        return found;
+    }
+}
