@@ -5,10 +5,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.synthgate.ingest.SourcesConfig.RetrieveMethod;
 import io.synthgate.replica.Replica;
 import io.synthgate.study.ArrivalRecorder;
-import io.synthgate.study.StudyAssembly;
 import io.synthgate.study.StudyService;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * Runs cohorts: the query, then each matched study's retrieve, never more at once from one source than
  * its {@code max-associations} (across every cohort of this replica). A study is completed when its
  * retrieve ends, every acknowledged instance recorded first, and goes into the cohort's experiments; the
- * idle sweep leaves it alone meanwhile. A replica that restarts takes up the cohorts it was running.
+ * idle sweep leaves it alone meanwhile ({@link RetrievesInProgress}). A replica that restarts takes up
+ * the cohorts it was running.
  */
 @ApplicationScoped
 public class CohortRunner {
@@ -39,7 +41,6 @@ public class CohortRunner {
     private final Sources sources;
     private final QueryRetrieveClient client;
     private final StudyService studies;
-    private final StudyAssembly assembly;
     private final ArrivalRecorder recorder;
     private final Replica replica;
     private final ExecutorService cohortThreads = Executors.newCachedThreadPool(daemon("cohort"));
@@ -48,17 +49,17 @@ public class CohortRunner {
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
     public CohortRunner(CohortLedger ledger, Sources sources, QueryRetrieveClient client, StudyService studies,
-            StudyAssembly assembly, ArrivalRecorder recorder, Replica replica) {
+            ArrivalRecorder recorder, Replica replica) {
         this.ledger = ledger;
         this.sources = sources;
         this.client = client;
         this.studies = studies;
-        this.assembly = assembly;
         this.recorder = recorder;
         this.replica = replica;
     }
 
-    void resumeOwnCohorts(@Observes StartupEvent event) {
+    /** After the listener has started (its observer has the default priority): a C-MOVE needs it. */
+    void resumeOwnCohorts(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         for (UUID id : ledger.runningOwnedBy(replica.name())) {
             if (ledger.plan(id).state() == CohortState.RETRIEVING) {
                 ledger.resume(id, CohortState.RETRIEVING, replica.name(), "resumed after a restart of replica "
@@ -124,7 +125,7 @@ public class CohortRunner {
                 : plan.dryRun() ? CohortState.MATCHED : CohortState.RETRIEVING;
         String reason = switch (next) {
             case DONE -> "no study at " + source.describe() + " matches the query";
-            case MATCHED -> matches.size() + " studies match; POST /api/cohorts/" + id + "/retrieve retrieves them";
+            case MATCHED -> matches.size() + " studies match; they wait for a request to retrieve them";
             default -> matches.size() + " studies match";
         };
         ledger.matched(id, matches, match -> studies.isKnown(match.study()), next, reason);
@@ -172,8 +173,7 @@ public class CohortRunner {
             ledger.transition(id, CohortState.CANCELLED, "cancelled: " + summary + ", "
                     + counts.get(CohortStudyState.MATCHED) + " not retrieved");
         } else if (counts.get(CohortStudyState.FAILED) > 0) {
-            ledger.transition(id, CohortState.FAILED, summary + "; POST /api/cohorts/" + id
-                    + "/retry retrieves the failed studies again");
+            ledger.transition(id, CohortState.FAILED, summary + "; a retry retrieves the failed studies again");
         } else {
             ledger.transition(id, CohortState.DONE, summary);
         }
@@ -186,7 +186,6 @@ public class CohortRunner {
      * follow-up job as late arrivals of a pushed study do.
      */
     private void retrieve(UUID id, Source source, StudyMatch match, List<String> experiments) {
-        assembly.holdOpen(match.study());
         try {
             RetrieveOutcome outcome = source.retrieve() == RetrieveMethod.MOVE ? client.move(source, match.study())
                     : client.get(source, match);
@@ -209,8 +208,6 @@ public class CohortRunner {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Cohort %s: study %s could not be retrieved", id, match.study());
             ledger.retrieved(id, match, RetrieveOutcome.broken(e.getMessage()), List.of(), e.toString());
-        } finally {
-            assembly.release(match.study());
         }
     }
 

@@ -33,6 +33,31 @@ public record CohortView(UUID id, String source, CohortState state, String reaso
             List<String> failedSopInstances, String reason, List<String> jobIds) {
     }
 
+    /** How many of its studies are in {@code state} (a {@link CohortStudyState} name), for the pages. */
+    public int count(String state) {
+        return studies.getOrDefault(CohortStudyState.valueOf(state), 0);
+    }
+
+    /** How many of its jobs are in {@code state} (a job state name), for the pages. */
+    public long jobCount(String state) {
+        return jobs.getOrDefault(state, 0L);
+    }
+
+    /** The query in words: its keys and accession numbers, as asked. */
+    public String asked() {
+        StringBuilder text = new StringBuilder();
+        Object keys = query.get("query");
+        if (keys instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> text.append(text.length() == 0 ? "" : ", ").append(key).append(" = ")
+                    .append(value));
+        }
+        Object accessions = query.get("accessionNumbers");
+        if (accessions instanceof List<?> list && !list.isEmpty()) {
+            text.append(text.length() == 0 ? "" : "; ").append(list.size()).append(" accession numbers");
+        }
+        return text.toString();
+    }
+
     /** The same cohort without its study list. */
     public CohortView withoutStudies() {
         return new CohortView(id, source, state, reason, query, experiments, limit, dryRun, matched, studies, jobs,

@@ -99,6 +99,16 @@ public class Cohorts {
         return require(id);
     }
 
+    /** The configured sources' names, for a form. */
+    public List<String> sourceNames() {
+        return sources.names();
+    }
+
+    /** The experiments a cohort may name: the enabled study experiments. */
+    public List<String> experimentNames() {
+        return experiments.routable().stream().map(Experiment::name).toList();
+    }
+
     public Optional<CohortView> find(UUID id) {
         return ledger.find(id);
     }

@@ -1,5 +1,6 @@
 package io.synthgate.cohort;
 
+import io.quarkus.runtime.Startup;
 import io.synthgate.dicom.AeTitle;
 import io.synthgate.ingest.DicomListenerConfig;
 import io.synthgate.ingest.SourcesConfig;
@@ -9,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The configured sources by name, read and checked once at start-up. */
+/** The configured sources by name, read and checked at start-up: a misconfigured one stops the start. */
+@Startup
 @ApplicationScoped
 public class Sources {
 

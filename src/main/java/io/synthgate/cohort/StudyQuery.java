@@ -4,8 +4,10 @@ import io.synthgate.failure.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,7 @@ public record StudyQuery(Optional<String> modality, Optional<String> studyDate, 
     /** Most accession numbers or Study Instance UIDs one cohort asks for. */
     public static final int MAX_LISTED = 10_000;
 
+    private static final Set<String> CODE_STRINGS = Set.of("Modality", "BodyPartExamined");
     /** The keys a query may use, and the pattern a value must match. */
     private static final Map<String, Pattern> KEYS = new LinkedHashMap<>();
 
@@ -49,7 +52,12 @@ public record StudyQuery(Optional<String> modality, Optional<String> studyDate, 
      * @throws InvalidRequestException naming the key or value that is not allowed
      */
     public static StudyQuery of(Map<String, String> keys, List<String> accessionNumbers) {
-        Map<String, String> given = keys == null ? Map.of() : keys;
+        Map<String, String> given = new LinkedHashMap<>();
+        if (keys != null) {
+            // Code strings are upper case in DICOM; "cr" typed into a form means CR.
+            keys.forEach((key, value) -> given.put(key, value != null && CODE_STRINGS.contains(key)
+                    ? value.strip().toUpperCase(Locale.ROOT) : value));
+        }
         List<String> accessions = new ArrayList<>(accessionNumbers == null ? List.of() : accessionNumbers);
         for (Map.Entry<String, String> key : given.entrySet()) {
             Pattern pattern = KEYS.get(key.getKey());

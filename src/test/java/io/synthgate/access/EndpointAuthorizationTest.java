@@ -56,7 +56,11 @@ class EndpointAuthorizationTest {
     public static class ReviewRequired implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("synthgate.experiments.inpaint.review", "required");
+            // A source nothing listens for: a cohort from it fails at once, and can be retried.
+            return Map.of("synthgate.experiments.inpaint.review", "required",
+                    "synthgate.sources.nowhere.ae-title", "NOWHERE",
+                    "synthgate.sources.nowhere.host", "127.0.0.1",
+                    "synthgate.sources.nowhere.port", "1");
         }
     }
 
@@ -139,6 +143,21 @@ class EndpointAuthorizationTest {
         guarded("GET", "/api/experiments/txt2img/runs/{id}/figure.png", List.of(runId), null, everyone);
         guarded("GET", "/api/experiments/txt2img/runs/{id}/figure.svg", List.of(runId), null, everyone);
         guarded("GET", "/api/experiments/txt2img/runs/{id}/candidates.csv", List.of(runId), null, everyone);
+
+        // Cohorts: admins and researchers pull and follow them (the matched studies only admins see).
+        Map<TestUser, Integer> pullers = Map.of(TestUser.ADMIN, 202, TestUser.RESEARCHER, 202);
+        String cohortId = guarded("POST", "/api/cohorts", List.of(), "{\"source\": \"nowhere\", \"query\": "
+                + "{\"Modality\": \"CR\"}}", pullers).path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> cohortState(cohortId).equals("FAILED"));
+        guarded("GET", "/api/cohorts", List.of(), null, analysts);
+        guarded("GET", "/api/cohorts/{id}", List.of(cohortId), null, analysts);
+        guarded("POST", "/api/cohorts/{id}/retrieve", List.of(cohortId), null,
+                Map.of(TestUser.ADMIN, 409, TestUser.RESEARCHER, 409));
+        guarded("POST", "/api/cohorts/{id}/retry", List.of(cohortId), null, pullers.keySet(),
+                Map.of(TestUser.RESEARCHER, 202));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cohortState(cohortId).equals("FAILED"));
+        guarded("POST", "/api/cohorts/{id}/cancel", List.of(cohortId), null,
+                Map.of(TestUser.ADMIN, 409, TestUser.RESEARCHER, 409));
 
         guarded("GET", "/q/metrics", List.of(), null, Map.of(TestUser.ADMIN, 200, TestUser.SCRAPER, 200));
         String openApi = guarded("GET", "/q/openapi", List.of(), null, Map.of(TestUser.ADMIN, 200)).asString();
@@ -230,6 +249,10 @@ class EndpointAuthorizationTest {
             case "DELETE" -> request.delete(template, values);
             default -> request.post(template, values);
         };
+    }
+
+    private String cohortState(String cohortId) {
+        return TestUser.ADMIN.given().get("/api/cohorts/{id}", cohortId).path("state");
     }
 
     private String jobState(String jobId) {

@@ -44,6 +44,7 @@ class PageAccessTest {
         given().cookie("synthgate-session", rita).get("/admin/review").then().statusCode(200);
         given().cookie("synthgate-session", rita).get("/admin/dashboard").then().statusCode(403);
         given().cookie("synthgate-session", rita).get("/admin/jobs").then().statusCode(403);
+        given().cookie("synthgate-session", rita).get("/admin/cohorts").then().statusCode(403);
         String rex = session(TestUser.RESEARCHER);
         given().cookie("synthgate-session", rex).redirects().follow(false).get("/admin").then()
                 .header("Location", endsWith("/admin/runs"));
@@ -51,6 +52,8 @@ class PageAccessTest {
         given().cookie("synthgate-session", rex).get("/admin/generator-calls").then().statusCode(403);
         given().cookie("synthgate-session", rex).get("/admin/studies").then().statusCode(403);
         given().cookie("synthgate-session", rex).get("/admin/jobs").then().statusCode(200);
+        given().cookie("synthgate-session", rex).get("/admin/cohorts").then().statusCode(200)
+                .body(containsString("No source is configured"));
         given().cookie("synthgate-session", session(TestUser.ADMIN)).get("/admin/dashboard").then().statusCode(200)
                 .body(containsString("DICOM listener"));
     }
@@ -62,6 +65,8 @@ class PageAccessTest {
                 .post("/admin/runs").then().statusCode(400);
         given().cookie("synthgate-session", ada).contentType(ContentType.URLENC)
                 .post("/admin/jobs/00000000-0000-0000-0000-000000000000/retry").then().statusCode(400);
+        given().cookie("synthgate-session", ada).contentType(ContentType.URLENC).formParam("source", "clinical")
+                .formParam("modality", "CR").post("/admin/cohorts").then().statusCode(400);
     }
 
     @Test

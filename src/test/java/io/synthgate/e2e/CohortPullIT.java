@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgate.testing.Browser;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.FreePorts;
 import io.synthgate.testing.GatewayProcess;
@@ -17,12 +18,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * Cohorts pulled from a clinical PACS, a real Orthanc holding a dozen studies loaded through its REST
@@ -100,6 +105,56 @@ class CohortPullIT {
             assertTrue(patientKey.body().contains("Query key 'PatientName' is not allowed"), patientKey.body());
             assertEquals(400, send(gateway, "/api/cohorts", """
                     {"source": "elsewhere", "query": {"Modality": "CR"}}""").statusCode(), "an unknown source");
+
+            pullTheCtsInTheBrowser(gateway);
+        }
+    }
+
+    /** The CTs of 2024 through the pages: matches shown first, then retrieved; researchers see counts only. */
+    private static void pullTheCtsInTheBrowser(GatewayProcess gateway) {
+        try (Browser browser = Browser.open(gateway.url(""))) {
+            browser.signIn(TestUser.ADMIN);
+            browser.awaitUrlContaining("/admin/dashboard");
+            browser.go("/admin/cohorts");
+            browser.driver().findElement(By.id("modality")).sendKeys("CT");
+            browser.driver().findElement(By.id("studyDate")).sendKeys("20240101-");
+            browser.driver().findElement(By.cssSelector("#experiments input[value=inpaint]")).click();
+            browser.screenshot("cohorts");
+            browser.driver().findElement(By.id("open-cohort")).click();
+            browser.awaitUrlContaining("/admin/cohorts/");
+            awaitText(browser, "cohort-state", "MATCHED");
+            String rows = browser.await(By.id("studies")).getText();
+            assertTrue(rows.contains("A1009") && rows.contains("A1012"), rows);
+            assertTrue(rows.contains("A1010 20241015 CT 1 ALREADY_RECEIVED"), rows);
+            browser.screenshot("cohort-matched");
+            browser.driver().findElement(By.id("retrieve")).click();
+            awaitText(browser, "cohort-state", "DONE");
+            assertTrue(browser.await(By.id("counts")).getText().contains("RETRIEVED\n3"),
+                    browser.await(By.id("counts")).getText());
+            browser.screenshot("cohort-done");
+            String cohortPage = browser.path();
+
+            browser.driver().manage().deleteAllCookies();
+            browser.signIn(TestUser.RESEARCHER);
+            browser.awaitUrlContaining("/admin");
+            browser.go(cohortPage);
+            assertTrue(browser.await(By.id("studies-admin-only")).isDisplayed());
+            assertTrue(browser.driver().findElements(By.id("studies")).isEmpty(), "no clinical UIDs for researchers");
+        }
+    }
+
+    private static void awaitText(Browser browser, String id, String text) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!browser.await(By.id(id)).getText().contains(text)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("#" + id + " never said " + text + ": " + browser.await(By.id(id)).getText());
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 
@@ -160,6 +215,69 @@ class CohortPullIT {
                 clinical.close();
             }
         }
+    }
+
+    /**
+     * A gateway killed while it retrieves takes the cohort up again when it starts: the study whose
+     * retrieve was cut off is retrieved again and completed only then, in one job, and no instance is
+     * recorded twice.
+     */
+    @Test
+    void aCohortCutOffByAKillIsTakenUpAgainWhenTheGatewayStartsWithEachStudyWholeInOneJob() throws Exception {
+        int clinicalPort = FreePorts.next();
+        int studies = 5;
+        int instances = 20;
+        try (OrthancProcess research = OrthancProcess.start(folder.resolve("research"));
+                GatewayProcess gateway = gateway(research, clinicalPort, Map.of(
+                        "synthgate.sources.clinical.max-associations", "1",
+                        // No experiment takes the studies: what is checked is how they arrive and complete.
+                        "synthgate.experiments.inpaint.enabled", "false"));
+                OrthancProcess clinical = OrthancProcess.startClinical(folder.resolve("big"), clinicalPort,
+                        gateway.dicomPort())) {
+            List<String> accessions = new ArrayList<>();
+            for (int s = 1; s <= studies; s++) {
+                String study = "2.25.9200" + s;
+                accessions.add("B100" + s);
+                for (int i = 1; i <= instances; i++) {
+                    clinical.upload(DicomCopies.asClinicalInstance(TestFiles.shared("fo-dicom/CT-MONO2-16-ankle.dcm"),
+                            study, study + ".1." + i, "B100" + s, "2025010" + s, null,
+                            folder.resolve("big-load").resolve(s + "-" + i + ".dcm")));
+                }
+            }
+            gateway.start();
+            String id = open(gateway, TestUser.ADMIN, "{\"source\": \"clinical\", \"accessionNumbers\": "
+                    + accessions.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", ", "[", "]")) + "}");
+            JsonNode cut = awaitRetrieved(gateway, id, 1);
+            gateway.kill();
+            assertEquals("RETRIEVING", cut.path("state").asText(), "killed while retrieving: " + cut);
+            assertTrue(cut.path("studies").path("RETRIEVED").asInt() < studies, "killed before the end: " + cut);
+
+            gateway.start();
+            JsonNode resumed = awaitEnd(gateway, id);
+            assertEquals("DONE", resumed.path("state").asText(), resumed.toString());
+            assertEquals(studies, resumed.path("studies").path("RETRIEVED").asInt(), resumed.toString());
+            assertTrue(gateway.log().contains("Cohort " + id + ": taken up again after a restart"));
+            for (int s = 1; s <= studies; s++) {
+                JsonNode study = gateway.getJson("/api/studies/2.25.9200" + s);
+                assertEquals(instances, study.path("instances").size(), "each instance recorded once: " + s);
+                assertEquals(1, study.path("jobs").size(), "one job for the whole study " + s + ": " + study.path("jobs"));
+                assertEquals(instances, study.path("jobs").get(0).path("instanceCount").asInt(), study.toString());
+            }
+        }
+    }
+
+    /** The cohort as soon as at least {@code count} of its studies are retrieved. */
+    private static JsonNode awaitRetrieved(GatewayProcess gateway, String id, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        JsonNode cohort = gateway.getJson("/api/cohorts/" + id);
+        while (cohort.path("studies").path("RETRIEVED").asInt() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Fewer than " + count + " studies retrieved after 2 minutes: " + cohort);
+            }
+            Thread.sleep(50);
+            cohort = gateway.getJson("/api/cohorts/" + id);
+        }
+        return cohort;
     }
 
     private GatewayProcess gateway(OrthancProcess research, int clinicalPort, Map<String, String> more) {

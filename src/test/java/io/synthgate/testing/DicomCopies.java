@@ -47,7 +47,13 @@ public final class DicomCopies {
     /** Writes {@code template} as the one instance of a clinical study with this accession number and date. */
     public static Path asClinicalStudy(Path template, String study, String accessionNumber, String studyDate,
             String bodyPart, Path target) throws Exception {
-        asInstanceOf(template, study, study + ".1.1", bodyPart, target);
+        return asClinicalInstance(template, study, study + ".1.1", accessionNumber, studyDate, bodyPart, target);
+    }
+
+    /** Writes {@code template} as instance {@code sopInstanceUid} of a clinical study with this accession number and date. */
+    public static Path asClinicalInstance(Path template, String study, String sopInstanceUid, String accessionNumber,
+            String studyDate, String bodyPart, Path target) throws Exception {
+        asInstanceOf(template, study, sopInstanceUid, bodyPart, target);
         AttributeList list = new AttributeList();
         list.read(target.toFile());
         Attribute accession = new ShortStringAttribute(TagFromName.AccessionNumber);
