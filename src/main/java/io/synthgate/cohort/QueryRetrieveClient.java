@@ -22,6 +22,8 @@ import com.pixelmed.network.PresentationContext;
 import com.pixelmed.network.ReceivedObjectHandler;
 import io.synthgate.dicom.DimseStatus;
 import io.synthgate.dicom.StudyInstanceUid;
+import io.synthgate.dicom.TlsBridge;
+import io.synthgate.export.ClientTls;
 import io.synthgate.ingest.IngestService;
 import io.synthgate.ingest.StoreRequest;
 import io.synthgate.spool.Spool;
@@ -46,7 +48,7 @@ import org.jboss.logging.Logger;
  * The query/retrieve SCU, on PixelMed's associations: C-FIND at study level (and series level for a
  * body part), C-MOVE of one study to SynthGate's AE, and C-GET through PixelMed's
  * {@link GetSOPClassSCU}, whose objects are kept by the {@link IngestService} exactly as a pushed
- * C-STORE's are. C-FIND and C-MOVE read the PACS's responses themselves, since PixelMed's SCU classes
+ * C-STORE's are; to a source with {@code tls=true}, over TLS with {@link ClientTls}. C-FIND and C-MOVE read the PACS's responses themselves, since PixelMed's SCU classes
  * keep neither the sub-operation counts nor the failed instances.
  */
 @ApplicationScoped
@@ -66,12 +68,16 @@ public class QueryRetrieveClient {
     /** Command Data Set Type that says no data set follows the command. */
     private static final int NO_DATA_SET = 0x0101;
 
+    private static final String LOOPBACK = "127.0.0.1";
+
     private final IngestService ingest;
     private final Spool spool;
+    private final ClientTls tls;
 
-    public QueryRetrieveClient(IngestService ingest, Spool spool) {
+    public QueryRetrieveClient(IngestService ingest, Spool spool, ClientTls tls) {
         this.ingest = ingest;
         this.spool = spool;
+        this.tls = tls;
     }
 
     /**
@@ -80,8 +86,8 @@ public class QueryRetrieveClient {
      * series-level C-FIND per study.
      */
     public List<StudyMatch> findStudies(Source source, StudyQuery query) throws IOException {
-        Association association = open(source, FIND);
-        try {
+        try (Connection connection = open(source, FIND)) {
+            Association association = connection.association();
             Map<String, StudyMatch> found = new LinkedHashMap<>();
             List<Optional<String>> accessions = query.accessionNumbers().isEmpty() ? List.of(Optional.empty())
                     : query.accessionNumbers().stream().map(Optional::of).toList();
@@ -94,30 +100,28 @@ public class QueryRetrieveClient {
                     }
                 }
             }
-            release(association);
+            connection.release();
             return found.values().stream().sorted(Comparator.comparing(StudyMatch::studyDate)
                     .thenComparing(m -> m.study().value())).toList();
         } catch (DicomException | DicomNetworkException | RuntimeException e) {
-            abort(association);
             throw new IOException("C-FIND at " + source.describe() + " failed: " + e.getMessage(), e);
         }
     }
 
     /** C-MOVE of one study to the source's move destination (SynthGate's AE, unless configured otherwise). */
     public RetrieveOutcome move(Source source, StudyInstanceUid study) {
-        Association association;
+        Connection connection;
         try {
-            association = open(source, MOVE);
+            connection = open(source, MOVE);
         } catch (IOException e) {
             return RetrieveOutcome.broken(e.getMessage());
         }
-        try {
+        try (connection) {
             byte[] command = new CMoveRequestCommandMessage(MOVE, source.moveDestination().value()).getBytes();
-            Responses responses = exchange(association, MOVE, command, studyIdentifier(study));
-            release(association);
+            Responses responses = exchange(connection.association(), MOVE, command, studyIdentifier(study));
+            connection.release();
             return responses.outcome();
         } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
-            abort(association);
             return RetrieveOutcome.broken("C-MOVE of study " + study + " from " + source.describe()
                     + " broke off: " + e.getMessage());
         }
@@ -155,9 +159,12 @@ public class QueryRetrieveClient {
                 }
             }
         };
-        try {
-            requireReachable(source);
-            new GetSOPClassSCU(source.host(), source.port(), source.aeTitle().value(), source.callingAeTitle().value(),
+        try (TlsBridge bridge = source.tls() ? bridge(source) : null) {
+            if (bridge == null) {
+                requireReachable(source);
+            }
+            new GetSOPClassSCU(bridge == null ? source.host() : LOOPBACK, bridge == null ? source.port() : bridge.port(),
+                    source.aeTitle().value(), source.callingAeTitle().value(),
                     GET, studyIdentifier(study), new IdentifierHandler(), spool.temporaryFolder().toFile(),
                     StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, keeper,
                     match.sopClasses().isEmpty() ? COMMON_IMAGE_CLASSES : Set.copyOf(match.sopClasses()), true, false,
@@ -242,18 +249,37 @@ public class QueryRetrieveClient {
                         : Attribute.getStringValues(answer, TagFromName.SOPClassesInStudy)));
     }
 
-    /** An association to the source offering {@code sopClass} in the two uncompressed little-endian syntaxes. */
-    private static Association open(Source source, String sopClass) throws IOException {
-        requireReachable(source);
+    /**
+     * An association to the source offering {@code sopClass} in the two uncompressed little-endian
+     * syntaxes, over TLS through a {@link TlsBridge} when the source has {@code tls=true}.
+     */
+    private Connection open(Source source, String sopClass) throws IOException {
+        TlsBridge bridge = source.tls() ? bridge(source) : null;
+        if (bridge == null) {
+            requireReachable(source);
+        }
         LinkedList<String> syntaxes = new LinkedList<>(List.of(TransferSyntax.ExplicitVRLittleEndian,
                 TransferSyntax.ImplicitVRLittleEndian));
         LinkedList<PresentationContext> contexts = new LinkedList<>();
         contexts.add(new PresentationContext((byte) 1, sopClass, syntaxes));
         try {
-            return AssociationFactory.createNewAssociation(source.host(), source.port(), source.aeTitle().value(),
-                    source.callingAeTitle().value(), contexts, null, false);
-        } catch (DicomNetworkException e) {
+            return new Connection(AssociationFactory.createNewAssociation(bridge == null ? source.host() : LOOPBACK,
+                    bridge == null ? source.port() : bridge.port(), source.aeTitle().value(),
+                    source.callingAeTitle().value(), contexts, null, false), bridge);
+        } catch (DicomNetworkException | IOException e) {
+            if (bridge != null) {
+                bridge.close();
+            }
             throw new IOException(source.describe() + " refused the association: " + e.getMessage(), e);
+        }
+    }
+
+    /** The TLS connection to the source, handshake done, with a loopback port for PixelMed. */
+    private TlsBridge bridge(Source source) throws IOException {
+        try {
+            return TlsBridge.open(source.name(), source.host(), source.port(), source.timeout(), tls.context());
+        } catch (IOException e) {
+            throw new IOException("TLS connection to " + source.describe() + " failed (" + e.getMessage() + ")", e);
         }
     }
 
@@ -284,19 +310,46 @@ public class QueryRetrieveClient {
         return responses;
     }
 
-    private static void release(Association association) {
-        try {
-            association.release();
-        } catch (DicomNetworkException e) {
-            LOG.debugf("Releasing the association to %s: %s", association.getCalledAETitle(), e.getMessage());
-        }
-    }
+    /**
+     * An open association, and the TLS bridge it runs through if any. Closing it aborts an association
+     * not released first (a request that failed half-way), then closes the bridge.
+     */
+    private static final class Connection implements AutoCloseable {
 
-    private static void abort(Association association) {
-        try {
-            association.abort();
-        } catch (DicomNetworkException | RuntimeException e) {
-            LOG.debugf("Aborting the association to %s: %s", association.getCalledAETitle(), e.getMessage());
+        private final Association association;
+        private final TlsBridge bridge;
+        private boolean released;
+
+        Connection(Association association, TlsBridge bridge) {
+            this.association = association;
+            this.bridge = bridge;
+        }
+
+        Association association() {
+            return association;
+        }
+
+        void release() {
+            released = true;
+            try {
+                association.release();
+            } catch (DicomNetworkException e) {
+                LOG.debugf("Releasing the association to %s: %s", association.getCalledAETitle(), e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!released) {
+                try {
+                    association.abort();
+                } catch (DicomNetworkException | RuntimeException e) {
+                    LOG.debugf("Aborting the association to %s: %s", association.getCalledAETitle(), e.getMessage());
+                }
+            }
+            if (bridge != null) {
+                bridge.close();
+            }
         }
     }
 

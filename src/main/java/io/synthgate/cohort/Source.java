@@ -9,9 +9,10 @@ import java.time.Duration;
  *
  * @param callingAeTitle the title SynthGate calls it with
  * @param moveDestination the title a C-MOVE asks it to send to
+ * @param tls whether its associations run over TLS
  */
 public record Source(String name, AeTitle aeTitle, String host, int port, RetrieveMethod retrieve,
-        AeTitle callingAeTitle, AeTitle moveDestination, int maxAssociations, Duration timeout) {
+        AeTitle callingAeTitle, AeTitle moveDestination, int maxAssociations, Duration timeout, boolean tls) {
 
     public Source {
         if (maxAssociations < 1) {

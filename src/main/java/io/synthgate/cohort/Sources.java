@@ -22,7 +22,8 @@ public class Sources {
         config.sources().forEach((name, source) -> byName.put(name, new Source(name, new AeTitle(source.aeTitle()),
                 source.host(), source.port(), source.retrieve(),
                 source.callingAeTitle().map(AeTitle::new).orElse(ours),
-                source.moveDestination().map(AeTitle::new).orElse(ours), source.maxAssociations(), source.timeout())));
+                source.moveDestination().map(AeTitle::new).orElse(ours), source.maxAssociations(), source.timeout(),
+                source.tls())));
     }
 
     public Optional<Source> find(String name) {

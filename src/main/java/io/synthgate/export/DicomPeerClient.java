@@ -4,18 +4,16 @@ import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.network.MultipleInstanceTransferStatusHandlerWithFileName;
 import com.pixelmed.network.StorageSOPClassSCU;
 import com.pixelmed.network.VerificationSOPClassSCU;
-import io.synthgate.dicom.TlsContexts;
+import io.synthgate.dicom.TlsBridge;
 import io.synthgate.pipeline.CpuPermits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 
 /**
  * The DICOM SCU side, on PixelMed: C-STORE a batch of files over one association, and C-ECHO. Calls
@@ -28,12 +26,11 @@ public class DicomPeerClient {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final String callingAeTitle;
-    private final ExportConfig.Tls tls;
-    private volatile SSLContext tlsContext;
+    private final ClientTls tls;
 
-    public DicomPeerClient(ExportConfig config) {
+    public DicomPeerClient(ExportConfig config, ClientTls tls) {
         this.callingAeTitle = config.callingAeTitle();
-        this.tls = config.tls();
+        this.tls = tls;
     }
 
     /**
@@ -100,24 +97,11 @@ public class DicomPeerClient {
     /** The TLS connection to {@code destination}, handshake done, with a loopback port for PixelMed. */
     private TlsBridge bridge(Destination destination) throws IOException {
         try {
-            return TlsBridge.open(destination, tlsContext());
+            return TlsBridge.open(destination.name(), destination.host(), destination.port(), destination.timeout(),
+                    tls.context());
         } catch (IOException e) {
             throw new IOException("TLS connection to " + destination.host() + ":" + destination.port() + " failed ("
                     + e.getMessage() + ")", e);
         }
-    }
-
-    private SSLContext tlsContext() throws IOException {
-        SSLContext context = tlsContext;
-        if (context == null) {
-            try {
-                context = TlsContexts.create(tls.keyStore(), tls.keyStorePassword(), tls.trustStore(),
-                        tls.trustStorePassword());
-            } catch (GeneralSecurityException e) {
-                throw new IOException("synthgate.export.tls is unusable: " + e.getMessage(), e);
-            }
-            tlsContext = context;
-        }
-        return context;
     }
 }

@@ -60,6 +60,16 @@ public interface SourcesConfig {
         /** Connect and response timeout of one association. Default {@code 30s}. */
         @WithDefault("30s")
         Duration timeout();
+
+        /**
+         * Whether SynthGate's query and retrieve associations to it run over TLS (TLS 1.2 or 1.3), checking
+         * its certificate against {@code synthgate.export.tls.trust-store} and its host name, with
+         * SynthGate's client certificate from {@code synthgate.export.tls.key-store} when it asks for one.
+         * A C-MOVE's C-STOREs come over TLS only if the PACS sends them to the listener's TLS port.
+         * Default {@code false}.
+         */
+        @WithDefault("false")
+        boolean tls();
     }
 
     /** How a source sends a study's objects. */

@@ -10,6 +10,7 @@ import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.FreePorts;
 import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.OrthancProcess;
+import io.synthgate.testing.TestCertificates;
 import io.synthgate.testing.TestFiles;
 import io.synthgate.testing.TestHttp;
 import io.synthgate.testing.TestUser;
@@ -263,6 +264,48 @@ class CohortPullIT {
                 assertEquals(1, study.path("jobs").size(), "one job for the whole study " + s + ": " + study.path("jobs"));
                 assertEquals(instances, study.path("jobs").get(0).path("instanceCount").asInt(), study.toString());
             }
+        }
+    }
+
+    /**
+     * A clinical PACS that speaks only DICOM over TLS and asks for a client certificate: a source with
+     * {@code tls=true} queries and retrieves (C-GET) through SynthGate's TLS client; one without cannot.
+     */
+    @Test
+    void aSourceWithTlsIsQueriedAndRetrievedOverTlsAndOneWithoutIsRefused() throws Exception {
+        TestCertificates certificates = TestCertificates.make(folder.resolve("pki"));
+        int clinicalPort = FreePorts.next();
+        Map<String, String> more = new HashMap<>();
+        more.put("synthgate.sources.clinical.tls", "true");
+        more.put("synthgate.sources.clinical.retrieve", "get");
+        more.put("synthgate.sources.plain.ae-title", OrthancProcess.CLINICAL_AE_TITLE);
+        more.put("synthgate.sources.plain.host", "127.0.0.1");
+        more.put("synthgate.sources.plain.port", Integer.toString(clinicalPort));
+        more.put("synthgate.sources.plain.timeout", "5s");
+        more.put("synthgate.export.tls.trust-store", certificates.trustStore().toString());
+        more.put("synthgate.export.tls.key-store", certificates.clientKeyStore().toString());
+        try (OrthancProcess research = OrthancProcess.start(folder.resolve("research"));
+                GatewayProcess gateway = gateway(research, clinicalPort, more)
+                        .withEnvironment("SYNTHGATE_EXPORT_TLS_TRUST_STORE_PASSWORD", TestCertificates.PASSWORD)
+                        .withEnvironment("SYNTHGATE_EXPORT_TLS_KEY_STORE_PASSWORD", TestCertificates.PASSWORD);
+                OrthancProcess clinical = OrthancProcess.startClinicalWithTls(folder.resolve("clinical-tls"),
+                        clinicalPort, gateway.dicomPort(), certificates)) {
+            clinical.upload(DicomCopies.asClinicalStudy(TestFiles.pydicom("CT_small.dcm"), "2.25.93001", "C1001",
+                    "20240601", null, folder.resolve("tls-load.dcm")));
+            gateway.start();
+
+            JsonNode overTls = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                    {"source": "clinical", "accessionNumbers": ["C1001"], "experiments": ["inpaint"]}"""));
+            assertEquals("DONE", overTls.path("state").asText(), overTls.toString());
+            assertEquals(Set.of("C1001"), accessions(overTls, "RETRIEVED"));
+            awaitJobs(gateway, overTls, "EXPORTED", 1);
+            assertEquals(1, research.get("/instances").size());
+
+            JsonNode plain = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                    {"source": "plain", "accessionNumbers": ["C1001"]}"""));
+            assertEquals("FAILED", plain.path("state").asText(), plain.toString());
+            assertTrue(plain.path("reason").asText().startsWith("source 'plain' (CLINICAL_PACS at 127.0.0.1:"
+                    + clinicalPort + ") refused the association"), plain.toString());
         }
     }
 

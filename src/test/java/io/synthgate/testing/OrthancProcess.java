@@ -46,10 +46,7 @@ public final class OrthancProcess implements AutoCloseable {
      */
     public static OrthancProcess startWithTls(Path folder, TestCertificates certificates)
             throws IOException, InterruptedException {
-        return start(folder, FreePorts.next(), """
-                , "DicomTlsEnabled": true, "DicomTlsCertificate": "%s", "DicomTlsPrivateKey": "%s",
-                 "DicomTlsTrustedCertificates": "%s", "DicomTlsRemoteCertificateRequired": true
-                """.formatted(certificates.certificate("server"), certificates.key("server"), certificates.authority()));
+        return start(folder, FreePorts.next(), ", " + tlsConfig(certificates));
     }
 
     /**
@@ -62,6 +59,24 @@ public final class OrthancProcess implements AutoCloseable {
         return start(folder, dicomPort, CLINICAL_AE_TITLE, """
                 , "DicomModalities": {"synthgate": ["%s", "127.0.0.1", %d]}
                 """.formatted(GatewayProcess.AE_TITLE, gatewayPort));
+    }
+
+    /**
+     * A clinical PACS as {@link #startClinical} that speaks DICOM over TLS only, with the certificate
+     * {@code certificates} made for 127.0.0.1, requiring callers to present one from the same authority.
+     */
+    public static OrthancProcess startClinicalWithTls(Path folder, int dicomPort, int gatewayPort,
+            TestCertificates certificates) throws IOException, InterruptedException {
+        return start(folder, dicomPort, CLINICAL_AE_TITLE, """
+                , "DicomModalities": {"synthgate": ["%s", "127.0.0.1", %d]}, %s
+                """.formatted(GatewayProcess.AE_TITLE, gatewayPort, tlsConfig(certificates)));
+    }
+
+    private static String tlsConfig(TestCertificates certificates) {
+        return """
+                "DicomTlsEnabled": true, "DicomTlsCertificate": "%s", "DicomTlsPrivateKey": "%s",
+                 "DicomTlsTrustedCertificates": "%s", "DicomTlsRemoteCertificateRequired": true
+                """.formatted(certificates.certificate("server"), certificates.key("server"), certificates.authority());
     }
 
     private static OrthancProcess start(Path folder, int dicomPort, String extraConfig)

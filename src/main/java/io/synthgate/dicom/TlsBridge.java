@@ -1,6 +1,5 @@
-package io.synthgate.export;
+package io.synthgate.dicom;
 
-import io.synthgate.dicom.TlsContexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,19 +7,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.jboss.logging.Logger;
 
 /**
- * One association's way to a destination over TLS. PixelMed's SCU opens its own plain socket and its
- * own TLS offers only TLS_RSA_WITH_AES_128_CBC_SHA, so the bridge opens the TLS connection itself (TLS
- * 1.2 or 1.3, forward-secret AEAD suites, the destination's certificate and host name checked), then
- * listens on a loopback port for exactly one connection, PixelMed's, and relays bytes both ways until
- * either side closes.
+ * One association's way to a peer (a destination, a source) over TLS. PixelMed's SCU opens its own
+ * plain socket and its own TLS offers only TLS_RSA_WITH_AES_128_CBC_SHA, so the bridge opens the TLS
+ * connection itself (TLS 1.2 or 1.3, forward-secret AEAD suites, the peer's certificate and host name
+ * checked), then listens on a loopback port for exactly one connection, PixelMed's, and relays bytes
+ * both ways until either side closes.
  */
-final class TlsBridge implements AutoCloseable {
+public final class TlsBridge implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TlsBridge.class);
 
@@ -33,15 +33,15 @@ final class TlsBridge implements AutoCloseable {
     }
 
     /**
-     * Connects and completes the TLS handshake with {@code destination} now, so a refused certificate is
-     * the caller's error, then waits for PixelMed on a loopback port.
+     * Connects and completes the TLS handshake with the peer {@code name} at {@code host}:{@code port} now,
+     * so a refused certificate is the caller's error, then waits for PixelMed on a loopback port.
      */
-    static TlsBridge open(Destination destination, SSLContext context) throws IOException {
+    public static TlsBridge open(String name, String host, int port, Duration timeout, SSLContext context)
+            throws IOException {
         SSLSocket remote = (SSLSocket) context.getSocketFactory().createSocket();
         try {
-            remote.connect(new InetSocketAddress(destination.host(), destination.port()),
-                    (int) destination.timeout().toMillis());
-            remote.setSoTimeout((int) destination.timeout().toMillis());
+            remote.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            remote.setSoTimeout((int) timeout.toMillis());
             remote.setTcpNoDelay(true);
             SSLParameters parameters = remote.getSSLParameters();
             parameters.setProtocols(TlsContexts.PROTOCOLS.toArray(String[]::new));
@@ -53,7 +53,7 @@ final class TlsBridge implements AutoCloseable {
             remote.setSoTimeout(0);
             ServerSocket local = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             TlsBridge bridge = new TlsBridge(remote, local);
-            Thread relay = new Thread(bridge::relay, "dicom-tls-bridge-" + destination.name());
+            Thread relay = new Thread(bridge::relay, "dicom-tls-bridge-" + name);
             relay.setDaemon(true);
             relay.start();
             return bridge;
@@ -63,8 +63,8 @@ final class TlsBridge implements AutoCloseable {
         }
     }
 
-    /** The loopback port to give PixelMed instead of the destination's. */
-    int port() {
+    /** The loopback port to give PixelMed instead of the peer's. */
+    public int port() {
         return local.getLocalPort();
     }
 
