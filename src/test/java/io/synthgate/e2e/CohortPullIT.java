@@ -38,7 +38,10 @@ import org.openqa.selenium.By;
  */
 class CohortPullIT {
 
-    /** Knee and chest radiographs of 2024, radiographs of 2023, CTs of 2024: A1001 to A1012. */
+    /**
+     * Knee and chest radiographs of 2024, radiographs of 2023, CTs of 2024: A1001 to A1012; A1013, an MR
+     * that announces more rows than its pixel data holds, which SynthGate refuses and Orthanc keeps.
+     */
     private static final int STUDIES = 12;
 
     @TempDir
@@ -60,6 +63,10 @@ class CohortPullIT {
             assertEquals(5, byQuery.path("matched").asInt());
             assertEquals(Set.of("A1001", "A1002", "A1003", "A1004", "A1005"), accessions(byQuery, "RETRIEVED"));
             JsonNode exported = awaitJobs(gateway, byQuery, "EXPORTED", 5);
+            String firstJob = byQuery.path("studyList").get(0).path("jobIds").get(0).asText();
+            assertTrue(gateway.getJson("/api/jobs/" + firstJob).path("events").toString()
+                    .contains("its retrieve by cohort " + byQuery.path("id").asText() + " ended"),
+                    "completed when its retrieve ended, not by the idle timeout");
             assertEquals(5, research.get("/instances").size(), "a synthetic object for each retrieved radiograph");
             assertEquals(5, exported.path("studies").path("RETRIEVED").asInt());
 
@@ -185,6 +192,15 @@ class CohortPullIT {
                 assertEquals("0xC000", study.path("status").asText(), study.toString());
                 assertTrue(study.path("reason").asText().startsWith("C-MOVE to NOWHERE: status 0xC000"),
                         study.toString());
+
+                JsonNode brokenMr = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                        {"source": "clinical", "accessionNumbers": ["A1013"]}"""));
+                assertEquals("FAILED", brokenMr.path("state").asText(), brokenMr.toString());
+                JsonNode refused = brokenMr.path("studyList").get(0);
+                // Orthanc ends a C-MOVE whose C-STORE is refused with 0xC000, not 0xB000 and a failed list.
+                assertEquals("0xC000", refused.path("status").asText(), refused.toString());
+                assertTrue(refused.path("reason").asText().startsWith("C-MOVE to SYNTHGATE: status 0xC000"),
+                        refused.toString());
 
                 JsonNode byGet = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
                         {"source": "by-get", "accessionNumbers": ["A1011"]}"""));
@@ -346,6 +362,8 @@ class CohortPullIT {
                 clinical.upload(DicomCopies.asClinicalStudy(template, "2.25.9100" + (1000 + i), "A" + (1000 + i), date,
                         ct ? null : i <= 2 ? "KNEE" : "CHEST", home.resolve("load").resolve(i + ".dcm")));
             }
+            clinical.upload(DicomCopies.withRows(DicomCopies.asClinicalStudy(TestFiles.pydicom("MR_small.dcm"),
+                    "2.25.91001013", "A1013", "20220115", null, home.resolve("load").resolve("13.dcm")), 128));
         }
         return clinical;
     }

@@ -10,6 +10,7 @@ import com.pixelmed.dicom.ShortStringAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
+import com.pixelmed.dicom.UnsignedShortAttribute;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -64,6 +65,17 @@ public final class DicomCopies {
         list.put(date);
         list.write(target.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
         return target;
+    }
+
+    /** Rewrites {@code file} announcing {@code rows} rows, whatever its Pixel Data holds. */
+    public static Path withRows(Path file, int rows) throws Exception {
+        AttributeList list = new AttributeList();
+        list.read(file.toFile());
+        Attribute attribute = new UnsignedShortAttribute(TagFromName.Rows);
+        attribute.addValue(rows);
+        list.put(attribute);
+        list.write(file.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+        return file;
     }
 
     public static String sopInstanceUid(Path file) throws Exception {
