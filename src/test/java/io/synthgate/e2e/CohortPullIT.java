@@ -235,50 +235,81 @@ class CohortPullIT {
     }
 
     /**
-     * A gateway killed while it retrieves takes the cohort up again when it starts: the study whose
-     * retrieve was cut off is retrieved again and completed only then, in one job, and no instance is
-     * recorded twice.
+     * A clinical PACS killed while it sends ends the cohort FAILED, and once it is back a retry brings what
+     * is missing; a gateway killed while it retrieves takes the cohort up again when it starts, retrieving
+     * the study it was cut off in again and completing it only then. Every study ends whole, each instance
+     * recorded once, in one job (two for the study the PACS was cut off in: what had arrived, then the rest).
      */
     @Test
-    void aCohortCutOffByAKillIsTakenUpAgainWhenTheGatewayStartsWithEachStudyWholeInOneJob() throws Exception {
+    void aPacsAndAGatewayEachKilledMidRetrieveLeaveEveryStudyWholeAfterARetryOrARestart() throws Exception {
         int clinicalPort = FreePorts.next();
-        int studies = 5;
+        int studies = 6;
         int instances = 20;
+        Path home = folder.resolve("big");
         try (OrthancProcess research = OrthancProcess.start(folder.resolve("research"));
                 GatewayProcess gateway = gateway(research, clinicalPort, Map.of(
                         "synthgate.sources.clinical.max-associations", "1",
                         // No experiment takes the studies: what is checked is how they arrive and complete.
-                        "synthgate.experiments.inpaint.enabled", "false"));
-                OrthancProcess clinical = OrthancProcess.startClinical(folder.resolve("big"), clinicalPort,
-                        gateway.dicomPort())) {
-            List<String> accessions = new ArrayList<>();
-            for (int s = 1; s <= studies; s++) {
-                String study = "2.25.9200" + s;
-                accessions.add("B100" + s);
-                for (int i = 1; i <= instances; i++) {
-                    clinical.upload(DicomCopies.asClinicalInstance(TestFiles.shared("fo-dicom/CT-MONO2-16-ankle.dcm"),
-                            study, study + ".1." + i, "B100" + s, "2025010" + s, null,
-                            folder.resolve("big-load").resolve(s + "-" + i + ".dcm")));
+                        "synthgate.experiments.inpaint.enabled", "false"))) {
+            OrthancProcess clinical = OrthancProcess.startClinical(home, clinicalPort, gateway.dicomPort());
+            try {
+                List<String> accessions = new ArrayList<>();
+                for (int s = 1; s <= studies; s++) {
+                    String study = "2.25.9200" + s;
+                    accessions.add("B100" + s);
+                    for (int i = 1; i <= instances; i++) {
+                        clinical.upload(DicomCopies.asClinicalInstance(
+                                TestFiles.shared("fo-dicom/CT-MONO2-16-ankle.dcm"), study, study + ".1." + i,
+                                "B100" + s, "2025010" + s, null, folder.resolve("big-load").resolve(s + "-" + i + ".dcm")));
+                    }
                 }
-            }
-            gateway.start();
-            String id = open(gateway, TestUser.ADMIN, "{\"source\": \"clinical\", \"accessionNumbers\": "
-                    + accessions.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", ", "[", "]")) + "}");
-            JsonNode cut = awaitRetrieved(gateway, id, 1);
-            gateway.kill();
-            assertEquals("RETRIEVING", cut.path("state").asText(), "killed while retrieving: " + cut);
-            assertTrue(cut.path("studies").path("RETRIEVED").asInt() < studies, "killed before the end: " + cut);
+                gateway.start();
+                String id = open(gateway, TestUser.ADMIN, "{\"source\": \"clinical\", \"accessionNumbers\": "
+                        + accessions.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", ", "[", "]")) + "}");
 
-            gateway.start();
-            JsonNode resumed = awaitEnd(gateway, id);
-            assertEquals("DONE", resumed.path("state").asText(), resumed.toString());
-            assertEquals(studies, resumed.path("studies").path("RETRIEVED").asInt(), resumed.toString());
-            assertTrue(gateway.log().contains("Cohort " + id + ": taken up again after a restart"));
-            for (int s = 1; s <= studies; s++) {
-                JsonNode study = gateway.getJson("/api/studies/2.25.9200" + s);
-                assertEquals(instances, study.path("instances").size(), "each instance recorded once: " + s);
-                assertEquals(1, study.path("jobs").size(), "one job for the whole study " + s + ": " + study.path("jobs"));
-                assertEquals(instances, study.path("jobs").get(0).path("instanceCount").asInt(), study.toString());
+                awaitRetrieved(gateway, id, 1);
+                clinical.kill();
+                JsonNode failed = awaitEnd(gateway, id);
+                assertEquals("FAILED", failed.path("state").asText(), failed.toString());
+                int retrievedBefore = failed.path("studies").path("RETRIEVED").asInt();
+                assertTrue(retrievedBefore < studies, "the PACS went away before the end: " + failed);
+                Set<String> cutByPacs = new TreeSet<>();
+                for (JsonNode study : failed.path("studyList")) {
+                    String reason = study.path("reason").asText();
+                    if (study.path("state").asText().equals("FAILED")) {
+                        assertTrue(reason.contains("broke off") || reason.contains("cannot connect"), study.toString());
+                        if (reason.contains("broke off")) {
+                            cutByPacs.add(study.path("studyInstanceUid").asText());
+                        }
+                    }
+                }
+
+                clinical = OrthancProcess.startClinical(home, clinicalPort, gateway.dicomPort());
+                post(gateway, "/api/cohorts/" + id + "/retry", 202);
+                JsonNode cut = awaitRetrieved(gateway, id, retrievedBefore + 1);
+                gateway.kill();
+                assertEquals("RETRIEVING", cut.path("state").asText(), "killed while retrieving: " + cut);
+                assertTrue(cut.path("studies").path("RETRIEVED").asInt() < studies, "killed before the end: " + cut);
+
+                gateway.start();
+                JsonNode resumed = awaitEnd(gateway, id);
+                assertEquals("DONE", resumed.path("state").asText(), resumed.toString());
+                assertEquals(studies, resumed.path("studies").path("RETRIEVED").asInt(), resumed.toString());
+                assertTrue(gateway.log().contains("Cohort " + id + ": taken up again after a restart"));
+                for (int s = 1; s <= studies; s++) {
+                    String uid = "2.25.9200" + s;
+                    JsonNode study = gateway.getJson("/api/studies/" + uid);
+                    assertEquals(instances, study.path("instances").size(), "each instance recorded once: " + study);
+                    int recorded = 0;
+                    for (JsonNode job : study.path("jobs")) {
+                        recorded += job.path("instanceCount").asInt();
+                    }
+                    assertEquals(instances, recorded, "each instance in one job: " + study.path("jobs"));
+                    assertTrue(study.path("jobs").size() <= (cutByPacs.contains(uid) ? 2 : 1),
+                            "one job for the whole study " + uid + ": " + study.path("jobs"));
+                }
+            } finally {
+                clinical.close();
             }
         }
     }

@@ -160,6 +160,12 @@ public final class OrthancProcess implements AutoCloseable {
         throw new IllegalStateException("Orthanc did not start within 30 s");
     }
 
+    /** SIGKILL: the PACS goes away mid-association, as a crash or a pulled cable leaves it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
