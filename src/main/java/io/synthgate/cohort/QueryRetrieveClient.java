@@ -22,7 +22,7 @@ import com.pixelmed.network.PresentationContext;
 import com.pixelmed.network.ReceivedObjectHandler;
 import io.synthgate.dicom.DimseStatus;
 import io.synthgate.dicom.StudyInstanceUid;
-import io.synthgate.dicom.TlsBridge;
+import io.synthgate.dicom.PeerBridge;
 import io.synthgate.export.ClientTls;
 import io.synthgate.ingest.IngestService;
 import io.synthgate.ingest.StoreRequest;
@@ -30,8 +30,6 @@ import io.synthgate.spool.Spool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,7 +84,8 @@ public class QueryRetrieveClient {
      * series-level C-FIND per study.
      */
     public List<StudyMatch> findStudies(Source source, StudyQuery query) throws IOException {
-        try (Connection connection = open(source, FIND)) {
+        Connection connection = open(source, FIND);
+        try (connection) {
             Association association = connection.association();
             Map<String, StudyMatch> found = new LinkedHashMap<>();
             List<Optional<String>> accessions = query.accessionNumbers().isEmpty() ? List.of(Optional.empty())
@@ -103,8 +102,8 @@ public class QueryRetrieveClient {
             connection.release();
             return found.values().stream().sorted(Comparator.comparing(StudyMatch::studyDate)
                     .thenComparing(m -> m.study().value())).toList();
-        } catch (DicomException | DicomNetworkException | RuntimeException e) {
-            throw new IOException("C-FIND at " + source.describe() + " failed: " + e.getMessage(), e);
+        } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
+            throw new IOException("C-FIND at " + source.describe() + " failed: " + connection.why(e), e);
         }
     }
 
@@ -123,7 +122,7 @@ public class QueryRetrieveClient {
             return responses.outcome();
         } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
             return RetrieveOutcome.broken("C-MOVE of study " + study + " from " + source.describe()
-                    + " broke off: " + e.getMessage());
+                    + " broke off: " + connection.why(e));
         }
     }
 
@@ -159,19 +158,21 @@ public class QueryRetrieveClient {
                 }
             }
         };
-        try (TlsBridge bridge = source.tls() ? bridge(source) : null) {
-            if (bridge == null) {
-                requireReachable(source);
-            }
-            new GetSOPClassSCU(bridge == null ? source.host() : LOOPBACK, bridge == null ? source.port() : bridge.port(),
-                    source.aeTitle().value(), source.callingAeTitle().value(),
+        PeerBridge bridge;
+        try {
+            bridge = bridge(source);
+        } catch (IOException e) {
+            return RetrieveOutcome.broken(e.getMessage());
+        }
+        try (bridge) {
+            new GetSOPClassSCU(LOOPBACK, bridge.port(), source.aeTitle().value(), source.callingAeTitle().value(),
                     GET, studyIdentifier(study), new IdentifierHandler(), spool.temporaryFolder().toFile(),
                     StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, keeper,
                     match.sopClasses().isEmpty() ? COMMON_IMAGE_CLASSES : Set.copyOf(match.sopClasses()), true, false,
                     false);
         } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
             return RetrieveOutcome.broken("C-GET of study " + study + " from " + source.describe() + " broke off after "
-                    + kept.get() + " instances: " + e.getMessage());
+                    + kept.get() + " instances: " + why(e, bridge));
         }
         int announced = expected.orElse(kept.get() + refused.size());
         if (kept.get() == 0 && refused.isEmpty()) {
@@ -188,8 +189,8 @@ public class QueryRetrieveClient {
             throws DicomException, DicomNetworkException, IOException {
         Responses responses = exchange(association, FIND, new CFindRequestCommandMessage(FIND).getBytes(), keys);
         if (responses.getStatus() != 0x0000) {
-            throw new IOException(source.describe() + " answered C-FIND with status "
-                    + String.format("0x%04X", responses.getStatus()) + responses.errorComment());
+            throw new IOException("answered with status " + String.format("0x%04X", responses.getStatus())
+                    + responses.errorComment());
         }
         return responses.identifiers;
     }
@@ -251,45 +252,41 @@ public class QueryRetrieveClient {
 
     /**
      * An association to the source offering {@code sopClass} in the two uncompressed little-endian
-     * syntaxes, over TLS through a {@link TlsBridge} when the source has {@code tls=true}.
+     * syntaxes, through a {@link PeerBridge}: over TLS when the source has {@code tls=true}, and given up
+     * when the source sends nothing for its {@code response-timeout}.
      */
     private Connection open(Source source, String sopClass) throws IOException {
-        TlsBridge bridge = source.tls() ? bridge(source) : null;
-        if (bridge == null) {
-            requireReachable(source);
-        }
+        PeerBridge bridge = bridge(source);
         LinkedList<String> syntaxes = new LinkedList<>(List.of(TransferSyntax.ExplicitVRLittleEndian,
                 TransferSyntax.ImplicitVRLittleEndian));
         LinkedList<PresentationContext> contexts = new LinkedList<>();
         contexts.add(new PresentationContext((byte) 1, sopClass, syntaxes));
         try {
-            return new Connection(AssociationFactory.createNewAssociation(bridge == null ? source.host() : LOOPBACK,
-                    bridge == null ? source.port() : bridge.port(), source.aeTitle().value(),
-                    source.callingAeTitle().value(), contexts, null, false), bridge);
+            return new Connection(AssociationFactory.createNewAssociation(LOOPBACK, bridge.port(),
+                    source.aeTitle().value(), source.callingAeTitle().value(), contexts, null, false), bridge);
         } catch (DicomNetworkException | IOException e) {
-            if (bridge != null) {
-                bridge.close();
-            }
-            throw new IOException(source.describe() + " refused the association: " + e.getMessage(), e);
+            bridge.close();
+            throw new IOException(source.describe() + " did not accept the association: " + why(e, bridge), e);
         }
     }
 
-    /** The TLS connection to the source, handshake done, with a loopback port for PixelMed. */
-    private TlsBridge bridge(Source source) throws IOException {
+    /** The connection to the source, TLS handshake done where it speaks TLS, with a loopback port for PixelMed. */
+    private PeerBridge bridge(Source source) throws IOException {
         try {
-            return TlsBridge.open(source.name(), source.host(), source.port(), source.timeout(), tls.context());
+            return source.tls()
+                    ? PeerBridge.tls(source.name(), source.host(), source.port(), source.timeout(),
+                            source.responseTimeout(), tls.context())
+                    : PeerBridge.plain(source.name(), source.host(), source.port(), source.timeout(),
+                            source.responseTimeout());
         } catch (IOException e) {
-            throw new IOException("TLS connection to " + source.describe() + " failed (" + e.getMessage() + ")", e);
+            throw new IOException((source.tls() ? "TLS connection to " : "cannot connect to ") + source.describe()
+                    + " (" + e.getMessage() + ")", e);
         }
     }
 
-    /** PixelMed connects without a time limit and logs a refusal; this gives both a limit and a reason. */
-    private static void requireReachable(Source source) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(source.host(), source.port()), (int) source.timeout().toMillis());
-        } catch (IOException e) {
-            throw new IOException("cannot connect to " + source.describe() + " (" + e.getMessage() + ")", e);
-        }
+    /** Why an exchange failed: the peer's silence when that is what ended it, else the toolkit's reason. */
+    private static String why(Exception e, PeerBridge bridge) {
+        return bridge.wentSilent() ? "the PACS sent nothing for " + bridge.idleLimit() : e.getMessage();
     }
 
     private static Responses exchange(Association association, String sopClass, byte[] command,
@@ -311,22 +308,26 @@ public class QueryRetrieveClient {
     }
 
     /**
-     * An open association, and the TLS bridge it runs through if any. Closing it aborts an association
+     * An open association, and the bridge it runs through. Closing it aborts an association
      * not released first (a request that failed half-way), then closes the bridge.
      */
     private static final class Connection implements AutoCloseable {
 
         private final Association association;
-        private final TlsBridge bridge;
+        private final PeerBridge bridge;
         private boolean released;
 
-        Connection(Association association, TlsBridge bridge) {
+        Connection(Association association, PeerBridge bridge) {
             this.association = association;
             this.bridge = bridge;
         }
 
         Association association() {
             return association;
+        }
+
+        String why(Exception e) {
+            return QueryRetrieveClient.why(e, bridge);
         }
 
         void release() {
@@ -347,9 +348,7 @@ public class QueryRetrieveClient {
                     LOG.debugf("Aborting the association to %s: %s", association.getCalledAETitle(), e.getMessage());
                 }
             }
-            if (bridge != null) {
-                bridge.close();
-            }
+            bridge.close();
         }
     }
 

@@ -9,10 +9,12 @@ import java.time.Duration;
  *
  * @param callingAeTitle the title SynthGate calls it with
  * @param moveDestination the title a C-MOVE asks it to send to
+ * @param responseTimeout how long it may send nothing before an association is given up
  * @param tls whether its associations run over TLS
  */
 public record Source(String name, AeTitle aeTitle, String host, int port, RetrieveMethod retrieve,
-        AeTitle callingAeTitle, AeTitle moveDestination, int maxAssociations, Duration timeout, boolean tls) {
+        AeTitle callingAeTitle, AeTitle moveDestination, int maxAssociations, Duration timeout,
+        Duration responseTimeout, boolean tls) {
 
     public Source {
         if (maxAssociations < 1) {

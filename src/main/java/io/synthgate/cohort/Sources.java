@@ -23,7 +23,7 @@ public class Sources {
                 source.host(), source.port(), source.retrieve(),
                 source.callingAeTitle().map(AeTitle::new).orElse(ours),
                 source.moveDestination().map(AeTitle::new).orElse(ours), source.maxAssociations(), source.timeout(),
-                source.tls())));
+                source.responseTimeout(), source.tls())));
     }
 
     public Optional<Source> find(String name) {

@@ -4,13 +4,14 @@ import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.network.MultipleInstanceTransferStatusHandlerWithFileName;
 import com.pixelmed.network.StorageSOPClassSCU;
 import com.pixelmed.network.VerificationSOPClassSCU;
-import io.synthgate.dicom.TlsBridge;
+import io.synthgate.dicom.PeerBridge;
 import io.synthgate.pipeline.CpuPermits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,7 @@ import java.util.Set;
 /**
  * The DICOM SCU side, on PixelMed: C-STORE a batch of files over one association, and C-ECHO. Calls
  * with {@code synthgate.export.calling-ae-title} as calling AE; to a destination with {@code tls=true}
- * through a {@link TlsBridge}.
+ * through a {@link PeerBridge}.
  */
 @ApplicationScoped
 public class DicomPeerClient {
@@ -39,7 +40,7 @@ public class DicomPeerClient {
      * @return the paths the peer acknowledged with a success status
      */
     public Set<Path> store(Destination destination, List<Path> files) throws Exception {
-        try (TlsBridge bridge = destination.tls() ? bridge(destination) : null) {
+        try (PeerBridge bridge = destination.tls() ? bridge(destination) : null) {
             if (bridge == null) {
                 requireReachable(destination);
             }
@@ -84,7 +85,7 @@ public class DicomPeerClient {
 
     /** C-ECHO; throws when the peer cannot be reached, refuses, or (over TLS) fails the handshake. */
     public void echo(Destination destination) throws Exception {
-        try (TlsBridge bridge = destination.tls() ? bridge(destination) : null) {
+        try (PeerBridge bridge = destination.tls() ? bridge(destination) : null) {
             if (bridge == null) {
                 requireReachable(destination);
             }
@@ -95,10 +96,10 @@ public class DicomPeerClient {
     }
 
     /** The TLS connection to {@code destination}, handshake done, with a loopback port for PixelMed. */
-    private TlsBridge bridge(Destination destination) throws IOException {
+    private PeerBridge bridge(Destination destination) throws IOException {
         try {
-            return TlsBridge.open(destination.name(), destination.host(), destination.port(), destination.timeout(),
-                    tls.context());
+            return PeerBridge.tls(destination.name(), destination.host(), destination.port(), destination.timeout(),
+                    Duration.ZERO, tls.context());
         } catch (IOException e) {
             throw new IOException("TLS connection to " + destination.host() + ":" + destination.port() + " failed ("
                     + e.getMessage() + ")", e);

@@ -57,9 +57,18 @@ public interface SourcesConfig {
         @WithDefault("2")
         int maxAssociations();
 
-        /** Connect and response timeout of one association. Default {@code 30s}. */
+        /** How long connecting to it may take. Default {@code 30s}. */
         @WithDefault("30s")
         Duration timeout();
+
+        /**
+         * How long it may send nothing on an association before SynthGate gives the association up and
+         * fails that query or retrieve (a PACS that hangs must not hold a retrieve slot for ever). Long
+         * enough for a C-MOVE of a large study from a PACS that sends no pending responses. Default
+         * {@code 10m}.
+         */
+        @WithDefault("10m")
+        Duration responseTimeout();
 
         /**
          * Whether SynthGate's query and retrieve associations to it run over TLS (TLS 1.2 or 1.3), checking

@@ -14,6 +14,8 @@ import io.synthgate.testing.TestCertificates;
 import io.synthgate.testing.TestFiles;
 import io.synthgate.testing.TestHttp;
 import io.synthgate.testing.TestUser;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -178,7 +180,13 @@ class CohortPullIT {
         more.put("synthgate.sources.by-get.host", "127.0.0.1");
         more.put("synthgate.sources.by-get.port", Integer.toString(clinicalPort));
         more.put("synthgate.sources.by-get.retrieve", "get");
-        try (OrthancProcess research = OrthancProcess.start(folder.resolve("research"));
+        // A PACS that takes the connection and then says nothing, as a hung one does.
+        ServerSocket silentPacs = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        more.put("synthgate.sources.silent.ae-title", "HUNG_PACS");
+        more.put("synthgate.sources.silent.host", "127.0.0.1");
+        more.put("synthgate.sources.silent.port", Integer.toString(silentPacs.getLocalPort()));
+        more.put("synthgate.sources.silent.response-timeout", "2s");
+        try (silentPacs; OrthancProcess research = OrthancProcess.start(folder.resolve("research"));
                 GatewayProcess gateway = gateway(research, clinicalPort, more)) {
             OrthancProcess clinical = clinicalPacs(clinicalPort, gateway);
             try {
@@ -192,6 +200,12 @@ class CohortPullIT {
                 assertEquals("0xC000", study.path("status").asText(), study.toString());
                 assertTrue(study.path("reason").asText().startsWith("C-MOVE to NOWHERE: status 0xC000"),
                         study.toString());
+
+                JsonNode hung = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
+                        {"source": "silent", "query": {"Modality": "CR"}}"""));
+                assertEquals("FAILED", hung.path("state").asText(), hung.toString());
+                assertTrue(hung.path("reason").asText().endsWith("did not accept the association: the PACS sent"
+                        + " nothing for PT2S"), hung.toString());
 
                 JsonNode brokenMr = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
                         {"source": "clinical", "accessionNumbers": ["A1013"]}"""));
@@ -352,7 +366,7 @@ class CohortPullIT {
                     {"source": "plain", "accessionNumbers": ["C1001"]}"""));
             assertEquals("FAILED", plain.path("state").asText(), plain.toString());
             assertTrue(plain.path("reason").asText().startsWith("source 'plain' (CLINICAL_PACS at 127.0.0.1:"
-                    + clinicalPort + ") refused the association"), plain.toString());
+                    + clinicalPort + ") did not accept the association"), plain.toString());
         }
     }
 

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -14,58 +15,92 @@ import javax.net.ssl.SSLSocket;
 import org.jboss.logging.Logger;
 
 /**
- * One association's way to a peer (a destination, a source) over TLS. PixelMed's SCU opens its own
- * plain socket and its own TLS offers only TLS_RSA_WITH_AES_128_CBC_SHA, so the bridge opens the TLS
- * connection itself (TLS 1.2 or 1.3, forward-secret AEAD suites, the peer's certificate and host name
- * checked), then listens on a loopback port for exactly one connection, PixelMed's, and relays bytes
- * both ways until either side closes.
+ * One association's way to a peer (a destination, a source), for what PixelMed's SCU cannot do on the
+ * socket it opens itself: speak modern TLS (its own offers only TLS_RSA_WITH_AES_128_CBC_SHA), and give
+ * up on a peer that goes silent (it reads without a time limit). The bridge opens the connection
+ * itself, over TLS 1.2 or 1.3 with forward-secret AEAD suites and the peer's certificate and host name
+ * checked, or plain; then listens on a loopback port for exactly one connection, PixelMed's, and relays
+ * bytes both ways until either side closes, or until the peer has sent nothing for the idle limit.
  */
-public final class TlsBridge implements AutoCloseable {
+public final class PeerBridge implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(TlsBridge.class);
+    private static final Logger LOG = Logger.getLogger(PeerBridge.class);
 
-    private final SSLSocket remote;
+    private final String name;
+    private final Socket remote;
     private final ServerSocket local;
+    private final Duration idleLimit;
+    private volatile boolean wentSilent;
 
-    private TlsBridge(SSLSocket remote, ServerSocket local) {
+    private PeerBridge(String name, Socket remote, ServerSocket local, Duration idleLimit) {
+        this.name = name;
         this.remote = remote;
         this.local = local;
+        this.idleLimit = idleLimit;
     }
 
     /**
      * Connects and completes the TLS handshake with the peer {@code name} at {@code host}:{@code port} now,
      * so a refused certificate is the caller's error, then waits for PixelMed on a loopback port.
+     *
+     * @param idleLimit how long the peer may send nothing before the connection is closed; zero: no limit
      */
-    public static TlsBridge open(String name, String host, int port, Duration timeout, SSLContext context)
-            throws IOException {
+    public static PeerBridge tls(String name, String host, int port, Duration timeout, Duration idleLimit,
+            SSLContext context) throws IOException {
         SSLSocket remote = (SSLSocket) context.getSocketFactory().createSocket();
         try {
             remote.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             remote.setSoTimeout((int) timeout.toMillis());
-            remote.setTcpNoDelay(true);
             SSLParameters parameters = remote.getSSLParameters();
             parameters.setProtocols(TlsContexts.PROTOCOLS.toArray(String[]::new));
             parameters.setCipherSuites(TlsContexts.modernSuites(remote.getSupportedCipherSuites()));
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             remote.setSSLParameters(parameters);
             remote.startHandshake();
-            // From here PixelMed's own timeouts govern the association; the relay just waits.
-            remote.setSoTimeout(0);
-            ServerSocket local = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-            TlsBridge bridge = new TlsBridge(remote, local);
-            Thread relay = new Thread(bridge::relay, "dicom-tls-bridge-" + name);
-            relay.setDaemon(true);
-            relay.start();
-            return bridge;
+            return start(name, remote, idleLimit);
         } catch (IOException e) {
             remote.close();
             throw e;
         }
     }
 
+    /** Connects to the peer without TLS, for the idle limit alone. */
+    public static PeerBridge plain(String name, String host, int port, Duration timeout, Duration idleLimit)
+            throws IOException {
+        Socket remote = new Socket();
+        try {
+            remote.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            return start(name, remote, idleLimit);
+        } catch (IOException e) {
+            remote.close();
+            throw e;
+        }
+    }
+
+    private static PeerBridge start(String name, Socket remote, Duration idleLimit) throws IOException {
+        remote.setTcpNoDelay(true);
+        remote.setSoTimeout((int) idleLimit.toMillis());
+        ServerSocket local = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        PeerBridge bridge = new PeerBridge(name, remote, local, idleLimit);
+        Thread relay = new Thread(bridge::relay, "dicom-bridge-" + name);
+        relay.setDaemon(true);
+        relay.start();
+        return bridge;
+    }
+
     /** The loopback port to give PixelMed instead of the peer's. */
     public int port() {
         return local.getLocalPort();
+    }
+
+    /** Whether the bridge closed the connection because the peer sent nothing for the idle limit. */
+    public boolean wentSilent() {
+        return wentSilent;
+    }
+
+    /** The idle limit, for a message that says why the connection ended. */
+    public Duration idleLimit() {
+        return idleLimit;
     }
 
     private void relay() {
@@ -78,7 +113,7 @@ public final class TlsBridge implements AutoCloseable {
             pipe(plain, remote);
             back.join();
         } catch (IOException e) {
-            LOG.debugf("TLS bridge ended: %s", e.getMessage());
+            LOG.debugf("Bridge to %s ended: %s", name, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -87,7 +122,7 @@ public final class TlsBridge implements AutoCloseable {
     }
 
     /** Copies until {@code from} ends, then shuts the other side's output so the peer sees the end too. */
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to) {
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
@@ -102,6 +137,11 @@ public final class TlsBridge implements AutoCloseable {
             } else {
                 to.shutdownOutput();
             }
+        } catch (SocketTimeoutException silent) {
+            wentSilent = true;
+            LOG.warnf("%s sent nothing for %s; the connection is closed", name, idleLimit);
+            closeQuietly(to);
+            closeQuietly(from);
         } catch (IOException closed) {
             // One side went away; closing both ends the association as PixelMed expects.
             closeQuietly(to);
