@@ -12,9 +12,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -46,7 +46,8 @@ public class CohortRunner {
     private final ExecutorService cohortThreads = Executors.newCachedThreadPool(daemon("cohort"));
     private final ExecutorService retrievers = Executors.newCachedThreadPool(daemon("cohort-retrieve"));
     private final Map<String, Semaphore> throttles = new ConcurrentHashMap<>();
-    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    /** The cohorts running here, each with whether it was asked to run again meanwhile. */
+    private final Map<UUID, Boolean> running = new HashMap<>();
 
     public CohortRunner(CohortLedger ledger, Sources sources, QueryRetrieveClient client, StudyService studies,
             ArrivalRecorder recorder, Replica replica) {
@@ -75,25 +76,43 @@ public class CohortRunner {
         retrievers.shutdownNow();
     }
 
-    /** Runs the cohort on a thread of its own, unless it already runs here. */
+    /**
+     * Runs the cohort on a thread of its own. When it already runs here (a retry asked for just as its
+     * run was ending), that thread runs it once more rather than a second thread beside it.
+     */
     public void start(UUID id) {
-        if (!running.add(id)) {
-            return;
+        synchronized (running) {
+            if (running.putIfAbsent(id, false) != null) {
+                running.put(id, true);
+                return;
+            }
         }
         cohortThreads.execute(() -> {
-            try {
-                run(id);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Cohort %s stopped on an unexpected error", id);
-                ledger.transition(id, CohortState.FAILED, "stopped on an unexpected error: " + e.getMessage());
-            } finally {
-                running.remove(id);
-            }
+            boolean again;
+            do {
+                try {
+                    run(id);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Cohort %s stopped on an unexpected error", id);
+                    ledger.transition(id, CohortState.FAILED, "stopped on an unexpected error: " + e.getMessage());
+                }
+                synchronized (running) {
+                    again = running.get(id);
+                    if (again) {
+                        running.put(id, false);
+                    } else {
+                        running.remove(id);
+                    }
+                }
+            } while (again);
         });
     }
 
     private void run(UUID id) {
         CohortPlan plan = ledger.plan(id);
+        if (!plan.state().isRunning()) {
+            return;
+        }
         Source source = sources.find(plan.source()).orElse(null);
         if (source == null) {
             ledger.transition(id, CohortState.FAILED, "source '" + plan.source()
