@@ -4,7 +4,7 @@
 create table cohort (
     id uuid primary key,
     source varchar(100) not null,
-    query varchar(8000) not null,
+    query varchar(1000000) not null,
     experiments varchar(1000),
     study_limit integer not null,
     dry_run boolean not null,

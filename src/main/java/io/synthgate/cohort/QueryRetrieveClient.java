@@ -91,10 +91,10 @@ public class QueryRetrieveClient {
             List<Optional<String>> accessions = query.accessionNumbers().isEmpty() ? List.of(Optional.empty())
                     : query.accessionNumbers().stream().map(Optional::of).toList();
             for (Optional<String> accession : accessions) {
-                for (AttributeList answer : find(association, source, studyKeys(query, accession))) {
+                for (AttributeList answer : find(association, studyKeys(query, accession))) {
                     StudyMatch match = match(answer);
                     if (match != null && (query.bodyPart().isEmpty()
-                            || hasSeriesOf(association, source, match.study(), query.bodyPart().get()))) {
+                            || hasSeriesOf(association, match.study(), query.bodyPart().get()))) {
                         found.putIfAbsent(match.study().value(), match);
                     }
                 }
@@ -143,7 +143,13 @@ public class QueryRetrieveClient {
             public void sendReceivedObjectIndication(String fileName, String transferSyntax, String callingAe)
                     throws DicomException, IOException {
                 AttributeList meta = new AttributeList();
-                meta.readOnlyMetaInformationHeader(fileName);
+                try {
+                    meta.readOnlyMetaInformationHeader(fileName);
+                } catch (DicomException | IOException e) {
+                    // The ingest removes the file it is given; one it never gets must not stay behind.
+                    spool.discard(Path.of(fileName));
+                    throw e;
+                }
                 String sopInstance = Attribute.getSingleStringValueOrEmptyString(meta,
                         TagFromName.MediaStorageSOPInstanceUID);
                 DimseStatus status = ingest.accept(new StoreRequest(Attribute.getSingleStringValueOrEmptyString(meta,
@@ -180,12 +186,13 @@ public class QueryRetrieveClient {
                     + " brought no instance (the PACS refused it, or holds none)");
         }
         boolean all = refused.isEmpty() && kept.get() >= announced;
-        return new RetrieveOutcome(all ? 0x0000 : 0xB000, kept.get(), Math.max(refused.size(), announced - kept.get()),
+        // PixelMed does not say the PACS's final status: "none" unless every announced instance is here.
+        return new RetrieveOutcome(all ? 0x0000 : -1, kept.get(), Math.max(refused.size(), announced - kept.get()),
                 0, refused, "", all ? null : "C-GET of study " + study + " kept " + kept.get() + " of the " + announced
                         + " instances the PACS announced" + (refused.isEmpty() ? "" : "; refused " + refused.size()));
     }
 
-    private List<AttributeList> find(Association association, Source source, AttributeList keys)
+    private static List<AttributeList> find(Association association, AttributeList keys)
             throws DicomException, DicomNetworkException, IOException {
         Responses responses = exchange(association, FIND, new CFindRequestCommandMessage(FIND).getBytes(), keys);
         if (responses.getStatus() != 0x0000) {
@@ -195,14 +202,14 @@ public class QueryRetrieveClient {
         return responses.identifiers;
     }
 
-    private boolean hasSeriesOf(Association association, Source source, StudyInstanceUid study, String bodyPart)
+    private static boolean hasSeriesOf(Association association, StudyInstanceUid study, String bodyPart)
             throws DicomException, DicomNetworkException, IOException {
         AttributeList keys = new AttributeList();
         put(keys, TagFromName.QueryRetrieveLevel, "SERIES");
         put(keys, TagFromName.StudyInstanceUID, study.value());
         put(keys, TagFromName.SeriesInstanceUID, "");
         put(keys, TagFromName.BodyPartExamined, bodyPart);
-        return !find(association, source, keys).isEmpty();
+        return !find(association, keys).isEmpty();
     }
 
     private static AttributeList studyKeys(StudyQuery query, Optional<String> accession) throws DicomException {

@@ -3,7 +3,8 @@ package io.synthgate.cohort;
 import java.util.List;
 
 /**
- * How one study's C-MOVE or C-GET ended, as the PACS's final response said.
+ * How one study's C-MOVE or C-GET ended, as the PACS's final response said (for a C-GET, whose final
+ * status PixelMed keeps to itself: 0x0000 when every instance the query announced was kept).
  *
  * @param status the final response's status (0x0000 success, 0xB000 some sub-operations failed, 0xA801
  *        move destination unknown, ...)
