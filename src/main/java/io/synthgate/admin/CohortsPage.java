@@ -137,8 +137,7 @@ public class CohortsPage {
 
     /** The cohort, its study list only for admins. */
     private CohortView find(UUID id) {
-        CohortView cohort = cohorts.find(id).orElseThrow(() -> new NotFoundException("No cohort " + id));
-        return viewer.isAdmin() ? cohort : cohort.withoutStudies();
+        return cohorts.find(id).orElseThrow(() -> new NotFoundException("No cohort " + id)).shownTo(viewer.isAdmin());
     }
 
     private static void put(Map<String, String> query, String key, String value) {

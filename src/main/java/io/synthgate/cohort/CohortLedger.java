@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ public class CohortLedger {
         asked.put("query", keys);
         asked.put("accessionNumbers", accessionNumbers);
         cohort.query = write(asked);
-        cohort.experiments = experiments.isEmpty() ? null : String.join(",", experiments);
+        cohort.experiments = joined(experiments);
         cohort.studyLimit = limit;
         cohort.dryRun = dryRun;
         cohort.state = CohortState.QUERYING;
@@ -99,7 +98,7 @@ public class CohortLedger {
             study.studyDate = match.studyDate();
             study.modalities = match.modalities();
             study.expectedInstances = match.instances().orElse(null);
-            study.sopClasses = match.sopClasses().isEmpty() ? null : String.join(",", match.sopClasses());
+            study.sopClasses = joined(match.sopClasses());
             study.state = known.test(match) ? CohortStudyState.ALREADY_RECEIVED : CohortStudyState.MATCHED;
             study.reason = study.state == CohortStudyState.ALREADY_RECEIVED
                     ? "received before; not fetched again" : null;
@@ -154,8 +153,7 @@ public class CohortLedger {
     public List<StudyMatch> pending(UUID id) {
         return studies.inState(id, CohortStudyState.MATCHED).stream()
                 .map(s -> new StudyMatch(new StudyInstanceUid(s.studyInstanceUid), s.accessionNumber,
-                        s.studyDate, s.modalities, Optional.ofNullable(s.expectedInstances),
-                        s.sopClasses == null ? List.of() : List.of(s.sopClasses.split(","))))
+                        s.studyDate, s.modalities, Optional.ofNullable(s.expectedInstances), listed(s.sopClasses)))
                 .toList();
     }
 
@@ -172,21 +170,24 @@ public class CohortLedger {
         study.status = outcome.statusHex();
         study.completed = outcome.completed();
         study.failed = outcome.failed();
-        study.failedSopInstances = outcome.failedSopInstances().isEmpty() ? null
-                : String.join(",", outcome.failedSopInstances().subList(0,
-                        Math.min(FAILED_LISTED, outcome.failedSopInstances().size())));
+        study.failedSopInstances = joined(outcome.failedSopInstances().subList(0,
+                Math.min(FAILED_LISTED, outcome.failedSopInstances().size())));
         study.reason = limit(failure);
-        study.jobIds = jobIds.isEmpty() ? null : jobIds.stream().map(UUID::toString).collect(Collectors.joining(","));
+        study.jobIds = joined(jobIds.stream().map(UUID::toString).toList());
         study.updatedAt = clock.instant();
     }
 
     /** How many of the cohort's studies are in each state. */
     public Map<CohortStudyState, Integer> studyCounts(UUID id) {
+        return counts(studies.list("cohortId", id));
+    }
+
+    private static Map<CohortStudyState, Integer> counts(List<CohortStudyEntity> rows) {
         Map<CohortStudyState, Integer> counts = new EnumMap<>(CohortStudyState.class);
         for (CohortStudyState state : CohortStudyState.values()) {
             counts.put(state, 0);
         }
-        studies.list("cohortId", id).forEach(s -> counts.merge(s.state, 1, Integer::sum));
+        rows.forEach(s -> counts.merge(s.state, 1, Integer::sum));
         return counts;
     }
 
@@ -205,8 +206,7 @@ public class CohortLedger {
 
     CohortPlan plan(UUID id) {
         CohortEntity cohort = require(id);
-        return new CohortPlan(cohort.source, cohort.state,
-                cohort.experiments == null ? List.of() : List.of(cohort.experiments.split(",")), cohort.dryRun);
+        return new CohortPlan(cohort.source, cohort.state, listed(cohort.experiments), cohort.dryRun);
     }
 
     /** Whether the query was answered: a failed cohort without studies is retried from its query. */
@@ -216,21 +216,17 @@ public class CohortLedger {
 
     private CohortView view(CohortEntity cohort) {
         List<CohortStudyEntity> rows = studies.ofCohort(cohort.id);
-        Map<CohortStudyState, Integer> counts = studyCounts(cohort.id);
-        List<UUID> jobIds = rows.stream().filter(r -> r.jobIds != null)
-                .flatMap(r -> Arrays.stream(r.jobIds.split(","))).map(UUID::fromString).toList();
+        List<UUID> jobIds = rows.stream().flatMap(r -> listed(r.jobIds).stream()).map(UUID::fromString).toList();
         Map<String, Long> jobStates = new TreeMap<>(jobs.findWithBeside(jobIds).stream()
                 .collect(Collectors.groupingBy(job -> job.state().name(), Collectors.counting())));
         List<CohortView.StudyRow> list = new ArrayList<>();
         for (CohortStudyEntity row : rows) {
             list.add(new CohortView.StudyRow(row.studyInstanceUid, row.accessionNumber, row.studyDate, row.modalities,
                     row.expectedInstances, row.state, row.status, row.completed, row.failed,
-                    row.failedSopInstances == null ? List.of() : List.of(row.failedSopInstances.split(",")),
-                    row.reason, row.jobIds == null ? List.of() : List.of(row.jobIds.split(","))));
+                    listed(row.failedSopInstances), row.reason, listed(row.jobIds)));
         }
         return new CohortView(cohort.id, cohort.source, cohort.state, cohort.reason, read(cohort.query),
-                cohort.experiments == null ? List.of() : List.of(cohort.experiments.split(",")), cohort.studyLimit,
-                cohort.dryRun, cohort.matched, counts, jobStates, cohort.createdBy, cohort.createdAt, cohort.updatedAt,
+                listed(cohort.experiments), cohort.studyLimit, cohort.dryRun, cohort.matched, counts(rows), jobStates, cohort.createdBy, cohort.createdAt, cohort.updatedAt,
                 list);
     }
 
@@ -257,6 +253,16 @@ public class CohortLedger {
             throw new IllegalArgumentException("No cohort " + id);
         }
         return cohort;
+    }
+
+    /** A list as a comma-joined column (UIDs, names and ids hold no comma); null for none. */
+    private static String joined(List<String> values) {
+        return values.isEmpty() ? null : String.join(",", values);
+    }
+
+    /** The list in a comma-joined column. */
+    private static List<String> listed(String joined) {
+        return joined == null ? List.of() : List.of(joined.split(","));
     }
 
     private static String limit(String text) {

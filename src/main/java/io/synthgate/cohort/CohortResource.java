@@ -92,6 +92,6 @@ public class CohortResource {
     }
 
     private static CohortView shown(CohortView cohort, SecurityContext caller) {
-        return caller.isUserInRole(Roles.ADMIN) ? cohort : cohort.withoutStudies();
+        return cohort.shownTo(caller.isUserInRole(Roles.ADMIN));
     }
 }

@@ -58,6 +58,11 @@ public record CohortView(UUID id, String source, CohortState state, String reaso
         return text.toString();
     }
 
+    /** The cohort as {@code admin} or not may see it: the matched studies are for admins only. */
+    public CohortView shownTo(boolean admin) {
+        return admin ? this : withoutStudies();
+    }
+
     /** The same cohort without its study list. */
     public CohortView withoutStudies() {
         return new CohortView(id, source, state, reason, query, experiments, limit, dryRun, matched, studies, jobs,

@@ -48,7 +48,7 @@ public class Cohorts {
         }
         StudyQuery.of(request.query(), request.accessionNumbers());
         List<String> named = request.experiments() == null ? List.of() : List.copyOf(request.experiments());
-        List<String> routable = experiments.routable().stream().map(Experiment::name).toList();
+        List<String> routable = experimentNames();
         for (String experiment : named) {
             if (!routable.contains(experiment)) {
                 throw new InvalidRequestException("Experiment '" + experiment + "' is not an enabled study experiment;"
@@ -68,9 +68,9 @@ public class Cohorts {
 
     /** Retrieves the matches of a dry run. */
     public CohortView retrieve(UUID id) {
-        require(id);
-        if (ledger.plan(id).state() != CohortState.MATCHED) {
-            throw new ConflictException("Cohort " + id + " is " + ledger.plan(id).state() + "; only a dry run's"
+        CohortState state = ledger.plan(id).state();
+        if (state != CohortState.MATCHED) {
+            throw new ConflictException("Cohort " + id + " is " + state + "; only a dry run's"
                     + " matches (MATCHED) wait to be retrieved");
         }
         ledger.resume(id, CohortState.RETRIEVING, replica.name(), "retrieve requested");
@@ -80,9 +80,9 @@ public class Cohorts {
 
     /** Takes a failed cohort's failed part again: its query if that failed, else its failed studies. */
     public CohortView retry(UUID id) {
-        require(id);
-        if (ledger.plan(id).state() != CohortState.FAILED) {
-            throw new ConflictException("Cohort " + id + " is " + ledger.plan(id).state()
+        CohortState state = ledger.plan(id).state();
+        if (state != CohortState.FAILED) {
+            throw new ConflictException("Cohort " + id + " is " + state
                     + "; only a FAILED cohort is retried");
         }
         boolean queried = ledger.hasStudies(id);
@@ -94,7 +94,6 @@ public class Cohorts {
 
     /** Stops a cohort: the retrieves running finish, no further one starts. */
     public CohortView cancel(UUID id) {
-        require(id);
         ledger.requestCancel(id);
         return require(id);
     }

@@ -66,8 +66,6 @@ public class QueryRetrieveClient {
     /** Command Data Set Type that says no data set follows the command. */
     private static final int NO_DATA_SET = 0x0101;
 
-    private static final String LOOPBACK = "127.0.0.1";
-
     private final IngestService ingest;
     private final Spool spool;
     private final ClientTls tls;
@@ -171,7 +169,7 @@ public class QueryRetrieveClient {
             return RetrieveOutcome.broken(e.getMessage());
         }
         try (bridge) {
-            new GetSOPClassSCU(LOOPBACK, bridge.port(), source.aeTitle().value(), source.callingAeTitle().value(),
+            new GetSOPClassSCU(bridge.host(), bridge.port(), source.aeTitle().value(), source.callingAeTitle().value(),
                     GET, studyIdentifier(study), new IdentifierHandler(), spool.temporaryFolder().toFile(),
                     StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, keeper,
                     match.sopClasses().isEmpty() ? COMMON_IMAGE_CLASSES : Set.copyOf(match.sopClasses()), true, false,
@@ -269,7 +267,7 @@ public class QueryRetrieveClient {
         LinkedList<PresentationContext> contexts = new LinkedList<>();
         contexts.add(new PresentationContext((byte) 1, sopClass, syntaxes));
         try {
-            return new Connection(AssociationFactory.createNewAssociation(LOOPBACK, bridge.port(),
+            return new Connection(AssociationFactory.createNewAssociation(bridge.host(), bridge.port(),
                     source.aeTitle().value(), source.callingAeTitle().value(), contexts, null, false), bridge);
         } catch (DicomNetworkException | IOException e) {
             bridge.close();

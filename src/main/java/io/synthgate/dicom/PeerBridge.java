@@ -88,6 +88,11 @@ public final class PeerBridge implements AutoCloseable {
         return bridge;
     }
 
+    /** The loopback address to give PixelMed instead of the peer's host. */
+    public String host() {
+        return local.getInetAddress().getHostAddress();
+    }
+
     /** The loopback port to give PixelMed instead of the peer's. */
     public int port() {
         return local.getLocalPort();

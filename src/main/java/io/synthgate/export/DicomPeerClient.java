@@ -24,8 +24,6 @@ import java.util.Set;
 @ApplicationScoped
 public class DicomPeerClient {
 
-    private static final String LOOPBACK = "127.0.0.1";
-
     private final String callingAeTitle;
     private final ClientTls tls;
 
@@ -44,7 +42,7 @@ public class DicomPeerClient {
             if (bridge == null) {
                 requireReachable(destination);
             }
-            return store(destination, bridge == null ? destination.host() : LOOPBACK,
+            return store(destination, bridge == null ? destination.host() : bridge.host(),
                     bridge == null ? destination.port() : bridge.port(), files);
         }
     }
@@ -89,7 +87,7 @@ public class DicomPeerClient {
             if (bridge == null) {
                 requireReachable(destination);
             }
-            new VerificationSOPClassSCU(bridge == null ? destination.host() : LOOPBACK,
+            new VerificationSOPClassSCU(bridge == null ? destination.host() : bridge.host(),
                     bridge == null ? destination.port() : bridge.port(), destination.aeTitle().value(), callingAeTitle,
                     false);
         }

@@ -98,16 +98,15 @@ public class StudyService {
     public List<UUID> completeRetrieved(StudyInstanceUid study, List<String> experiments, String retriever) {
         return locks.withLock(study.value(), () -> QuarkusTransaction.requiringNew().call(() -> {
             studies.lockByStudyInstanceUid(study.value());
-            Optional<JobView> open = jobs.listForStudy(study).stream().filter(job -> job.state().isOpen()).findFirst();
-            if (open.isEmpty()) {
+            Optional<UUID> completed = jobs.completeOpenJob(study, "its retrieve by " + retriever + " ended");
+            if (completed.isEmpty()) {
                 return List.<UUID>of();
             }
-            List<UUID> opened = new ArrayList<>();
-            opened.add(open.get().id());
+            List<UUID> opened = new ArrayList<>(List.of(completed.get()));
             if (!experiments.isEmpty()) {
-                opened.addAll(jobs.assign(open.get().id(), experiments, retriever));
+                // Same transaction: the job is handed to its route after the commit, experiments set.
+                opened.addAll(jobs.assign(completed.get(), experiments, retriever));
             }
-            jobs.completeOpenJob(study, "its retrieve by " + retriever + " ended");
             return opened;
         }));
     }
