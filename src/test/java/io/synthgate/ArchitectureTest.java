@@ -34,7 +34,7 @@ class ArchitectureTest {
             // Records every step writes: jobs with their outputs, and the studies they come from.
             "job", "study",
             // Steps, in the order of the data flow.
-            "ingest", "deid", "image", "masking", "generator", "wrap", "review", "export",
+            "ingest", "deid", "image", "masking", "expertmask", "generator", "wrap", "review", "export",
             // Features composing the steps: study experiments, cohorts pulled from a PACS, text-to-image runs,
             // reports, reader studies, retention.
             "experiment", "cohort", "txt2img", "report", "readerstudy", "retention",
@@ -43,7 +43,7 @@ class ArchitectureTest {
 
     /** Where PixelMed may be imported: the packages that read or write DICOM objects and speak DICOM. */
     static final Set<String> DICOM_IO = Set.of("dicom", "ingest", "deid", "pixels", "image", "masking", "wrap",
-            "export", "cohort");
+            "export", "cohort", "expertmask");
 
     @ArchTest
     static void everyPackageHasItsPlaceInTheOrder(JavaClasses classes) {

@@ -15,6 +15,11 @@ public enum JobState {
     ASSEMBLING,
     /** The study is complete and the experiment's route is generating outputs. */
     PROCESSING,
+    /**
+     * The experiment's mask is drawn by a researcher per image ({@code expert}): the job waits until
+     * every image has one and a researcher sends it on.
+     */
+    AWAITING_MASK,
     /** Every output is written to the spool and recorded; export is pending. */
     GENERATED,
     /** Outputs wait for a radiologist's verdict; the job goes on once every one is decided. */
@@ -32,7 +37,8 @@ public enum JobState {
     private static final Map<JobState, Set<JobState>> TRANSITIONS = Map.of(
             RECEIVED, EnumSet.of(ASSEMBLING, PROCESSING, FAILED),
             ASSEMBLING, EnumSet.of(PROCESSING, FAILED),
-            PROCESSING, EnumSet.of(GENERATED, FAILED, UNMATCHED),
+            PROCESSING, EnumSet.of(AWAITING_MASK, GENERATED, FAILED, UNMATCHED),
+            AWAITING_MASK, EnumSet.of(PROCESSING, FAILED),
             GENERATED, EnumSet.of(AWAITING_REVIEW, EXPORTED, FAILED),
             AWAITING_REVIEW, EnumSet.of(GENERATED, FAILED),
             EXPORTED, EnumSet.noneOf(JobState.class),
@@ -52,7 +58,7 @@ public enum JobState {
         return this == RECEIVED || this == ASSEMBLING;
     }
 
-    /** Complete but not finished: a restart hands these back to the pipeline (a job awaiting review waits for people). */
+    /** Complete but not finished: a restart hands these back to the pipeline (a job awaiting a mask or a review waits for people). */
     public boolean isResumable() {
         return this == PROCESSING || this == GENERATED;
     }

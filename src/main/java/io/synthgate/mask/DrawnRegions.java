@@ -40,7 +40,9 @@ public final class DrawnRegions {
     public record Segment(int number, String label, DrawnRegion region) {
     }
 
-    private record OnImage(List<OverlayPlane> overlays, List<Segment> segments) {
+    private record OnImage(List<OverlayPlane> overlays, List<Segment> segments, Optional<DrawnRegion> expert) {
+
+        static final OnImage NOTHING = new OnImage(List.of(), List.of(), Optional.empty());
     }
 
     private final Map<String, OnImage> byImage;
@@ -80,7 +82,7 @@ public final class DrawnRegions {
             Map<String, OnImage> byImage = new HashMap<>();
             for (String image : union(overlays.keySet(), segments.keySet())) {
                 byImage.put(image, new OnImage(List.copyOf(overlays.getOrDefault(image, List.of())),
-                        List.copyOf(segments.getOrDefault(image, List.of()))));
+                        List.copyOf(segments.getOrDefault(image, List.of())), Optional.empty()));
             }
             return byImage.isEmpty() ? NONE : new DrawnRegions(byImage);
         }
@@ -96,14 +98,31 @@ public final class DrawnRegions {
         return new Builder();
     }
 
+    /**
+     * These regions and the masks researchers drew for mask {@code expert}, by the clinical SOP Instance
+     * UID of the image each was drawn on.
+     */
+    public DrawnRegions withExpertMasks(Map<SopInstanceUid, DrawnRegion> masks) {
+        Map<String, OnImage> merged = new HashMap<>(byImage);
+        masks.forEach((image, mask) -> merged.merge(image.value(),
+                new OnImage(List.of(), List.of(), Optional.of(mask)),
+                (known, expert) -> new OnImage(known.overlays(), known.segments(), expert.expert())));
+        return new DrawnRegions(merged);
+    }
+
     /** Number of images something was drawn on. */
     public int images() {
         return byImage.size();
     }
 
+    /** Whether anything was drawn on the image whose SOP Instance UID is {@code image}. */
+    public boolean covers(SopInstanceUid image) {
+        return byImage.containsKey(image.value());
+    }
+
     /** What was drawn on the image whose clinical SOP Instance UID is {@code image}. */
     public ImageRegions of(SopInstanceUid image) {
-        OnImage drawn = byImage.getOrDefault(image.value(), new OnImage(List.of(), List.of()));
+        OnImage drawn = byImage.getOrDefault(image.value(), OnImage.NOTHING);
         return new ImageRegions() {
             @Override
             public DrawnRegion overlay(int group) {
@@ -130,6 +149,12 @@ public final class DrawnRegions {
                                 + " the study covers this image with that segment" + (drawn.segments().isEmpty() ? ""
                                         : "; it has " + drawn.segments().stream().map(s -> s.number() + " (" + s.label()
                                                 + ")").distinct().collect(Collectors.joining(", ")))));
+            }
+
+            @Override
+            public DrawnRegion expert() {
+                return drawn.expert().orElseThrow(() -> new IllegalArgumentException("Mask 'expert': no researcher has"
+                        + " drawn a mask for this image"));
             }
         };
     }

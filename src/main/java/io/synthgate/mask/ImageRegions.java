@@ -1,8 +1,8 @@
 package io.synthgate.mask;
 
 /**
- * The regions drawn on one image in its source that a mask spec may name ({@code overlay 6000},
- * {@code segment 1}). Each lookup either gives the region or fails with a message that says what the
+ * The regions drawn on one image that a mask spec may name: in its source ({@code overlay 6000},
+ * {@code segment 1}) or by a researcher ({@code expert}). Each lookup either gives the region or fails with a message that says what the
  * image has instead.
  */
 public interface ImageRegions {
@@ -19,6 +19,12 @@ public interface ImageRegions {
             throw notCollected("segment " + numberOrLabel);
         }
 
+        @Override
+        public DrawnRegion expert() {
+            throw new IllegalArgumentException("Mask 'expert' is drawn by a researcher while the job waits, which this"
+                    + " route does not do: call bean expertMaskStep after selectStep");
+        }
+
         private IllegalArgumentException notCollected(String spec) {
             return new IllegalArgumentException("Mask '" + spec + "' reads regions drawn in the study, which this route"
                     + " does not collect: call bean drawnRegionsStep before deidStep");
@@ -33,4 +39,7 @@ public interface ImageRegions {
      * covers this image, as one region.
      */
     DrawnRegion segment(String numberOrLabel);
+
+    /** The mask a researcher drew or uploaded for this image, in the version the job goes on with. */
+    DrawnRegion expert();
 }

@@ -62,6 +62,11 @@ public final class Mask {
         return copy;
     }
 
+    /** The masked pixels as a region drawn on an image of this size, named {@code name}. */
+    public DrawnRegion region(String name) {
+        return DrawnRegion.of(name, columns, rows, bits);
+    }
+
     /** Number of masked pixels. */
     public int area() {
         return bits.cardinality();

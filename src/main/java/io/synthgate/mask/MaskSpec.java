@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  * <li>{@code rectangle X Y WIDTH HEIGHT}: top-left corner and size;</li>
  * <li>{@code ellipse CX CY RX RY}: centre and radii;</li>
  * <li>{@code polygon X1 Y1 X2 Y2 X3 Y3 ...}: at least three corners, filled by the even-odd rule;</li>
+ * <li>{@code stroke RADIUS X1 Y1 X2 Y2 ...}: a brush stroke, every pixel within RADIUS of the path through
+ * the points (one point: a dot);</li>
  * <li>{@code random-erase COUNT MIN% MAX% SEED}: COUNT boxes whose sides are between MIN% and MAX% of
  * the image's, placed at random from SEED, so the same spec always gives the same boxes;</li>
  * <li>{@code extend SIDE LENGTH ...}: outpainting; the canvas grows on each named side ({@code top},
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
  * (graphics overlays, which may draw text, are refused);</li>
  * <li>{@code segment NUMBER} or {@code segment LABEL}: what that segment of a segmentation (SEG) in the
  * study covers on the image, e.g. {@code segment 1} or {@code segment liver};</li>
+ * <li>{@code expert}: the region a researcher drew or uploaded for this very image while its job waited
+ * (state AWAITING_MASK), its latest version;</li>
  * <li>several of these joined by {@code ;} cover their union (at most one {@code extend}; the other
  * shapes keep the source's coordinates on the grown canvas).</li>
  * </ul>
@@ -59,6 +63,11 @@ public sealed interface MaskSpec {
 
     /** Whether it names regions drawn in the study ({@code overlay}, {@code segment}) rather than shapes alone. */
     default boolean readsDrawnRegions() {
+        return false;
+    }
+
+    /** Whether it names a mask a researcher draws per image ({@code expert}), for which the job waits. */
+    default boolean needsExpertMask() {
         return false;
     }
 
@@ -104,6 +113,16 @@ public sealed interface MaskSpec {
                             + "' needs 'polygon X1 Y1 X2 Y2 X3 Y3 ...' with at least three corners");
                 }
                 return new Polygon(args.stream().map(Length::parse).toList());
+            case "stroke":
+                if (args.size() < 3 || args.size() % 2 != 1) {
+                    throw new IllegalArgumentException("Mask spec '" + text.strip()
+                            + "' needs 'stroke RADIUS X1 Y1 X2 Y2 ...' with at least one point");
+                }
+                return new Stroke(Length.parse(args.get(0)), args.subList(1, args.size()).stream().map(Length::parse)
+                        .toList());
+            case "expert":
+                requireCount(text, args, 0);
+                return new Expert();
             case "random-erase":
                 requireCount(text, args, 4);
                 try {
@@ -125,7 +144,8 @@ public sealed interface MaskSpec {
                 return new Segment(String.join(" ", args));
             default:
                 throw new IllegalArgumentException("Mask spec '" + text.strip()
-                        + "' is not rectangle, ellipse, polygon, random-erase, extend, overlay or segment");
+                        + "' is not rectangle, ellipse, polygon, stroke, random-erase, extend, overlay, segment or"
+                        + " expert");
         }
     }
 
@@ -248,6 +268,64 @@ public sealed interface MaskSpec {
         @Override
         public String text() {
             return "polygon " + coordinates.stream().map(Length::text).collect(Collectors.joining(" "));
+        }
+    }
+
+    /**
+     * A brush stroke: every pixel whose centre lies within {@code radius} of the path through the points
+     * (x, y pairs). The radius is taken along the columns when given as a percentage.
+     */
+    record Stroke(Length radius, List<Length> coordinates) implements MaskSpec {
+
+        public Stroke {
+            coordinates = List.copyOf(coordinates);
+        }
+
+        @Override
+        public void paint(Mask mask, ImageRegions drawn) {
+            double r = radius.resolve(mask.columns());
+            int points = coordinates.size() / 2;
+            for (int i = 0; i < points; i++) {
+                int j = Math.min(i + 1, points - 1);
+                segment(mask, x(i, mask), y(i, mask), x(j, mask), y(j, mask), r);
+            }
+        }
+
+        private double x(int point, Mask mask) {
+            return coordinates.get(2 * point).resolve(mask.columns());
+        }
+
+        private double y(int point, Mask mask) {
+            return coordinates.get(2 * point + 1).resolve(mask.rows());
+        }
+
+        /** Sets the pixels within {@code r} of the segment from (ax, ay) to (bx, by). */
+        private static void segment(Mask mask, double ax, double ay, double bx, double by, double r) {
+            double dx = bx - ax;
+            double dy = by - ay;
+            double length2 = dx * dx + dy * dy;
+            int firstRow = Math.max(0, (int) Math.floor(Math.min(ay, by) - r));
+            int lastRow = Math.min(mask.rows() - 1, (int) Math.ceil(Math.max(ay, by) + r));
+            int firstColumn = Math.max(0, (int) Math.floor(Math.min(ax, bx) - r));
+            int lastColumn = Math.min(mask.columns() - 1, (int) Math.ceil(Math.max(ax, bx) + r));
+            for (int row = firstRow; row <= lastRow; row++) {
+                for (int column = firstColumn; column <= lastColumn; column++) {
+                    double px = column + 0.5 - ax;
+                    double py = row + 0.5 - ay;
+                    double t = length2 == 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / length2));
+                    double ex = px - t * dx;
+                    double ey = py - t * dy;
+                    if (ex * ex + ey * ey <= r * r) {
+                        mask.set(column, row);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public String text() {
+            return "stroke " + radius.text() + " " + coordinates.stream().map(Length::text)
+                    .collect(Collectors.joining(" "));
         }
     }
 
@@ -392,6 +470,25 @@ public sealed interface MaskSpec {
         }
     }
 
+    /** The mask a researcher drew or uploaded for the image, its latest version when the job went on. */
+    record Expert() implements MaskSpec {
+
+        @Override
+        public void paint(Mask mask, ImageRegions drawn) {
+            drawn.expert().paint(mask);
+        }
+
+        @Override
+        public boolean needsExpertMask() {
+            return true;
+        }
+
+        @Override
+        public String text() {
+            return "expert";
+        }
+    }
+
     /** Several specs; a pixel is masked when any of them covers it. */
     record Union(List<MaskSpec> parts) implements MaskSpec {
 
@@ -413,6 +510,11 @@ public sealed interface MaskSpec {
         @Override
         public boolean readsDrawnRegions() {
             return parts.stream().anyMatch(MaskSpec::readsDrawnRegions);
+        }
+
+        @Override
+        public boolean needsExpertMask() {
+            return parts.stream().anyMatch(MaskSpec::needsExpertMask);
         }
 
         @Override

@@ -47,6 +47,12 @@ public record MaskPlan(Optional<MaskSpec> fallback, Map<String, MaskSpec> byBody
                 + "': the experiment's presets name only " + byBodyPart.keySet() + " and it has no mask for the others"));
     }
 
+    /** Whether some image's mask is drawn by a researcher ({@code expert}), so a job may wait for it. */
+    public boolean needsExpertMask() {
+        return fallback.map(MaskSpec::needsExpertMask).orElse(false)
+                || byBodyPart.values().stream().anyMatch(MaskSpec::needsExpertMask);
+    }
+
     /** The mask of every image, when no preset chooses one per body part. */
     public Optional<MaskSpec> single() {
         return byBodyPart.isEmpty() ? fallback : Optional.empty();

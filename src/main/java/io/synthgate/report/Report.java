@@ -23,9 +23,11 @@ public record Report(String title, String description, List<Row> rows) {
      * @param outcome the generator's outcome for the row (OK, REFUSED, ...)
      * @param detail the provider's reason when it gave no images
      * @param original the de-identified source shown first, for inpainting; empty for text-to-image
+     * @param mask the mask its candidates were made with, in the mask language, and for a mask drawn by a
+     *     researcher which version, by whom; empty for text-to-image
      * @param candidates every candidate of the row
      */
-    public record Row(String label, String prompt, String outcome, String detail, Optional<Path> original,
+    public record Row(String label, String prompt, String outcome, String detail, Optional<Path> original, String mask,
             List<Candidate> candidates) {
     }
 

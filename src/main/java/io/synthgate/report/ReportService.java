@@ -1,5 +1,7 @@
 package io.synthgate.report;
 
+import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.expertmask.ExpertMasks;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import io.synthgate.job.JobService;
@@ -38,10 +40,12 @@ public class ReportService {
     private final JobOutputService outputs;
     private final SyntheticFiles files;
     private final ReviewService reviews;
+    private final ExpertMasks expertMasks;
 
     public ReportService(TextRuns runs, JobService jobs, JobOutputService outputs, SyntheticFiles files,
-            ReviewService reviews) {
+            ReviewService reviews, ExpertMasks expertMasks) {
         this.reviews = reviews;
+        this.expertMasks = expertMasks;
         this.runs = runs;
         this.jobs = jobs;
         this.outputs = outputs;
@@ -56,7 +60,7 @@ public class ReportService {
         TextRunView run = found.get();
         List<Report.Row> rows = new ArrayList<>();
         for (TextRunView.PromptView prompt : run.prompts()) {
-            rows.add(new Report.Row(prompt.bodyPart(), prompt.prompt(), prompt.outcome(), prompt.detail(), Optional.empty(),
+            rows.add(new Report.Row(prompt.bodyPart(), prompt.prompt(), prompt.outcome(), prompt.detail(), Optional.empty(), "",
                     candidates(outputs.listForJob(prompt.jobId()), reviews.verdicts(prompt.jobId()))));
         }
         return Optional.of(new Report("Text-to-image run " + run.id(), "Generator " + run.generator() + ", prompt \""
@@ -73,6 +77,7 @@ public class ReportService {
         List<Report.Row> rows = new ArrayList<>();
         for (JobView job : taken) {
             Map<String, CandidateVerdict> verdicts = reviews.verdicts(job.id());
+            Map<SopInstanceUid, String> drawnMasks = expertMasks.describe(job.id());
             Map<String, List<JobOutput>> bySource = new LinkedHashMap<>();
             for (JobOutput output : outputs.listForJob(job.id())) {
                 bySource.computeIfAbsent(output.source().map(Object::toString).orElse(output.sopInstanceUid().value()),
@@ -82,12 +87,15 @@ public class ReportService {
             for (List<JobOutput> candidates : bySource.values()) {
                 List<Report.Candidate> row = candidates(candidates, verdicts);
                 Optional<Path> original = files.headerIfKept(candidates.get(0).file()).flatMap(SyntheticFiles.Header::source);
+                JobOutput first = candidates.get(0);
+                String mask = first.maskSpec() == null ? "" : first.source().map(drawnMasks::get)
+                        .map(drawn -> first.maskSpec() + " (" + drawn + ")").orElse(first.maskSpec());
                 rows.add(new Report.Row("job " + job.id().toString().substring(0, 8) + " image " + (++image), "",
-                        "OK", null, original, row));
+                        "OK", null, original, mask, row));
             }
             if (bySource.isEmpty() && job.reason() != null) {
                 rows.add(new Report.Row("job " + job.id().toString().substring(0, 8), "", job.state().name(), job.reason(),
-                        Optional.empty(), List.of()));
+                        Optional.empty(), "", List.of()));
             }
         }
         return Optional.of(new Report("Experiment " + experiment, taken.size() + " jobs, newest first; every candidate "
@@ -96,17 +104,18 @@ public class ReportService {
 
     /** One CSV line per candidate, and one per prompt that produced none (its outcome and reason). */
     public String csv(Report report) {
-        StringBuilder csv = new StringBuilder("row,prompt,outcome,reason,candidate,sop_instance_uid,body_part,operation,"
-                + "generator,model,seed,psnr_db,ssim,mae,state,verdict,grade,readings\n");
+        StringBuilder csv = new StringBuilder("row,prompt,outcome,reason,mask,candidate,sop_instance_uid,body_part,"
+                + "operation,generator,model,seed,psnr_db,ssim,mae,state,verdict,grade,readings\n");
         for (Report.Row row : report.rows()) {
             if (row.candidates().isEmpty()) {
                 csv.append(String.join(",", CsvField.of(row.label()), CsvField.of(row.prompt()),
-                        CsvField.of(row.outcome()), CsvField.of(row.detail()), "", "", "", "", "", "", "", "", "", "", "", "",
-                        "", "")).append('\n');
+                        CsvField.of(row.outcome()), CsvField.of(row.detail()), CsvField.of(row.mask()), "", "", "", "",
+                        "", "", "", "", "", "", "", "", "", "")).append('\n');
             }
             for (Report.Candidate c : row.candidates()) {
                 csv.append(String.join(",", CsvField.of(row.label()), CsvField.of(row.prompt()),
-                        CsvField.of(row.outcome()), "", Integer.toString(c.index()), c.sopInstanceUid(),
+                        CsvField.of(row.outcome()), "", CsvField.of(row.mask()), Integer.toString(c.index()),
+                        c.sopInstanceUid(),
                         CsvField.of(c.bodyPart()), c.operation(), CsvField.of(c.generator()), CsvField.of(c.model()),
                         c.seed() == null ? "" : c.seed().toString(), number(c.psnrDb()), number(c.ssim()),
                         number(c.meanAbsoluteError()), c.state(), c.verdict() == null ? "" : c.verdict(),

@@ -47,6 +47,8 @@ import org.junit.jupiter.api.Test;
 class EndpointAuthorizationTest {
 
     private static final String STUDY = "2.25.424242424242424242";
+    /** A study only experiment erase takes, whose mask a researcher draws. */
+    private static final String SKETCHED = "2.25.616161616161616161";
     private static final Set<String> CALLED = new TreeSet<>();
 
     @Inject
@@ -58,6 +60,10 @@ class EndpointAuthorizationTest {
         public Map<String, String> getConfigOverrides() {
             // A source nothing listens for: a cohort from it fails at once, and can be retried.
             return Map.of("synthgate.experiments.inpaint.review", "required",
+                    "synthgate.experiments.inpaint.when", "StudyInstanceUID~^2\\.25\\.4242",
+                    "synthgate.experiments.erase.enabled", "true",
+                    "synthgate.experiments.erase.when", "StudyInstanceUID~^2\\.25\\.6161",
+                    "synthgate.experiments.erase.mask", "expert",
                     "synthgate.sources.nowhere.ae-title", "NOWHERE",
                     "synthgate.sources.nowhere.host", "127.0.0.1",
                     "synthgate.sources.nowhere.port", "1");
@@ -158,6 +164,26 @@ class EndpointAuthorizationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> cohortState(cohortId).equals("FAILED"));
         guarded("POST", "/api/cohorts/{id}/cancel", List.of(cohortId), null,
                 Map.of(TestUser.ADMIN, 409, TestUser.RESEARCHER, 409));
+
+        // Expert masks: erase takes study SKETCHED and waits for each image's mask, which admins and researchers draw.
+        var sketched = DicomCopies.asInstanceOf(TestFiles.pydicom("CT_small.dcm"), SKETCHED, SKETCHED + ".1",
+                Files.createTempDirectory("authorization").resolve("s.dcm"));
+        ProcessRun sentSketched = ProcessRun.storescu(listener.port(), "SYNTHGATE", "STORESCU", List.of(),
+                List.of(sketched));
+        assertEquals(0, sentSketched.exitCode(), sentSketched.output());
+        String maskJob = TestUser.ADMIN.given().contentType("application/json")
+                .post("/api/studies/{uid}/complete", SKETCHED).path("jobId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobState(maskJob).equals("AWAITING_MASK"));
+        guarded("GET", "/api/jobs/{id}/masks", List.of(maskJob), null, analysts);
+        guarded("GET", "/api/jobs/{id}/masks/{image}", List.of(maskJob, "1"), null, analysts);
+        Map<TestUser, Integer> drawers = Map.of(TestUser.ADMIN, 201, TestUser.RESEARCHER, 201);
+        guarded("POST", "/api/jobs/{id}/masks/submit", List.of(maskJob), null, drawers.keySet(),
+                Map.of(TestUser.RESEARCHER, 409));
+        guarded("POST", "/api/jobs/{id}/masks/{image}/versions", List.of(maskJob, "1"),
+                "{\"shapes\": \"rectangle 4 4 8 8\"}", drawers);
+        guarded("GET", "/api/jobs/{id}/masks/{image}/versions/{version}", List.of(maskJob, "1", "2"), null, analysts);
+        guarded("POST", "/api/jobs/{id}/masks/submit", List.of(maskJob), null, drawers.keySet(),
+                Map.of(TestUser.ADMIN, 202));
 
         guarded("GET", "/q/metrics", List.of(), null, Map.of(TestUser.ADMIN, 200, TestUser.SCRAPER, 200));
         String openApi = guarded("GET", "/q/openapi", List.of(), null, Map.of(TestUser.ADMIN, 200)).asString();

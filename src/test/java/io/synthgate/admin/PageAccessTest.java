@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.synthgate.testing.TestUser;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,8 @@ class PageAccessTest {
                 .header("Location", endsWith("/admin/review"));
         given().cookie("synthgate-session", rita).get("/admin/review").then().statusCode(200);
         given().cookie("synthgate-session", rita).get("/admin/dashboard").then().statusCode(403);
+        given().cookie("synthgate-session", rita).get("/admin/jobs/" + UUID.randomUUID() + "/masks").then()
+                .statusCode(403);
         given().cookie("synthgate-session", rita).get("/admin/jobs").then().statusCode(403);
         given().cookie("synthgate-session", rita).get("/admin/cohorts").then().statusCode(403);
         String rex = session(TestUser.RESEARCHER);

@@ -40,6 +40,14 @@ class JobStateTest {
     }
 
     @Test
+    void aJobAwaitingMasksGoesOnOnlyToProcessingOrFails() {
+        assertTrue(JobState.PROCESSING.canMoveTo(JobState.AWAITING_MASK));
+        assertEquals(EnumSet.of(JobState.PROCESSING, JobState.FAILED), JobState.AWAITING_MASK.allowedNext());
+        assertFalse(JobState.AWAITING_MASK.isResumable(), "a job awaiting masks waits for people, not for a restart");
+        assertFalse(JobState.AWAITING_MASK.isOpen(), "its study is complete");
+    }
+
+    @Test
     void noStateMovesBackwards() {
         assertFalse(JobState.GENERATED.canMoveTo(JobState.PROCESSING));
         assertFalse(JobState.PROCESSING.canMoveTo(JobState.ASSEMBLING));

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgate.dicom.SopInstanceUid;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MaskSpecTest {
@@ -144,4 +146,44 @@ class MaskSpecTest {
         assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("extend top 0").rasterize(10, 10),
                 "growing by nothing masks nothing");
     }
+
+    @Test
+    void aStrokeCoversThePixelsWithinItsRadiusOfThePath() {
+        Mask line = MaskSpec.parse("stroke 2 10 10 30 10").rasterize(40, 20);
+        assertTrue(line.isSet(10, 10));
+        assertTrue(line.isSet(20, 11), "1.5 px below the path's centre line");
+        assertFalse(line.isSet(20, 12), "2.5 px below it");
+        assertTrue(line.isSet(31, 10), "the round cap past the last point");
+        assertFalse(line.isSet(33, 10));
+        Mask dot = MaskSpec.parse("stroke 3 5 5").rasterize(20, 20);
+        assertEquals(32, dot.area(), "the pixel centres within 3 px of (5, 5): 6x6 but the four corners");
+        assertEquals("stroke 2 10 10 30 10", MaskSpec.parse("stroke 2 10 10 30 10").text());
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("stroke 2 10"), "a point needs x and y");
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("stroke 2"));
+    }
+
+    @Test
+    void anExpertMaskIsTheRegionDrawnForTheImageAndSaysSoWhenThereIsNone() {
+        MaskSpec expert = MaskSpec.parse("expert");
+        assertTrue(expert.needsExpertMask());
+        assertTrue(MaskSpec.parse("rectangle 0 0 1 1; expert").needsExpertMask());
+        assertFalse(expert.readsDrawnRegions(), "the study's overlays and segments do not decide which images it takes");
+        assertFalse(MaskSpec.parse("segment 1").needsExpertMask());
+        assertEquals("expert", expert.text());
+        assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("expert 2"));
+
+        Mask drawn = MaskSpec.parse("rectangle 2 3 4 5").rasterize(10, 10);
+        DrawnRegions withMask = DrawnRegions.NONE.withExpertMasks(Map.of(IMAGE, drawn.region("expert mask version 1")));
+        Mask mask = expert.rasterize(10, 10, withMask.of(IMAGE));
+        assertEquals(20, mask.area());
+        assertTrue(mask.isSet(2, 3));
+        assertFalse(mask.isSet(6, 3));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> expert.rasterize(10, 10, withMask.of(new SopInstanceUid("1.2.3.5"))));
+        assertTrue(none.getMessage().contains("no researcher has drawn a mask for this image"), none.getMessage());
+        IllegalArgumentException notWaited = assertThrows(IllegalArgumentException.class, () -> expert.rasterize(10, 10));
+        assertTrue(notWaited.getMessage().contains("expertMaskStep"), notWaited.getMessage());
+    }
+
+    private static final SopInstanceUid IMAGE = new SopInstanceUid("1.2.3.4");
 }
