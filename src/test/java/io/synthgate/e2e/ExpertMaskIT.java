@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -180,14 +181,45 @@ class ExpertMaskIT {
             browser.press("b");
             new Actions(browser.driver()).moveToElement(canvas, 40, 40).clickAndHold().moveByOffset(60, 10)
                     .moveByOffset(40, 50).release().perform();
+            browser.press("e");
+            new Actions(browser.driver()).moveToElement(canvas, 100, -150).clickAndHold().moveByOffset(50, 30)
+                    .release().perform();
+            browser.press("p");
+            new Actions(browser.driver()).moveToElement(canvas, -150, 100).click().moveByOffset(60, 0).click()
+                    .moveByOffset(-30, 50).click().perform();
+            browser.press(Keys.ENTER);
             String shapes = browser.driver().findElement(By.id("shapes")).getAttribute("value");
-            assertTrue(shapes.startsWith("rectangle ") && shapes.contains("; stroke "), shapes);
+            assertTrue(shapes.matches("rectangle [^;]+; stroke [^;]+; ellipse [^;]+; polygon( [0-9.]+){6}"), shapes);
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'z', ctrlKey: true}))");
+            assertFalse(browser.driver().findElement(By.id("shapes")).getAttribute("value").contains("polygon"),
+                    "Ctrl+Z undid the polygon");
+            browser.driver().findElement(By.id("undo")).click();
+            assertFalse(browser.driver().findElement(By.id("shapes")).getAttribute("value").contains("ellipse"),
+                    "Undo the ellipse");
+            new Actions(browser.driver()).moveToElement(canvas, -150, 100).click().moveByOffset(60, 0).click()
+                    .moveByOffset(-30, 50).doubleClick().perform();
+            assertTrue(browser.driver().findElement(By.id("shapes")).getAttribute("value").contains("; polygon "),
+                    "a double-click closes a polygon too");
+
+            browser.driver().findElement(By.id("window-center")).clear();
+            browser.driver().findElement(By.id("window-center")).sendKeys("300");
+            browser.driver().findElement(By.id("window-width")).clear();
+            browser.driver().findElement(By.id("window-width")).sendKeys("600");
+            browser.driver().findElement(By.id("window-apply")).click();
+            assertTrue(browser.driver().findElement(By.id("mask-image")).getAttribute("src")
+                    .endsWith("image.png?center=300&width=600"));
+            awaitPictures(browser, "#mask-image");
+            browser.driver().findElement(By.id("zoom-one")).click();
+            browser.driver().findElement(By.id("zoom-in")).click();
+            assertEquals("125%", browser.driver().findElement(By.id("zoom-level")).getText());
+            browser.driver().findElement(By.id("zoom-fit")).click();
             assertTrue(save.isEnabled());
             browser.screenshot("mask-drawing");
             save.click();
             assertTrue(browser.await(By.id("flash")).getText().contains("Saved version 1 of image " + image),
                     browser.await(By.id("flash")).getText());
-            assertTrue(browser.await(By.id("versions")).getText().contains("drawn: 2 shapes"));
+            assertTrue(browser.await(By.id("versions")).getText().contains("drawn: 3 shapes"));
         }
     }
 

@@ -247,7 +247,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const width = document.getElementById("window-width");
   function showPreset() {
     const option = preset.selectedOptions[0];
-    if (option) {
+    if (option && !option.dataset.custom) {
       center.value = option.dataset.center;
       width.value = option.dataset.width;
       picture.src = stage.dataset.image + "?w=" + option.value;
@@ -256,6 +256,16 @@ document.addEventListener("DOMContentLoaded", () => {
   preset.addEventListener("change", showPreset);
   document.getElementById("window-apply").addEventListener("click", () => {
     if (Number(width.value) >= 1) {
+      let custom = preset.querySelector("option[data-custom]");
+      if (!custom) {
+        custom = new Option("custom", "custom");
+        custom.dataset.custom = "true";
+        preset.add(custom);
+      }
+      custom.dataset.center = center.value;
+      custom.dataset.width = width.value;
+      custom.textContent = "custom (" + center.value + "/" + width.value + ")";
+      preset.value = "custom";
       picture.src = stage.dataset.image + "?center=" + encodeURIComponent(center.value) + "&width=" + encodeURIComponent(width.value);
     }
   });
@@ -265,7 +275,7 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 
   document.addEventListener("keydown", event => {
-    if (event.target.closest("input, select, textarea")) {
+    if (event.target instanceof Element && event.target.closest("input, select, textarea")) {
       return;
     }
     const tools = { r: "rectangle", e: "ellipse", p: "polygon", b: "stroke" };
