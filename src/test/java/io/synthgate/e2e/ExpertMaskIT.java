@@ -34,6 +34,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -209,6 +210,8 @@ class ExpertMaskIT {
             browser.driver().findElement(By.id("window-apply")).click();
             assertTrue(browser.driver().findElement(By.id("mask-image")).getAttribute("src")
                     .endsWith("image.png?center=300&width=600"));
+            assertEquals("custom (300/600)", new Select(browser.driver().findElement(By.id("window-preset")))
+                    .getFirstSelectedOption().getText());
             awaitPictures(browser, "#mask-image");
             browser.driver().findElement(By.id("zoom-one")).click();
             browser.driver().findElement(By.id("zoom-in")).click();

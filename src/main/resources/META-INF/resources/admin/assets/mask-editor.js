@@ -247,10 +247,12 @@ document.addEventListener("DOMContentLoaded", () => {
   const width = document.getElementById("window-width");
   function showPreset() {
     const option = preset.selectedOptions[0];
-    if (option && !option.dataset.custom) {
+    if (option) {
       center.value = option.dataset.center;
       width.value = option.dataset.width;
-      picture.src = stage.dataset.image + "?w=" + option.value;
+      picture.src = stage.dataset.image + (option.dataset.custom
+        ? "?center=" + encodeURIComponent(center.value) + "&width=" + encodeURIComponent(width.value)
+        : "?w=" + option.value);
     }
   }
   preset.addEventListener("change", showPreset);
@@ -266,7 +268,7 @@ document.addEventListener("DOMContentLoaded", () => {
       custom.dataset.width = width.value;
       custom.textContent = "custom (" + center.value + "/" + width.value + ")";
       preset.value = "custom";
-      picture.src = stage.dataset.image + "?center=" + encodeURIComponent(center.value) + "&width=" + encodeURIComponent(width.value);
+      showPreset();
     }
   });
   const showSaved = document.getElementById("show-saved");
