@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.CodeStringAttribute;
@@ -99,6 +100,31 @@ class DrawnRegionsTest {
         DicomException refused = assertThrows(DicomException.class, () -> Segmentations.read(broken, "broken", builder));
         assertTrue(refused.getMessage().contains("no readable frames"), refused.getMessage());
         assertEquals(0, builder.build().images());
+    }
+
+    @Test
+    void anUploadedFileGivesItsSegmentsOrItsOwnOverlaysAndAnythingElseIsRefused() throws Exception {
+        UploadedRegions.Uploaded segmentation = UploadedRegions.read(LIVER_SEGMENTATION, "uploaded liver.dcm");
+        assertTrue(segmentation.segmentation());
+        assertTrue(segmentation.regions().covers(LIVER_SLICE));
+        assertFalse(segmentation.regions().covers(IMAGE));
+        assertEquals(36233, segmentation.regions().of(LIVER_SLICE).segment("liver").area());
+
+        AttributeList mammogram = new AttributeList();
+        mammogram.read(MAMMOGRAM.toFile());
+        retype(mammogram, 0x6000, "R");
+        Path withOverlay = Files.createTempFile("overlay", ".dcm");
+        mammogram.write(withOverlay.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+        UploadedRegions.Uploaded image = UploadedRegions.read(withOverlay, "uploaded overlay.dcm");
+        assertFalse(image.segmentation());
+        SopInstanceUid own = new SopInstanceUid(Attribute.getSingleStringValueOrEmptyString(mammogram,
+                TagFromName.SOPInstanceUID));
+        assertEquals(185, image.regions().of(own).overlay(0x6000).area(), "on the image itself");
+
+        Path text = Files.writeString(Files.createTempFile("notes", ".dcm"), "not DICOM at all");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> UploadedRegions.read(text, "uploaded notes.dcm"));
+        assertTrue(refused.getMessage().startsWith("uploaded notes.dcm "), refused.getMessage());
     }
 
     @Test
