@@ -1,21 +1,21 @@
 package io.synthgate.e2e;
 
+import static io.synthgate.testing.LiverStudy.LIVER_PIXELS;
+import static io.synthgate.testing.LiverStudy.OTHER_SLICE;
+import static io.synthgate.testing.LiverStudy.SEGMENTATION;
+import static io.synthgate.testing.LiverStudy.SEGMENTED_SLICE;
+import static io.synthgate.testing.LiverStudy.STUDY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.OtherWordAttribute;
-import com.pixelmed.dicom.TagFromName;
 import io.synthgate.testing.Browser;
 import io.synthgate.testing.Dciodvfy;
-import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.LiverStudy;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
-import io.synthgate.testing.TestFiles;
 import io.synthgate.testing.TestHttp;
 import io.synthgate.testing.TestUser;
 import java.net.http.HttpRequest;
@@ -47,12 +47,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ExpertMaskIT {
 
-    private static final Path SEGMENTATION = TestFiles.pydicom("liver_1frame.dcm");
-    private static final String STUDY = "1.2.392.200103.20080913.113635.0.2009.6.22.21.43.10.22941.1";
-    private static final String SEGMENTED_SLICE = "1.2.392.200103.20080913.113635.2.2009.6.22.21.43.10.23433.1";
-    private static final String OTHER_SLICE = "1.2.392.200103.20080913.113635.2.2009.6.22.21.43.10.23499.1";
-    /** The liver's pixels in the segmentation's only frame, counted with pydicom. */
-    private static final int LIVER_PIXELS = 36233;
     /** The second version of the other slice's mask: 25 x 12 pixels from (30, 40). */
     private static final String SECOND_VERSION = "rectangle 30 40 25 12";
 
@@ -61,9 +55,8 @@ class ExpertMaskIT {
 
     @Test
     void eachImageIsRegeneratedInTheLatestVersionOfTheMaskAResearcherGaveIt() throws Exception {
-        Path template = TestFiles.shared("fo-dicom/CT-MONO2-16-ankle.dcm");
-        Path segmented = DicomCopies.asInstanceOf(template, STUDY, SEGMENTED_SLICE, folder.resolve("segmented.dcm"));
-        Path other = DicomCopies.asInstanceOf(template, STUDY, OTHER_SLICE, folder.resolve("other.dcm"));
+        Path segmented = LiverStudy.segmentedSlice(folder);
+        Path other = LiverStudy.otherSlice(folder);
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
                         Map.of("synthgate.experiments.inpaint.mask", "expert")).start()) {
@@ -123,10 +116,10 @@ class ExpertMaskIT {
             Map<String, String> outputs = StudyProgress.awaitExported(gateway, STUDY, 2, Duration.ofSeconds(120));
             assertEquals(2, outputs.size(), outputs.toString());
 
-            BitSet liver = overlay(exported(orthanc, outputs.get(SEGMENTED_SLICE), "segmented"));
+            BitSet liver = LiverStudy.maskOverlay(exported(orthanc, outputs.get(SEGMENTED_SLICE), "segmented"));
             assertEquals(LIVER_PIXELS, liver.cardinality(), "the recorded mask is the liver");
             Path otherOutput = exported(orthanc, outputs.get(OTHER_SLICE), "other");
-            BitSet rectangle = overlay(otherOutput);
+            BitSet rectangle = LiverStudy.maskOverlay(otherOutput);
             assertEquals(300, rectangle.cardinality(), "the second version, not the drawn first");
             assertTrue(rectangle.get(40 * 512 + 30) && rectangle.get(51 * 512 + 54), "its corners");
             assertFalse(rectangle.get(52 * 512 + 54) || rectangle.get(40 * 512 + 55), "and nothing past them");
@@ -278,13 +271,5 @@ class ExpertMaskIT {
         Path copy = folder.resolve(name + "-output.dcm");
         Files.write(copy, orthanc.getBytes("/instances/" + orthanc.findInstance(sopInstanceUid).orElseThrow() + "/file"));
         return copy;
-    }
-
-    /** The pixels set in the synthetic object's mask overlay (6000,3000). */
-    private static BitSet overlay(Path file) throws Exception {
-        AttributeList list = new AttributeList();
-        list.read(file.toFile(), TagFromName.PixelData);
-        OtherWordAttribute overlay = (OtherWordAttribute) list.get(new AttributeTag(0x6000, 0x3000));
-        return BitSet.valueOf(overlay.getByteValues(false));
     }
 }
