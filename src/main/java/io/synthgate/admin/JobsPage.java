@@ -3,6 +3,7 @@ package io.synthgate.admin;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.synthgate.access.Roles;
+import io.synthgate.expertmask.ExpertMasks;
 import io.synthgate.job.JobEventView;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
@@ -48,9 +49,11 @@ public class JobsPage {
     private final SyntheticFiles files;
     private final FigureRenderer figures;
     private final ViewerLinks viewer;
+    private final ExpertMasks expertMasks;
 
     public JobsPage(JobService jobs, JobOutputService outputs, SyntheticFiles files, FigureRenderer figures,
-            ViewerLinks viewer) {
+            ViewerLinks viewer, ExpertMasks expertMasks) {
+        this.expertMasks = expertMasks;
         this.jobs = jobs;
         this.outputs = outputs;
         this.files = files;
@@ -62,9 +65,12 @@ public class JobsPage {
     public record JobList(List<JobView> jobs, List<String> states, String state, String experiment) {
     }
 
-    /** One job: its record, timeline, outputs, whether it can be retried, and its synthetic study in the viewer. */
+    /**
+     * One job: its record, timeline, outputs, whether it can be retried, its synthetic study in the
+     * viewer, and whether researchers drew its masks.
+     */
     public record JobPage(JobView job, List<JobEventView> events, List<OutputRow> outputs, boolean retryable,
-            String viewerUrl, String flash) {
+            String viewerUrl, boolean expertMasks, String flash) {
     }
 
     /** An output: its UID, its number among its image's candidates, its state, and its fidelity in words. */
@@ -108,7 +114,7 @@ public class JobsPage {
                 : files.headerIfKept(made.get(0).file()).map(SyntheticFiles.Header::studyInstanceUid).orElse(null);
         return Templates.detail(new JobPage(job, jobs.history(id), made.stream().map(OutputRow::of).toList(),
                 job.state() == JobState.FAILED || job.state() == JobState.UNMATCHED, viewer.study(study).orElse(null),
-                flash));
+                expertMasks.ofJob(id).isPresent(), flash));
     }
 
     /** An output's picture, small, in the window its report's figure shows it in. */

@@ -240,6 +240,7 @@ class ExpertMaskIT {
             assertTrue(images.contains("version 1: segment 1"), images);
             browser.await(By.id("submit-masks")).click();
             browser.awaitUrlContaining("/admin/jobs/" + jobId + "?");
+            assertTrue(browser.await(By.id("expert-masks")).isDisplayed(), "the job links to its masks once sent on");
             assertTrue(browser.await(By.id("job-state")).getText().matches("PROCESSING|GENERATED|EXPORTED"),
                     browser.await(By.id("job-state")).getText());
         }
