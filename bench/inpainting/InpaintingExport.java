@@ -29,16 +29,27 @@ public class InpaintingExport {
     static final String CENTRAL = "rectangle 37.75% 37.75% 24.5% 24.5%";
     /** Eight boxes of about 3% of the area each (17.3% of each side), from a fixed seed. */
     static final String RANDOM_BOXES = "random-erase 8 17.3% 17.3% 20261129";
+    /** One centred rectangle of about 20% of the area (44.7% of each side). */
+    static final String LARGE = "rectangle 27.65% 27.65% 44.7% 44.7%";
+    /** The chest preset of experiment radiograph-presets: the right lower zone. */
+    static final String ELLIPSE = "ellipse 30% 60% 12% 14%";
+    /**
+     * Outpainting by 25% at top and bottom, with ground truth: the rows such an outpainting adds to the
+     * image cropped to its middle two thirds, i.e. the top and bottom sixth of the original.
+     */
+    static final String OUTPAINT = "rectangle 0 0 100% 16.67%; rectangle 0 83.33% 100% 16.67%";
+    static final List<String[]> MASKS = List.of(new String[] {"central", CENTRAL}, new String[] {"boxes", RANDOM_BOXES},
+            new String[] {"large", LARGE}, new String[] {"ellipse", ELLIPSE}, new String[] {"outpaint", OUTPAINT});
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         for (int a = 1; a < args.length; a++) {
             Path file = Path.of(args[a]);
             SourceImage image = (SourceImage) new PixelDecoder().decode(new DeidentifiedSource(new SopInstanceUid("2.25.1"),
-                    file, "", "", "", "", "", "", Optional.empty(), List.of(), "bench", List.of()));
+                    file, "", "", "", "", "", "", Optional.empty(), List.of(), "bench", List.of(), Optional.empty()));
             PixelPlanes original = PixelPlanes.of(image);
             String name = file.getFileName().toString().replace(".dcm", "");
-            for (String[] mask : List.of(new String[] {"central", CENTRAL}, new String[] {"boxes", RANDOM_BOXES})) {
+            for (String[] mask : MASKS) {
                 Path folder = Files.createDirectories(out.resolve(name).resolve(mask[0]));
                 Mask raster = MaskSpec.parse(mask[1]).rasterize(original.columns(), original.rows());
                 writeFloats(folder.resolve("original.f32"), original.planes()[0]);

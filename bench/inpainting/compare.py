@@ -9,6 +9,12 @@ Gaussian blur, sigma 1.5), inside the mask (eroded by 3 px, away from the seam) 
 the ring of known pixels 3 to 15 px around it. 1.0 means the fill is as grainy as the tissue around
 it; a smooth fill scores near 0. The texture gap is |log2| of that ratio, 0 at best.
 
+Structure continuity: the edge F1 inside the mask. Canny edges (sigma 2, thresholds at the 80th and
+95th percentile of the original's gradient magnitude, used for the fill too) of the original and of
+the fill, each matched within 2 px by the other's: recall says how much of the anatomy's edges the
+fill continues, precision how many of its edges are really there; F1 is 1 when the fill draws the
+original's edges and no others, 0 for a fill without structure (or made of noise).
+
 Usage: compare.py EXPORT_FOLDER
 """
 import pathlib
@@ -17,6 +23,7 @@ import time
 
 import numpy as np
 from scipy import ndimage
+from skimage.feature import canny
 from skimage.metrics import structural_similarity
 from skimage.restoration import inpaint_biharmonic
 
@@ -43,7 +50,20 @@ def measure(original, filled, mask):
     inner = ndimage.binary_erosion(mask, iterations=3)
     ring = ndimage.binary_dilation(mask, iterations=15) & ~ndimage.binary_dilation(mask, iterations=3)
     ratio = noise_level(residual[inner]) / max(noise_level(residual[ring]), 1e-9) if inner.any() else float("nan")
-    return psnr, ssim, ratio, abs(np.log2(max(ratio, 1e-6)))
+    return psnr, ssim, ratio, abs(np.log2(max(ratio, 1e-6))), edge_f1(original, filled, mask)
+
+
+def edge_f1(original, filled, mask):
+    magnitude = np.hypot(ndimage.sobel(ndimage.gaussian_filter(original, 2), 0),
+                         ndimage.sobel(ndimage.gaussian_filter(original, 2), 1))
+    low, high = np.percentile(magnitude, [80, 95])
+    truth = canny(original, sigma=2, low_threshold=low, high_threshold=high) & mask
+    drawn = canny(filled, sigma=2, low_threshold=low, high_threshold=high) & mask
+    if not truth.any():
+        return float("nan")
+    recall = (truth & ndimage.binary_dilation(drawn, iterations=2)).sum() / truth.sum()
+    precision = (drawn & ndimage.binary_dilation(truth, iterations=2)).sum() / max(drawn.sum(), 1)
+    return 0.0 if recall + precision == 0 else 2 * recall * precision / (recall + precision)
 
 
 def mean_fill(original, mask):
@@ -73,22 +93,27 @@ def main(root):
         image, mask_name = folder.parent.name, folder.name
         for method in METHODS:
             filled, seconds = fills[method]
-            psnr, ssim, ratio, gap = measure(original, filled, mask)
-            rows.append((image, mask_name, f"{mask.mean() * 100:.1f}%", shape, method, psnr, ssim, ratio, gap, seconds))
-    print("| image | mask | masked | method | PSNR dB | SSIM | noise ratio | texture gap | seconds |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for image, mask_name, share, shape, method, psnr, ssim, ratio, gap, seconds in rows:
+            psnr, ssim, ratio, gap, f1 = measure(original, filled, mask)
+            megapixels = shape[0] * shape[1] / 1e6
+            rows.append((image, mask_name, f"{mask.mean() * 100:.1f}%", shape, method, psnr, ssim, ratio, gap, f1,
+                         None if seconds is None else seconds / megapixels))
+    print("| image | mask | masked | method | PSNR dB | SSIM | noise ratio | texture gap | edge F1 | s/MP |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for image, mask_name, share, shape, method, psnr, ssim, ratio, gap, f1, per_mp in rows:
         print(f"| {image} {shape[1]}x{shape[0]} | {mask_name} | {share} | {method} | {psnr:.2f} | {ssim:.4f} | "
-              f"{ratio:.2f} | {gap:.2f} | {'' if seconds is None else f'{seconds:.2f}'} |")
-    print()
-    print("Means over the images and masks:")
-    print()
-    print("| method | PSNR dB | SSIM | noise ratio | texture gap |")
-    print("|---|---|---|---|---|")
-    for method in METHODS:
-        chosen = [r for r in rows if r[4] == method]
-        print(f"| {method} | {np.mean([r[5] for r in chosen]):.2f} | {np.mean([r[6] for r in chosen]):.4f} | "
-              f"{np.mean([r[7] for r in chosen]):.2f} | {np.mean([r[8] for r in chosen]):.2f} |")
+              f"{ratio:.2f} | {gap:.2f} | {f1:.3f} | {'' if per_mp is None else f'{per_mp:.2f}'} |")
+    for group, masks in [("small holes (central, boxes)", {"central", "boxes"}), ("large (20%)", {"large"}),
+                         ("radiograph preset ellipse", {"ellipse"}), ("outpainting by 25%", {"outpaint"})]:
+        print()
+        print(f"Means over the images, {group}:")
+        print()
+        print("| method | PSNR dB | SSIM | noise ratio | texture gap | edge F1 |")
+        print("|---|---|---|---|---|---|")
+        for method in METHODS:
+            chosen = [r for r in rows if r[4] == method and r[1] in masks]
+            print(f"| {method} | {np.mean([r[5] for r in chosen]):.2f} | {np.mean([r[6] for r in chosen]):.4f} | "
+                  f"{np.mean([r[7] for r in chosen]):.2f} | {np.mean([r[8] for r in chosen]):.2f} | "
+                  f"{np.nanmean([r[9] for r in chosen]):.3f} |")
 
 
 if __name__ == "__main__":
