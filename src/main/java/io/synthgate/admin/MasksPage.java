@@ -111,9 +111,10 @@ public class MasksPage {
     public TemplateInstance draw(@PathParam("id") UUID id, @PathParam("image") int number,
             @QueryParam("flash") String flash, @QueryParam("error") String error) throws IOException {
         JobMasks job = job(id);
-        MaskImageView image = image(id, number);
-        List<ReviewPictures.Window> windows = masks.file(id, number).isPresent()
-                ? pictures.windows(masks.file(id, number).get()) : List.of();
+        MaskImageView image = job.images().stream().filter(candidate -> candidate.image() == number).findFirst()
+                .orElseThrow(() -> new NotFoundException("Job " + id + " has no image " + number));
+        Optional<java.nio.file.Path> file = masks.file(id, number);
+        List<ReviewPictures.Window> windows = file.isPresent() ? pictures.windows(file.get()) : List.of();
         String shapes = image.latest() == null || image.latest().shapes() == null ? "" : image.latest().shapes();
         return Templates.draw(new Drawing(job, image, windows, shapes, flash, error));
     }

@@ -226,8 +226,8 @@ public class CohortLedger {
                     listed(row.failedSopInstances), row.reason, listed(row.jobIds)));
         }
         return new CohortView(cohort.id, cohort.source, cohort.state, cohort.reason, read(cohort.query),
-                listed(cohort.experiments), cohort.studyLimit, cohort.dryRun, cohort.matched, counts(rows), jobStates, cohort.createdBy, cohort.createdAt, cohort.updatedAt,
-                list);
+                listed(cohort.experiments), cohort.studyLimit, cohort.dryRun, cohort.matched, counts(rows), jobStates,
+                cohort.createdBy, cohort.createdAt, cohort.updatedAt, list);
     }
 
     private CohortStudyEntity study(UUID id, StudyMatch match) {

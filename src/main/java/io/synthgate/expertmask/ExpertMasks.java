@@ -55,11 +55,6 @@ public class ExpertMasks {
 
     /** One version of an image's mask as the pipeline uses it. */
     record ExpertMask(int image, MaskVersionView version, DrawnRegion region) {
-
-        String describe() {
-            return "version " + version.version() + " of image " + image + ": " + version.description() + ", "
-                    + version.area() + " pixels, by " + version.drawnBy() + " at " + version.drawnAt();
-        }
     }
 
     /** Records the images the job waits on that it did not wait on before, numbered after those. */
@@ -89,22 +84,33 @@ public class ExpertMasks {
     /** The latest mask of each of the job's images that has one, by the image's clinical SOP Instance UID. */
     Map<SopInstanceUid, ExpertMask> latestByOriginal(UUID jobId) {
         Map<SopInstanceUid, ExpertMask> latest = new LinkedHashMap<>();
-        for (ExpertMaskImageEntity image : images.ofJob(jobId)) {
-            versions.latest(image.id).ifPresent(version -> latest.put(new SopInstanceUid(image.originalSopInstanceUid),
-                    new ExpertMask(image.imageNumber, MaskVersionView.of(version), region(image, version))));
-        }
+        latestVersions(jobId).forEach((image, version) -> latest.put(new SopInstanceUid(image.originalSopInstanceUid),
+                new ExpertMask(image.imageNumber, MaskVersionView.of(version), region(image, version))));
         return latest;
     }
 
     /**
      * The latest mask of each of the job's images that has one, in words, by the image's clinical SOP
-     * Instance UID: "version 2 of image 1: drawn: 2 shapes, 5120 pixels, by alice at ...".
+     * Instance UID: "version 2 of image 1: drawn: 2 shapes, 5120 pixels, by alice at ...". Its pixels
+     * are not read.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<SopInstanceUid, String> describe(UUID jobId) {
         Map<SopInstanceUid, String> described = new LinkedHashMap<>();
-        latestByOriginal(jobId).forEach((image, mask) -> described.put(image, mask.describe()));
+        latestVersions(jobId).forEach((image, version) -> described.put(new SopInstanceUid(
+                image.originalSopInstanceUid), "version " + version.version + " of image " + image.imageNumber + ": "
+                + version.description + ", " + version.area + " pixels, by " + version.drawnBy + " at "
+                + version.drawnAt));
         return described;
+    }
+
+    /** Each of the job's images that has a mask, in order, with its latest version. */
+    private Map<ExpertMaskImageEntity, ExpertMaskEntity> latestVersions(UUID jobId) {
+        Map<ExpertMaskImageEntity, ExpertMaskEntity> latest = new LinkedHashMap<>();
+        for (ExpertMaskImageEntity image : images.ofJob(jobId)) {
+            versions.latest(image.id).ifPresent(version -> latest.put(image, version));
+        }
+        return latest;
     }
 
     /** The job's images with their masks; empty when the job never waited for one. */
