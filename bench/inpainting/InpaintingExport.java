@@ -1,6 +1,7 @@
 import io.synthgate.deid.DeidentifiedSource;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.generator.builtin.BiharmonicInpainter;
+import io.synthgate.generator.builtin.ExemplarInpainter;
 import io.synthgate.generator.builtin.FastMarchingInpainter;
 import io.synthgate.generator.builtin.TexturedInpainter;
 import io.synthgate.generator.builtin.WorkingMemory;
@@ -14,13 +15,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Runs SynthGate's in-process fills on the benchmark images and masks and writes, per image and
  * mask, the original, the mask and each fill as raw little-endian float32 (mask: uint8) with a
- * timing line, for compare.py to measure beside mean fill and scikit-image's biharmonic inpainting.
+ * timing line, for compare.py to measure beside mean fill and scikit-image's biharmonic inpainting:
+ * Telea, the biharmonic solve alone, the earlier built-in fill (biharmonic with synthesised texture)
+ * and today's built-in generator (patch completion).
  * Launched as a source file against the built classes: java -cp CLASSPATH InpaintingExport.java OUT IMAGE...
  */
 public class InpaintingExport {
@@ -66,9 +70,12 @@ public class InpaintingExport {
                 meta.append("seconds.telea=").append(timed(folder, "telea", () -> new FastMarchingInpainter(5).inpaint(planes, raster)));
                 meta.append("seconds.synthgate-biharmonic=").append(timed(folder, "synthgate-biharmonic",
                         () -> new BiharmonicInpainter(3000).inpaint(planes, raster)));
-                meta.append("seconds.synthgate-builtin=").append(timed(folder, "synthgate-builtin",
+                meta.append("seconds.synthgate-textured=").append(timed(folder, "synthgate-textured",
                         () -> PixelPlanes.of(new TexturedInpainter(3000, new WorkingMemory(Runtime.getRuntime().maxMemory()))
                                 .inpaint(planes, raster, 0))));
+                meta.append("seconds.synthgate-builtin=").append(timed(folder, "synthgate-builtin",
+                        () -> PixelPlanes.of(new ExemplarInpainter(3000, new WorkingMemory(Runtime.getRuntime().maxMemory()),
+                                Duration.ofMinutes(10)).inpaint(planes, raster, 0).pixels())));
                 Files.writeString(folder.resolve("meta.properties"), meta);
             }
         }

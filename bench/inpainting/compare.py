@@ -15,7 +15,11 @@ the fill, each matched within 2 px by the other's: recall says how much of the a
 fill continues, precision how many of its edges are really there; F1 is 1 when the fill draws the
 original's edges and no others, 0 for a fill without structure (or made of noise).
 
-Usage: compare.py EXPORT_FOLDER
+For the eye, each case also gets a PNG of side-by-side crops around the mask (the mask's box grown
+by a quarter of its size on each side, at most the image): the source, scikit-image's biharmonic
+fill, the earlier built-in fill and today's, each windowed to the source's 1st to 99th percentile.
+
+Usage: compare.py EXPORT_FOLDER [CROPS_FOLDER]
 """
 import pathlib
 import sys
@@ -24,10 +28,12 @@ import time
 import numpy as np
 from scipy import ndimage
 from skimage.feature import canny
+from skimage.io import imsave
 from skimage.metrics import structural_similarity
 from skimage.restoration import inpaint_biharmonic
 
-METHODS = ["mean fill", "telea", "biharmonic (scikit-image)", "synthgate-biharmonic", "synthgate-builtin"]
+METHODS = ["mean fill", "telea", "biharmonic (scikit-image)", "synthgate-biharmonic", "synthgate-textured",
+           "synthgate-builtin"]
 
 
 def load(folder, name, shape, dtype=np.float32):
@@ -77,7 +83,22 @@ def mean_fill(original, mask):
     return filled
 
 
-def main(root):
+def save_crops(path, original, mask, fills):
+    """Source, scikit-image biharmonic, earlier built-in and today's built-in, side by side, 4 px apart."""
+    ys, xs = np.nonzero(mask)
+    grow_y, grow_x = (ys.max() - ys.min() + 1) // 4, (xs.max() - xs.min() + 1) // 4
+    top, bottom = max(0, ys.min() - grow_y), min(mask.shape[0], ys.max() + 1 + grow_y)
+    left, right = max(0, xs.min() - grow_x), min(mask.shape[1], xs.max() + 1 + grow_x)
+    low, high = np.percentile(original, [1, 99])
+    tiles = [original] + [fills[m][0] for m in ["biharmonic (scikit-image)", "synthgate-textured", "synthgate-builtin"]]
+    gap = np.ones((bottom - top, 4))
+    row = []
+    for tile in tiles:
+        row += [np.clip((tile[top:bottom, left:right] - low) / max(high - low, 1e-9), 0, 1), gap]
+    imsave(path, (np.concatenate(row[:-1], axis=1) * 255).astype(np.uint8), check_contrast=False)
+
+
+def main(root, crops=None):
     rows = []
     for folder in sorted(p for p in root.glob("*/*") if p.is_dir()):
         meta = dict(line.split("=", 1) for line in (folder / "meta.properties").read_text().split())
@@ -88,9 +109,11 @@ def main(root):
         start = time.perf_counter()
         fills["biharmonic (scikit-image)"] = (inpaint_biharmonic(original, mask, split_into_regions=True),
                                               time.perf_counter() - start)
-        for method in ["telea", "synthgate-biharmonic", "synthgate-builtin"]:
+        for method in [m for m in METHODS if m not in fills]:
             fills[method] = (load(folder, method + ".f32", shape), float(meta["seconds." + method]))
         image, mask_name = folder.parent.name, folder.name
+        if crops is not None:
+            save_crops(crops / f"{image}-{mask_name}.png", original, mask, fills)
         for method in METHODS:
             filled, seconds = fills[method]
             psnr, ssim, ratio, gap, f1 = measure(original, filled, mask)
@@ -117,4 +140,4 @@ def main(root):
 
 
 if __name__ == "__main__":
-    main(pathlib.Path(sys.argv[1]))
+    main(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 else None)

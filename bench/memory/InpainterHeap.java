@@ -1,15 +1,16 @@
+import io.synthgate.generator.builtin.ExemplarInpainter;
 import io.synthgate.generator.builtin.InpaintingTooLargeException;
-import io.synthgate.generator.builtin.TexturedInpainter;
 import io.synthgate.generator.builtin.WorkingMemory;
 import io.synthgate.mask.Mask;
 import io.synthgate.mask.MaskSpec;
 import io.synthgate.pixels.Planes;
+import java.time.Duration;
 import java.util.SplittableRandom;
 
 /**
  * One fill of the built-in inpainter on a synthetic 16-bit radiograph held as the pipeline holds a
  * source (two bytes a pixel), under whatever heap the JVM was given. Prints "filled SECONDS" or
- * "refused REASON"; an OutOfMemoryError ends the JVM with its own message. Launched as a source file
+ * "refused REASON" (with the method that filled it); an OutOfMemoryError ends the JVM with its own message. Launched as a source file
  * against the built classes: java -Xmx... -cp CLASSPATH InpainterHeap.java COLUMNS ROWS MASK
  */
 public class InpainterHeap {
@@ -50,10 +51,10 @@ public class InpainterHeap {
         Mask mask = MaskSpec.parse(args[2]).rasterize(columns, rows);
         long start = System.nanoTime();
         try {
-            Planes filled = new TexturedInpainter(3000, new WorkingMemory(Runtime.getRuntime().maxMemory() / 4 * 3))
-                    .inpaint(image, mask, 1);
-            filled.value(0, mask.nextSet(0));
-            System.out.printf("filled %.1f%n", (System.nanoTime() - start) / 1e9);
+            ExemplarInpainter.Fill fill = new ExemplarInpainter(3000, new WorkingMemory(Runtime.getRuntime().maxMemory() / 4 * 3),
+                    Duration.ofMinutes(10)).inpaint(image, mask, 1);
+            fill.pixels().value(0, mask.nextSet(0));
+            System.out.printf("filled %.1f (%s)%n", (System.nanoTime() - start) / 1e9, fill.description());
         } catch (InpaintingTooLargeException refused) {
             System.out.println("refused " + refused.getMessage());
         }

@@ -91,7 +91,7 @@ public final class BenchImages {
             GeneratorIdentity generator) throws Exception {
         GeneratedImage generated = new GeneratedImage(input, GenerationOperation.INPAINT, generator,
                 new GeneratedImage.Provenance("An X-ray of knee", "", OptionalLong.of(42), Optional.empty(),
-                        GenerationOutcome.Status.OK, false, SamplingParameters.NONE, Optional.empty()),
+                        GenerationOutcome.Status.OK, false, SamplingParameters.NONE, Optional.empty(), ""),
                 samples, FidelityMeter.measure(input.image(), input.mask(), input.comparable(), samples), 0, List.of(),
                 List.of());
         return writer.write(JOB, "bench", generated);

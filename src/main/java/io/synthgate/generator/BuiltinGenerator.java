@@ -3,10 +3,11 @@ package io.synthgate.generator;
 import io.synthgate.generator.GenerationOutcome.ProviderDetail;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.synthgate.generator.builtin.ExemplarInpainter;
 import io.synthgate.generator.builtin.InpaintingTooLargeException;
-import io.synthgate.generator.builtin.TexturedInpainter;
 import io.synthgate.generator.builtin.WorkingMemory;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,24 +15,26 @@ import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The default generator: classical inpainting ({@link TexturedInpainter}: a biharmonic fill with
- * the image's own texture synthesised over it) that needs no network and no model. It is not a
- * diffusion model: it continues what surrounds the mask, for inpainting, erasing and the border of an
- * outpainted canvas alike, and it cannot make an image from text. The seed chooses the texture; with
- * the {@code random} seed policy it draws one, and reports it like any other. A fill larger than its
- * working memory (three quarters of the heap unless set) is refused with the figures, not run out of
- * memory.
+ * The default generator: classical inpainting ({@link ExemplarInpainter}: patch-based completion
+ * from the image's own patches, or for shallow holes a biharmonic fill with synthesised texture) that
+ * needs no network and no model. It is not a diffusion model: it continues what surrounds the mask,
+ * for inpainting, erasing and the border of an outpainted canvas alike, and it cannot make an image
+ * from text. The seed chooses among equally good patches and the grain; with the {@code random} seed
+ * policy it draws one, and reports it like any other. Each candidate says which method filled it. A
+ * fill larger than its working memory (three quarters of the heap unless set) is refused with the
+ * figures, not run out of memory.
  */
 @ApplicationScoped
 public class BuiltinGenerator implements Generator {
 
     static final String NAME = "builtin";
     private static final int DEFAULT_MAX_ITERATIONS = 3000;
-    private static final GeneratorIdentity IDENTITY = new GeneratorIdentity("SynthGate", "builtin-biharmonic-texture", "2");
+    private static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(60);
+    private static final GeneratorIdentity IDENTITY = new GeneratorIdentity("SynthGate", "builtin-patch-completion", "3");
 
     private static final ProviderDetail NO_DETAIL = ProviderDetail.of("");
 
-    private final TexturedInpainter inpainter;
+    private final ExemplarInpainter inpainter;
 
     public BuiltinGenerator(GeneratorConfig config, MeterRegistry registry) {
         GeneratorConfig.Settings settings = config.generators().get(NAME);
@@ -39,7 +42,8 @@ public class BuiltinGenerator implements Generator {
         WorkingMemory memory = new WorkingMemory(settings == null ? heapShare
                 : settings.workingMemory().map(MemorySize::asLongValue).orElse(heapShare));
         memory.bindTo(registry);
-        this.inpainter = new TexturedInpainter(settings == null ? DEFAULT_MAX_ITERATIONS : settings.maxIterations(), memory);
+        this.inpainter = new ExemplarInpainter(settings == null ? DEFAULT_MAX_ITERATIONS : settings.maxIterations(), memory,
+                settings == null ? DEFAULT_TIME_BUDGET : settings.timeBudget());
     }
 
     @Override
@@ -76,8 +80,9 @@ public class BuiltinGenerator implements Generator {
     private GenerationOutcome inpaint(GenerationRequest request) {
         long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
         try {
-            return GenerationOutcome.ok(List.of(new Candidate(inpainter.inpaint(request.image(), request.mask(), seed),
-                    OptionalLong.of(seed), false)), NO_DETAIL);
+            ExemplarInpainter.Fill fill = inpainter.inpaint(request.image(), request.mask(), seed);
+            return GenerationOutcome.ok(List.of(new Candidate(fill.pixels(), OptionalLong.of(seed), false, fill.description())),
+                    NO_DETAIL);
         } catch (InpaintingTooLargeException tooLarge) {
             return GenerationOutcome.failed(GenerationOutcome.Status.REFUSED,
                     new ProviderDetail(Optional.of("image_too_large"), tooLarge.getMessage(), Optional.empty()));

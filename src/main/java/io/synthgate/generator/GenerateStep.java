@@ -230,7 +230,7 @@ public class GenerateStep {
             }
             return new Frame(samples, metrics, new GeneratedImage.Provenance(prompt, negativePrompt, candidate.seed(),
                     outcome.detail().requestId(), outcome.status(), candidate.resampled(), generator.sampling(),
-                    generator.sendsPixelsOffSite() ? Optional.of(rendering) : Optional.empty()));
+                    generator.sendsPixelsOffSite() ? Optional.of(rendering) : Optional.empty(), candidate.method()));
         }
     }
 }

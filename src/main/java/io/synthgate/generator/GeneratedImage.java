@@ -46,9 +46,10 @@ public record GeneratedImage(MaskedImage input, GenerationOperation operation, G
      * @param sampling the generator's diffusion settings
      * @param exportWindow the window that mapped stored values to the 8-bit picture sent off site;
      *        empty when no pixel left the gateway
+     * @param method how the generator made the pixels, where it chooses among methods; empty otherwise
      */
     public record Provenance(String prompt, String negativePrompt, OptionalLong seed, Optional<String> requestId,
             GenerationOutcome.Status outcome, boolean resampled, SamplingParameters sampling,
-            Optional<Rendering> exportWindow) {
+            Optional<Rendering> exportWindow, String method) {
     }
 }

@@ -97,6 +97,14 @@ public interface GeneratorConfig {
          * figures. Default three quarters of the heap ({@code -Xmx}).
          */
         Optional<MemorySize> workingMemory();
+
+        /**
+         * Built-in generator only: how long its patch completion may take per image before the region
+         * is filled by the biharmonic fill with texture instead, which the synthetic object's
+         * provenance then says. Default {@code 60s}.
+         */
+        @WithDefault("60s")
+        Duration timeBudget();
     }
 
     /** Retry policy: exponential backoff with jitter, or the provider's own retry-after when it gives one. */

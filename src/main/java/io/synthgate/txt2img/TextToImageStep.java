@@ -71,7 +71,7 @@ public class TextToImageStep {
             Candidate candidate = outcome.candidates().get(i);
             GeneratedImage.Provenance provenance = new GeneratedImage.Provenance(prompt.prompt(), prompt.negativePrompt(),
                     candidate.seed(), outcome.detail().requestId(), outcome.status(), false, generator.sampling(),
-                    Optional.empty());
+                    Optional.empty(), candidate.method());
             Planes pixels = candidate.pixels();
             generated.add(new GeneratedText(prompt, i, generator.identity(), provenance, pixels.columns(), pixels.rows(),
                     grayscale(pixels)));

@@ -7,6 +7,7 @@ import com.pixelmed.dicom.DecimalStringAttribute;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.IntegerStringAttribute;
 import com.pixelmed.dicom.LongStringAttribute;
+import com.pixelmed.dicom.LongTextAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.UnlimitedTextAttribute;
@@ -28,7 +29,7 @@ import java.util.OptionalLong;
 record Provenance(String provider, String model, String revision, String prompt, String negativePrompt, OptionalLong seed,
         SamplingParameters sampling, String requestId, String outcome, Optional<String> maskSha256,
         Optional<String> sourcePixelsSha256, Optional<Rendering> exportWindow, Optional<PixelBox> label,
-        Optional<PixelBox> sourceRegion, Optional<FidelityMetrics> metrics) {
+        Optional<PixelBox> sourceRegion, Optional<FidelityMetrics> metrics, String method) {
 
     static final int GROUP = 0x0099;
     static final String CREATOR = "SYNTHGATE 1";
@@ -42,7 +43,7 @@ record Provenance(String provider, String model, String revision, String prompt,
      * ids (09, and 1A of the steps of a chain), free text from outside.
      */
     private static final int[] NONIDENTIFYING = {0x00, 0x01, 0x02, 0x05, 0x06, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E,
-        0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x17, 0x18, 0x19};
+        0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x17, 0x18, 0x19, 0x1B};
 
     void writeTo(AttributeList list) throws DicomException {
         Attributes.put(list, new LongStringAttribute(CREATOR_TAG), CREATOR);
@@ -103,6 +104,10 @@ record Provenance(String provider, String model, String revision, String prompt,
             }
             Attributes.put(list, new UnsignedLongAttribute(element(0x13)),
                     Integer.toString(fidelity.maxAbsoluteDifferenceOutsideMask()));
+        }
+        // none where the generator has one method only
+        if (!method.isEmpty()) {
+            Attributes.put(list, new LongTextAttribute(element(0x1B)), method);
         }
         AttributeList declaration = new AttributeList();
         Attributes.put(declaration, new UnsignedShortAttribute(PRIVATE_GROUP_REFERENCE), Integer.toString(GROUP));

@@ -150,7 +150,7 @@ public class SyntheticObjectWriter {
                 Optional.of(Hashes.samples(generated.input().source().storedSamples())), asked.exportWindow(), label,
                 growth.isNone() ? Optional.empty() : Optional.of(new PixelBox(growth.left(), growth.top(),
                         sourceLayout.columns(), sourceLayout.rows())),
-                Optional.of(generated.metrics())).writeTo(list);
+                Optional.of(generated.metrics()), asked.method()).writeTo(list);
         new Lineage(generated.stages(), generated.steps(), source.burnedInTextRisk()).writeTo(list);
         return commit(list, jobId, identity, samples);
     }
@@ -214,7 +214,7 @@ public class SyntheticObjectWriter {
                 asked.negativePrompt(), asked.seed(), asked.sampling(), asked.requestId().orElse(""),
                 asked.outcome().name(), Optional.of(Hashes.sha256(MaskOverlay.packBits(generated.input().mask()))),
                 Optional.of(Hashes.sha256(source.file(), stack.pixelDataOffset(), frameBytes * stack.frames())),
-                asked.exportWindow(), label, Optional.empty(), Optional.of(generated.metrics())).writeTo(list);
+                asked.exportWindow(), label, Optional.empty(), Optional.of(generated.metrics()), asked.method()).writeTo(list);
 
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, IMPLEMENTATION_AE);
         Path temporary = spool.newTemporaryFile();
@@ -294,7 +294,7 @@ public class SyntheticObjectWriter {
         new Provenance(generator.provider(), generator.model(), generator.version(), asked.prompt(),
                 asked.negativePrompt(), asked.seed(), asked.sampling(), asked.requestId().orElse(""),
                 asked.outcome().name(), Optional.empty(), Optional.empty(), Optional.empty(), label, Optional.empty(),
-                Optional.empty()).writeTo(list);
+                Optional.empty(), asked.method()).writeTo(list);
         return commit(list, jobId, identity, samples);
     }
 

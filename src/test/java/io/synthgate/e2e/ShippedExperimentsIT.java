@@ -53,6 +53,7 @@ class ShippedExperimentsIT {
     private static final Path RADIOGRAPH = TestFiles.shared("fo-dicom/CR-MONO1-10-chest.dcm");
     private static final AttributeTag SOURCE_REGION = new AttributeTag(0x0099, 0x100F);
     private static final AttributeTag STAGES = new AttributeTag(0x0099, 0x1014);
+    private static final AttributeTag METHOD = new AttributeTag(0x0099, 0x101B);
 
     @TempDir
     Path folder;
@@ -166,6 +167,8 @@ class ShippedExperimentsIT {
             assertEquals("OUTPAINT", Attribute.getStringValues(header, TagFromName.ImageType)[3]);
             assertArrayEquals(new int[] {0, 110, 440, 440}, Attribute.getIntegerValues(header, SOURCE_REGION),
                     "a quarter of 440 rows added above and below");
+            assertEquals("patch completion", Attribute.getSingleStringValueOrEmptyString(header, METHOD),
+                    "the built-in generator completed the new border from the knee's own patches");
             assertKneeKeptOnTheGrownCanvas(knee, copy);
             assertEquals(List.of(), Dciodvfy.unexpectedErrors(copy));
         }

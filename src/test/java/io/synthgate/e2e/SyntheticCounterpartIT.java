@@ -79,7 +79,7 @@ class SyntheticCounterpartIT {
 
             String csv = gateway.get("/api/experiments/inpaint/candidates.csv").body();
             assertEquals(1 + synthetics.size(), csv.lines().count(), "a line per synthetic object: " + csv);
-            assertTrue(csv.lines().skip(1).allMatch(line -> line.contains(",INPAINT,SynthGate,builtin-biharmonic-texture,")), csv);
+            assertTrue(csv.lines().skip(1).allMatch(line -> line.contains(",INPAINT,SynthGate,builtin-patch-completion,")), csv);
             HttpResponse<byte[]> figure = TestHttp.send(gateway.request("/api/experiments/inpaint/figure.png", TestUser.RESEARCHER).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, figure.statusCode());

@@ -17,7 +17,7 @@ class SeriesDescriptionTest {
 
     @Test
     void leavesOutAModelTooLongRatherThanCutTheWarning() {
-        String description = SyntheticObjectWriter.seriesDescription(GenerationOperation.OUTPAINT, "builtin-biharmonic-texture");
+        String description = SyntheticObjectWriter.seriesDescription(GenerationOperation.OUTPAINT, "stable-diffusion-xl-inpainting-1.0");
         assertEquals("SYNTHETIC AI-OUTPAINT NOT FOR DIAGNOSIS", description);
         for (GenerationOperation operation : GenerationOperation.values()) {
             String longest = SyntheticObjectWriter.seriesDescription(operation, "x".repeat(200));

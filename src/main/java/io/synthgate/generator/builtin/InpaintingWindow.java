@@ -6,7 +6,8 @@ import io.synthgate.pixels.Planes;
 
 /**
  * The rectangle of an image the built-in inpainter reads: the mask's bounding box grown by as far as
- * any of its steps looks from a masked pixel ({@link TextureSynthesis#REACH}, the farthest). Pixels
+ * any of its steps looks from a masked pixel ({@link TextureSynthesis#REACH} for the textured fill;
+ * for patch completion, the context it copies patches from, a share of the mask's extent). Pixels
  * beyond it cannot change the fill, so the inpainter holds arrays for the window alone and leaves the
  * rest of the image where it is: the default centred box (a fifth of each side, 4% of the area) on
  * a 3340x2670 radiograph needs 0.5 of its 8.9 megapixels.
@@ -31,6 +32,15 @@ final class InpaintingWindow {
 
     /** The window around {@code mask}'s set pixels; the mask must have some. */
     static InpaintingWindow around(Mask mask) {
+        return around(mask, 0);
+    }
+
+    /**
+     * The window around {@code mask}'s set pixels that also holds, on each side, a margin of
+     * {@code share} of the mask's larger extent where that is wider than {@link TextureSynthesis#REACH}:
+     * the context patch-based completion draws its patches from.
+     */
+    static InpaintingWindow around(Mask mask, double share) {
         int w = mask.columns();
         int minX = w;
         int maxX = -1;
@@ -48,10 +58,11 @@ final class InpaintingWindow {
         if (maxX < 0) {
             throw new IllegalArgumentException("An empty mask has nothing to inpaint");
         }
-        int left = Math.max(0, minX - TextureSynthesis.REACH);
-        int top = Math.max(0, minY - TextureSynthesis.REACH);
-        int right = Math.min(w - 1, maxX + TextureSynthesis.REACH);
-        int bottom = Math.min(mask.rows() - 1, maxY + TextureSynthesis.REACH);
+        int margin = Math.max(TextureSynthesis.REACH, (int) Math.ceil(share * Math.max(maxX - minX, maxY - minY)));
+        int left = Math.max(0, minX - margin);
+        int top = Math.max(0, minY - margin);
+        int right = Math.min(w - 1, maxX + margin);
+        int bottom = Math.min(mask.rows() - 1, maxY + margin);
         return new InpaintingWindow(w, mask.rows(), left, top, right - left + 1, bottom - top + 1);
     }
 

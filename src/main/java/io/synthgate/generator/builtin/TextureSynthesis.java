@@ -2,6 +2,7 @@ package io.synthgate.generator.builtin;
 
 import io.synthgate.mask.Mask;
 import io.synthgate.pixels.PixelPlanes;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -176,10 +177,7 @@ public final class TextureSynthesis {
      * do not pull it); zero at masked pixels.
      */
     private static double[] highPass(double[] plane, Mask mask, int w, int h) {
-        double[] kernel = new double[2 * BLUR_RADIUS + 1];
-        for (int i = -BLUR_RADIUS; i <= BLUR_RADIUS; i++) {
-            kernel[i + BLUR_RADIUS] = Math.exp(-i * i / (2 * SIGMA * SIGMA));
-        }
+        double[] kernel = kernel();
         double[] values = new double[w * h];
         double[] weights = new double[w * h];
         for (int i = 0; i < w * h; i++) {
@@ -194,6 +192,27 @@ public final class TextureSynthesis {
             values[i] = !mask.isSet(i) && weights[i] > 0 ? plane[i] - values[i] / weights[i] : 0;
         }
         return values;
+    }
+
+    /**
+     * Blurs {@code values} in place at the scale of the residual, the detail this class synthesises,
+     * with a kernel that sums to one (cut short, not renormalised, at the edges).
+     */
+    static void blur(double[] values, int w, int h) {
+        double[] kernel = kernel();
+        double sum = Arrays.stream(kernel).sum();
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] /= sum;
+        }
+        blur(values, kernel, w, h);
+    }
+
+    private static double[] kernel() {
+        double[] kernel = new double[2 * BLUR_RADIUS + 1];
+        for (int i = -BLUR_RADIUS; i <= BLUR_RADIUS; i++) {
+            kernel[i + BLUR_RADIUS] = Math.exp(-i * i / (2 * SIGMA * SIGMA));
+        }
+        return kernel;
     }
 
     /** Blurs {@code values} in place, rows then columns, through one line of scratch. */

@@ -1,10 +1,12 @@
 package io.synthgate.generator.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.synthgate.mask.Mask;
 import io.synthgate.mask.MaskSpec;
 import io.synthgate.pixels.PixelPlanes;
+import java.time.Duration;
 import java.util.Random;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,28 @@ class MaskedValuesAreNeverReadTest {
         });
     }
 
+    @Test
+    void patchCompletionInsideTheImageAndOnItsEdge() {
+        ExemplarInpainter inpainter = new ExemplarInpainter(500, new WorkingMemory(Runtime.getRuntime().maxMemory()),
+                Duration.ofMinutes(1));
+        BiFunction<PixelPlanes, Mask, PixelPlanes> completion = (image, mask) -> {
+            try {
+                ExemplarInpainter.Fill fill = inpainter.inpaint(image, mask, 7);
+                assertEquals(ExemplarInpainter.Method.PATCH_COMPLETION, fill.method());
+                return PixelPlanes.of(fill.pixels());
+            } catch (InterruptedException interrupted) {
+                throw new AssertionError(interrupted);
+            }
+        };
+        assertBlind(completion, "rectangle 20% 20% 50% 50%");
+        assertBlind(completion, "rectangle 0 0 100% 25%; rectangle 40% 50% 30% 30%");
+    }
+
     private static void assertBlind(BiFunction<PixelPlanes, Mask, PixelPlanes> inpainter) {
+        assertBlind(inpainter, "rectangle 30% 30% 30% 30%; random-erase 3 10% 15% 5");
+    }
+
+    private static void assertBlind(BiFunction<PixelPlanes, Mask, PixelPlanes> inpainter, String spec) {
         Random random = new Random(11);
         double[] values = new double[W * H];
         for (int y = 0; y < H; y++) {
@@ -49,7 +72,7 @@ class MaskedValuesAreNeverReadTest {
                 values[y * W + x] = 500 + 4 * x + 2 * y + random.nextGaussian() * 20;
             }
         }
-        Mask mask = MaskSpec.parse("rectangle 30% 30% 30% 30%; random-erase 3 10% 15% 5").rasterize(W, H);
+        Mask mask = MaskSpec.parse(spec).rasterize(W, H);
         double[] scrambled = values.clone();
         for (int i = 0; i < scrambled.length; i++) {
             if (mask.isSet(i)) {

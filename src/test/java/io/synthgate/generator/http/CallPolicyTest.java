@@ -180,7 +180,7 @@ class CallPolicyTest {
         return new Settings(GeneratorConfig.ProviderType.OPENAI, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), "image-range", Duration.ofSeconds(1), Duration.ofSeconds(1), concurrency,
                 new RetrySettings(maxAttempts, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(5)),
-                new BreakerSettings(failureThreshold, openFor), Map.of(), 3000, Optional.empty());
+                new BreakerSettings(failureThreshold, openFor), Map.of(), 3000, Optional.empty(), Duration.ofSeconds(60));
     }
 
     /** A generator name of its own: each guard's breaker is registered under its generator's name. */
@@ -192,7 +192,7 @@ class CallPolicyTest {
     private record Settings(GeneratorConfig.ProviderType type, Optional<URI> baseUrl, Optional<String> apiKey,
             Optional<String> model, Optional<String> size, String window, Duration connectTimeout, Duration timeout,
             int concurrency, GeneratorConfig.Retry retry, GeneratorConfig.CircuitBreaker circuitBreaker,
-            Map<String, String> parameters, int maxIterations, Optional<MemorySize> workingMemory)
+            Map<String, String> parameters, int maxIterations, Optional<MemorySize> workingMemory, Duration timeBudget)
             implements GeneratorConfig.Settings {
     }
 

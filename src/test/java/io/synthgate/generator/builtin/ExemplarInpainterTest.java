@@ -1,0 +1,157 @@
+package io.synthgate.generator.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.synthgate.mask.Mask;
+import io.synthgate.mask.MaskSpec;
+import io.synthgate.pixels.PixelPlanes;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On an image of vertical bars (period 8 pixels) with grain, a deep hole and an outpainted border
+ * come back barred, in step with the bars around them, where a biharmonic fill is a smooth grey; a
+ * shallow hole keeps the textured biharmonic fill; a completion past its budget, or with nothing to
+ * copy from, falls back to that fill and says why; the seed decides the result.
+ */
+class ExemplarInpainterTest {
+
+    private static final int W = 160;
+    private static final int H = 160;
+    private static final int PERIOD = 8;
+
+    private final PixelPlanes bars = bars(W, H);
+    private final WorkingMemory memory = new WorkingMemory(Runtime.getRuntime().maxMemory());
+    private final ExemplarInpainter inpainter = new ExemplarInpainter(1000, memory, Duration.ofMinutes(1));
+
+    @Test
+    void aDeepHoleContinuesTheBarsAcrossIt() throws InterruptedException {
+        Mask hole = MaskSpec.parse("rectangle 30% 30% 40% 40%").rasterize(W, H);
+        ExemplarInpainter.Fill fill = inpainter.inpaint(blanked(bars, hole), hole, 1);
+        assertEquals(ExemplarInpainter.Method.PATCH_COMPLETION, fill.method());
+        assertEquals("patch completion", fill.description());
+        double completed = correlationWithBars(PixelPlanes.of(fill.pixels()), hole);
+        double smooth = correlationWithBars(new BiharmonicInpainter(1000).inpaint(blanked(bars, hole), hole), hole);
+        assertTrue(completed > 0.8, "the completion's bars agree with the true ones: " + completed);
+        assertTrue(Math.abs(smooth) < 0.3, "a biharmonic fill has no bars: " + smooth);
+        assertUnmaskedKept(fill, hole);
+    }
+
+    @Test
+    void anOutpaintedBorderCarriesTheBarsToTheEdge() throws InterruptedException {
+        Mask border = MaskSpec.parse("rectangle 0 0 100% 20%; rectangle 0 80% 100% 20%").rasterize(W, H);
+        ExemplarInpainter.Fill fill = inpainter.inpaint(blanked(bars, border), border, 1);
+        assertEquals(ExemplarInpainter.Method.PATCH_COMPLETION, fill.method());
+        double completed = correlationWithBars(PixelPlanes.of(fill.pixels()), border);
+        assertTrue(completed > 0.8, "the border's bars agree with the true ones: " + completed);
+        assertUnmaskedKept(fill, border);
+    }
+
+    @Test
+    void aShallowHoleKeepsTheTexturedBiharmonicFill() throws InterruptedException {
+        Mask shallow = MaskSpec.parse("rectangle 45% 45% 10% 10%").rasterize(W, H);
+        ExemplarInpainter.Fill fill = inpainter.inpaint(bars, shallow, 4);
+        assertEquals(ExemplarInpainter.Method.BIHARMONIC_TEXTURE, fill.method());
+        assertEquals("", fill.reason());
+        assertArrayEquals(PixelPlanes.of(new TexturedInpainter(1000, memory).inpaint(bars, shallow, 4)).planes()[0],
+                PixelPlanes.of(fill.pixels()).planes()[0]);
+    }
+
+    @Test
+    void aCompletionPastItsBudgetFallsBackAndSaysSo() throws InterruptedException {
+        Mask hole = MaskSpec.parse("rectangle 30% 30% 40% 40%").rasterize(W, H);
+        ExemplarInpainter hurried = new ExemplarInpainter(1000, memory, Duration.ZERO);
+        ExemplarInpainter.Fill fill = hurried.inpaint(bars, hole, 4);
+        assertEquals(ExemplarInpainter.Method.BIHARMONIC_TEXTURE, fill.method());
+        assertEquals("biharmonic fill with synthesised texture (patch completion did not finish within its budget "
+                + "of 0.0 s)", fill.description());
+        assertArrayEquals(PixelPlanes.of(new TexturedInpainter(1000, memory).inpaint(bars, hole, 4)).planes()[0],
+                PixelPlanes.of(fill.pixels()).planes()[0]);
+    }
+
+    @Test
+    void anImageWithNoWholePatchLeftFallsBack() throws InterruptedException {
+        Mask everything = MaskSpec.parse("rectangle 0 0 100% 100%").rasterize(W, H);
+        ExemplarInpainter.Fill fill = inpainter.inpaint(bars, everything, 4);
+        assertEquals(ExemplarInpainter.Method.BIHARMONIC_TEXTURE, fill.method());
+        assertTrue(fill.reason().contains("too little of the image"), fill.reason());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFillAndAnotherSeedAnother() throws InterruptedException {
+        Mask hole = MaskSpec.parse("rectangle 30% 30% 40% 40%").rasterize(W, H);
+        double[] first = PixelPlanes.of(inpainter.inpaint(bars, hole, 1).pixels()).planes()[0];
+        assertArrayEquals(first, PixelPlanes.of(inpainter.inpaint(bars, hole, 1).pixels()).planes()[0]);
+        assertFalse(Arrays.equals(first, PixelPlanes.of(inpainter.inpaint(bars, hole, 2).pixels()).planes()[0]));
+    }
+
+    @Test
+    void aCompletionLargerThanTheWholeWorkingMemoryIsRefusedWithTheFigures() {
+        ExemplarInpainter small = new ExemplarInpainter(1000, new WorkingMemory(1 << 20), Duration.ofMinutes(1));
+        InpaintingTooLargeException refused = assertThrows(InpaintingTooLargeException.class,
+                () -> small.inpaint(bars, MaskSpec.parse("rectangle 0 0 100% 30%").rasterize(W, H), 1));
+        assertTrue(refused.getMessage().contains("more than its 1 MB of working memory"), refused.getMessage());
+    }
+
+    private void assertUnmaskedKept(ExemplarInpainter.Fill fill, Mask mask) {
+        PixelPlanes filled = PixelPlanes.of(fill.pixels());
+        for (int i = 0; i < W * H; i++) {
+            double value = filled.planes()[0][i];
+            if (!mask.isSet(i)) {
+                assertEquals(bars.planes()[0][i], value, "unmasked pixel " + i);
+            }
+            assertTrue(value >= bars.minValue() && value <= bars.maxValue(), "pixel " + i + " within range: " + value);
+        }
+    }
+
+    /** Pearson correlation, over the masked pixels, of the fill with the bars the image really has there. */
+    private double correlationWithBars(PixelPlanes filled, Mask mask) {
+        double[] truth = new double[mask.area()];
+        double[] fill = new double[mask.area()];
+        for (int i = mask.nextSet(0), k = 0; i >= 0; i = mask.nextSet(i + 1), k++) {
+            truth[k] = bar(i % W);
+            fill[k] = filled.planes()[0][i];
+        }
+        double meanT = Arrays.stream(truth).average().orElseThrow();
+        double meanF = Arrays.stream(fill).average().orElseThrow();
+        double covariance = 0;
+        double varianceT = 0;
+        double varianceF = 0;
+        for (int k = 0; k < truth.length; k++) {
+            covariance += (truth[k] - meanT) * (fill[k] - meanF);
+            varianceT += (truth[k] - meanT) * (truth[k] - meanT);
+            varianceF += (fill[k] - meanF) * (fill[k] - meanF);
+        }
+        return varianceF == 0 ? 0 : covariance / Math.sqrt(varianceT * varianceF);
+    }
+
+    /** What the masked values are replaced by, so that no method can read what it must fill. */
+    private static PixelPlanes blanked(PixelPlanes image, Mask mask) {
+        PixelPlanes blank = image.copy();
+        for (int i = mask.nextSet(0); i >= 0; i = mask.nextSet(i + 1)) {
+            blank.planes()[0][i] = 2048;
+        }
+        return blank;
+    }
+
+    private static double bar(int x) {
+        return x % PERIOD < PERIOD / 2 ? 2600 : 1400;
+    }
+
+    private static PixelPlanes bars(int w, int h) {
+        Random random = new Random(3);
+        double[] values = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                values[y * w + x] = bar(x) + random.nextGaussian() * 30;
+            }
+        }
+        return new PixelPlanes(w, h, new double[][] {values}, 0, 4095);
+    }
+}
