@@ -103,7 +103,8 @@ public final class ExemplarInpainter {
         try (WorkingMemory.Reservation room = memory.reserve(workingBytes(window, mask.area(), image.channels()))) {
             PixelPlanes out = window.crop(image);
             if (completion.fill(out, region, seed, deadline)) {
-                addGrain(out, region, seed);
+                // part of the image's own grain, which the patches' votes smooth a little
+                texture.overlay(out, region, seed, GRAIN);
                 return new Fill(window.paste(image, out), Method.PATCH_COMPLETION, "");
             }
             reason = "too little of the image around the region is unmasked to copy patches from";
@@ -130,16 +131,5 @@ public final class ExemplarInpainter {
             hole[i] = true;
         }
         return PatchCompletion.depth(hole, region.columns(), region.rows());
-    }
-
-    /** Lays part of the image's own synthesised grain over the region, which the patches' votes smooth a little. */
-    private void addGrain(PixelPlanes out, Mask region, long seed) {
-        double[][] detail = texture.residual(out, region, seed);
-        for (int c = 0; c < out.planes().length; c++) {
-            double[] plane = out.planes()[c];
-            for (int i = region.nextSet(0); i >= 0; i = region.nextSet(i + 1)) {
-                plane[i] = Math.max(out.minValue(), Math.min(out.maxValue(), plane[i] + GRAIN * detail[c][i]));
-            }
-        }
     }
 }

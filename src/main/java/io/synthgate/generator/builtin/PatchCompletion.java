@@ -269,6 +269,9 @@ final class PatchCompletion {
         private int[] targets;
         /** Each pixel's place in {@link #targets}, or -1. */
         private int[] targetAt;
+        /** Each pixel's place among the masked pixels, or -1, and how many are masked. */
+        private int[] holeAt;
+        private int holes;
         /** Each target's matching source centre and the summed squared difference to it. */
         private int[] matches;
         private double[] distances;
@@ -396,7 +399,7 @@ final class PatchCompletion {
             return coarse;
         }
 
-        /** Finds the source and target patches, from running sums of the masked pixels. */
+        /** Numbers the masked pixels and finds the source and target patches, from running sums of the masked ones. */
         void prepare() {
             int[] sums = new int[(columns + 1) * (rows + 1)];
             for (int y = 0; y < rows; y++) {
@@ -405,6 +408,10 @@ final class PatchCompletion {
                     line += hole[y * columns + x] ? 1 : 0;
                     sums[(y + 1) * (columns + 1) + x + 1] = sums[y * (columns + 1) + x + 1] + line;
                 }
+            }
+            holeAt = new int[hole.length];
+            for (int i = 0; i < hole.length; i++) {
+                holeAt[i] = hole[i] ? holes++ : -1;
             }
             source = new boolean[columns * rows];
             targetAt = new int[columns * rows];
@@ -586,11 +593,6 @@ final class PatchCompletion {
             double[] sorted = distances.clone();
             Arrays.sort(sorted);
             double scale = 2 * Math.max(sorted[(int) (0.75 * (sorted.length - 1))], 1e-12);
-            int[] holeAt = new int[hole.length];
-            int holes = 0;
-            for (int i = 0; i < hole.length; i++) {
-                holeAt[i] = hole[i] ? holes++ : -1;
-            }
             double[][] sums = new double[values.length][holes];
             double[] weights = new double[holes];
             for (int t = 0; t < targets.length; t++) {

@@ -40,6 +40,20 @@ public final class TextureSynthesis {
     private static final double OUTLIER_LIMIT = 3;
 
     /**
+     * Adds {@code share} of the synthesised residual to the masked pixels of {@code image} in place,
+     * held within the image's range.
+     */
+    void overlay(PixelPlanes image, Mask mask, long seed, double share) {
+        double[][] detail = residual(image, mask, seed);
+        for (int c = 0; c < image.planes().length; c++) {
+            double[] plane = image.planes()[c];
+            for (int i = mask.nextSet(0); i >= 0; i = mask.nextSet(i + 1)) {
+                plane[i] = Math.max(image.minValue(), Math.min(image.maxValue(), plane[i] + share * detail[c][i]));
+            }
+        }
+    }
+
+    /**
      * The synthesised residual, one plane per channel, at the masked pixels (elsewhere the image's
      * own). The same image, mask and seed give the same residual.
      */

@@ -58,13 +58,7 @@ public final class TexturedInpainter {
     private PixelPlanes fill(PixelPlanes out, Mask region, long seed) {
         // The structure is filled in place: the texture reads only the unmasked pixels, which that leaves as they were.
         structure.fill(out, region);
-        double[][] detail = texture.residual(out, region, seed);
-        for (int c = 0; c < out.planes().length; c++) {
-            double[] plane = out.planes()[c];
-            for (int i = region.nextSet(0); i >= 0; i = region.nextSet(i + 1)) {
-                plane[i] = Math.max(out.minValue(), Math.min(out.maxValue(), plane[i] + detail[c][i]));
-            }
-        }
+        texture.overlay(out, region, seed, 1);
         return out;
     }
 }
