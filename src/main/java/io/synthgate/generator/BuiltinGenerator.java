@@ -30,7 +30,7 @@ public class BuiltinGenerator implements Generator {
     static final String NAME = "builtin";
     private static final int DEFAULT_MAX_ITERATIONS = 3000;
     private static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(60);
-    private static final GeneratorIdentity IDENTITY = new GeneratorIdentity("SynthGate", "builtin-patch-completion", "3");
+    private static final GeneratorIdentity IDENTITY = new GeneratorIdentity("SynthGate", "builtin-patch-completion", "4");
 
     private static final ProviderDetail NO_DETAIL = ProviderDetail.of("");
 

@@ -312,28 +312,28 @@ public final class BiharmonicInpainter {
                 int boxH = SineTransform.smoothLength(down.high - down.low + 1);
                 int left = across.low - (boxW - (across.high - across.low + 1)) / 2;
                 int top = down.low - (boxH - (down.high - down.low + 1)) / 2;
-                int[] members = new int[tail];
-                int[] cells = new int[tail];
                 int imageCount = 0;
                 for (int m = 0; m < tail; m++) {
                     imageCount += across.images(queue[m] % w).length * down.images(queue[m] / w).length;
                 }
                 int[] imageMembers = new int[imageCount];
                 int[] imageCells = new int[imageCount];
+                double[] imageWeights = new double[imageCount];
                 int image = 0;
                 for (int m = 0; m < tail; m++) {
                     int x = queue[m] % w;
                     int y = queue[m] / w;
-                    members[m] = position[queue[m]];
-                    cells[m] = (y - top) * boxW + (x - left);
-                    for (int ix : across.images(x)) {
-                        for (int iy : down.images(y)) {
+                    int[] xs = across.images(x);
+                    int[] ys = down.images(y);
+                    for (int ix : xs) {
+                        for (int iy : ys) {
                             imageMembers[image] = position[queue[m]];
-                            imageCells[image++] = (iy - top) * boxW + (ix - left);
+                            imageCells[image] = (iy - top) * boxW + (ix - left);
+                            imageWeights[image++] = 1.0 / (xs.length * ys.length);
                         }
                     }
                 }
-                regions.add(new Region(members, cells, imageMembers, imageCells, boxW, boxH));
+                regions.add(new Region(imageMembers, imageCells, imageWeights, boxW, boxH));
             }
         }
 
@@ -384,26 +384,28 @@ public final class BiharmonicInpainter {
     }
 
     /**
-     * One connected region: its unknowns, their cells in its box (and their mirror images'), and the
-     * box's transforms and eigenvalues.
+     * One connected region: its unknowns' cells in its box (each unknown's own and its mirror
+     * images'), and the box's transforms and eigenvalues. A residual is spread over an unknown's
+     * images and the result gathered back from them, each weighted by one over their number, so that
+     * the preconditioner stays symmetric and positive definite, which conjugate gradients needs.
+     * (Reading the result at the unknown's own cell alone is not symmetric where a region touches the
+     * image's edge: the edge row has no image; the solves on bottom and right bands then stalled.)
      */
     private static final class Region {
 
-        private final int[] members;
-        private final int[] cells;
         private final int[] imageMembers;
         private final int[] imageCells;
+        private final double[] imageWeights;
         private final int boxW;
         private final int boxH;
         private final SineTransform rows;
         private final SineTransform columns;
         private final double[] inverseEigenvalues;
 
-        Region(int[] members, int[] cells, int[] imageMembers, int[] imageCells, int boxW, int boxH) {
-            this.members = members;
-            this.cells = cells;
+        Region(int[] imageMembers, int[] imageCells, double[] imageWeights, int boxW, int boxH) {
             this.imageMembers = imageMembers;
             this.imageCells = imageCells;
+            this.imageWeights = imageWeights;
             this.boxW = boxW;
             this.boxH = boxH;
             this.rows = new SineTransform(boxW);
@@ -419,19 +421,19 @@ public final class BiharmonicInpainter {
             }
         }
 
-        /** z = (Laplacian^2)^-1 r on the box, for this region's unknowns. */
+        /** z = D^-1 Q^T (Laplacian^2)^-1 Q D^-1 r on the box, Q placing each unknown at its images, D their number. */
         void solve(double[] residual, double[] z) {
             double[] box = new double[boxW * boxH];
             for (int m = 0; m < imageMembers.length; m++) {
-                box[imageCells[m]] = residual[imageMembers[m]];
+                box[imageCells[m]] = residual[imageMembers[m]] * imageWeights[m];
             }
             transform(box);
             for (int i = 0; i < box.length; i++) {
                 box[i] *= inverseEigenvalues[i];
             }
             transform(box);
-            for (int m = 0; m < members.length; m++) {
-                z[members[m]] = box[cells[m]];
+            for (int m = 0; m < imageMembers.length; m++) {
+                z[imageMembers[m]] += box[imageCells[m]] * imageWeights[m];
             }
         }
 

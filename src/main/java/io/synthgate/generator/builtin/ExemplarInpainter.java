@@ -10,7 +10,7 @@ import java.util.Locale;
  * The built-in generator's inpainter. Deep regions and regions on the image's edge (an outpainted
  * border, an erased margin) get exemplar-based {@link PatchCompletion}, which continues what surrounds
  * them (edges, grain, the content beyond an edge row) with patches of the same image, on the mask's
- * window with a margin of context; inside the image the biharmonic fill sets the completion's coarse course, and
+ * window with a margin of context; the biharmonic fill sets the completion's coarse course, and
  * some synthesised grain goes over it. Shallow regions inside the image keep the
  * {@link TexturedInpainter} fill (smooth biharmonic structure with synthesised grain), which scores
  * as well there at a fraction of the time. Classical image processing, not a diffusion model: it
@@ -51,7 +51,7 @@ public final class ExemplarInpainter {
 
     /** How a region was filled. */
     public enum Method {
-        /** Multi-scale patch-based completion, on the biharmonic fill's course inside the image. */
+        /** Multi-scale patch-based completion, on the biharmonic fill's course. */
         PATCH_COMPLETION("patch completion"),
         /** The biharmonic fill with synthesised texture. */
         BIHARMONIC_TEXTURE("biharmonic fill with synthesised texture");

@@ -54,4 +54,68 @@ class BiharmonicInpainterTest {
         }
         assertTrue(out.planes()[0][9] < ramp[10], "the fill continues downhill towards the edge");
     }
+
+    /**
+     * A band along any of the image's edges converges within a few dozen iterations, to the fill of
+     * the same band mirrored onto the opposite edge. The preconditioner reflects such regions across
+     * the edge; it was once not symmetric there, and conjugate gradients on a bottom or right band
+     * then stalled for thousands of iterations while the top and left ones converged.
+     */
+    @Test
+    void bandsOnEveryEdgeConvergeAndMirrorEachOther() {
+        int w = 150;
+        int h = 100;
+        PixelPlanes image = new PixelPlanes(w, h, new double[][] {waves(w, h)}, 0, 4095);
+        PixelPlanes upsideDown = new PixelPlanes(w, h, new double[][] {flip(image.planes()[0], w, h, false)}, 0, 4095);
+        PixelPlanes mirrored = new PixelPlanes(w, h, new double[][] {flip(image.planes()[0], w, h, true)}, 0, 4095);
+        String[][] bands = {{"rectangle 20% 0 60% 20%", "rectangle 20% 80% 60% 20%"},
+            {"rectangle 0 0 100% 20%", "rectangle 0 80% 100% 20%"},
+            {"rectangle 0 20% 20% 60%", "rectangle 80% 20% 20% 60%"}};
+        for (String[] pair : bands) {
+            boolean sideways = pair[0].startsWith("rectangle 0 20%");
+            PixelPlanes flipped = sideways ? mirrored : upsideDown;
+            for (String spec : pair) {
+                Mask mask = MaskSpec.parse(spec).rasterize(w, h);
+                double[] quick = new BiharmonicInpainter(80).inpaint(image, mask).planes()[0];
+                double[] thorough = new BiharmonicInpainter(5000).inpaint(image, mask).planes()[0];
+                assertTrue(largestDifference(quick, thorough) < 0.5, spec + ": not converged in 80 iterations, off by "
+                        + largestDifference(quick, thorough));
+                String opposite = spec.equals(pair[0]) ? pair[1] : pair[0];
+                double[] other = new BiharmonicInpainter(80).inpaint(flipped, MaskSpec.parse(opposite).rasterize(w, h))
+                        .planes()[0];
+                double[] back = flip(other, w, h, sideways);
+                assertTrue(largestDifference(quick, back) < 0.5, spec + " against " + opposite + ": off by "
+                        + largestDifference(quick, back));
+            }
+        }
+    }
+
+    private static double[] waves(int w, int h) {
+        double[] values = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                values[y * w + x] = 1500 + 600 * Math.sin(x / 9.0) * Math.cos(y / 13.0) + 0.05 * (x - 40) * (x - 40)
+                        + 4 * y;
+            }
+        }
+        return values;
+    }
+
+    private static double[] flip(double[] values, int w, int h, boolean sideways) {
+        double[] flipped = new double[values.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                flipped[sideways ? y * w + (w - 1 - x) : (h - 1 - y) * w + x] = values[y * w + x];
+            }
+        }
+        return flipped;
+    }
+
+    private static double largestDifference(double[] a, double[] b) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        return worst;
+    }
 }
