@@ -21,6 +21,8 @@ public final class BiharmonicInpainter {
 
     /** Stop once the preconditioned residual has fallen by this factor. */
     private static final double TOLERANCE = 1e-6;
+    /** A deadline that never passes. */
+    static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final FastMarchingInpainter start = new FastMarchingInpainter(5);
     private final int maxIterations;
@@ -39,6 +41,15 @@ public final class BiharmonicInpainter {
 
     /** Fills the masked pixels of {@code out} where they are, reading only its unmasked ones. */
     void fill(PixelPlanes out, Mask mask) {
+        fill(out, mask, NO_DEADLINE);
+    }
+
+    /**
+     * Fills as {@link #fill(PixelPlanes, Mask)} does, but stops refining at {@code deadline} (a
+     * {@link System#nanoTime()}): every iterate is a usable fill, smoother the longer it runs, from
+     * the fast-marching start on.
+     */
+    void fill(PixelPlanes out, Mask mask, long deadline) {
         start.fill(out, mask);
         if (mask.area() == out.columns() * out.rows()) {
             return;
@@ -47,7 +58,7 @@ public final class BiharmonicInpainter {
             Stencil stencil = new Stencil(out.columns(), out.rows(), part);
             Preconditioner preconditioner = new Preconditioner(out.columns(), out.rows(), part, stencil.unknowns);
             for (double[] plane : out.planes()) {
-                stencil.solve(plane, preconditioner, maxIterations);
+                stencil.solve(plane, preconditioner, maxIterations, deadline);
                 for (int unknown : stencil.unknowns) {
                     plane[unknown] = Math.max(out.minValue(), Math.min(out.maxValue(), plane[unknown]));
                 }
@@ -179,7 +190,7 @@ public final class BiharmonicInpainter {
         }
 
         /** Preconditioned conjugate gradients on the masked values of {@code plane}, the known ones held fixed. */
-        void solve(double[] plane, Preconditioner preconditioner, int maxIterations) {
+        void solve(double[] plane, Preconditioner preconditioner, int maxIterations, long deadline) {
             int n = unknowns.length;
             double[] values = new double[pixels.length];
             for (int k = 0; k < pixels.length; k++) {
@@ -196,7 +207,7 @@ public final class BiharmonicInpainter {
             double rz = dot(r, z);
             double stop = Math.abs(rz) * TOLERANCE;
             double[] direction = new double[pixels.length];
-            for (int iteration = 0; iteration < maxIterations && Math.abs(rz) > stop; iteration++) {
+            for (int iteration = 0; iteration < maxIterations && Math.abs(rz) > stop && !past(deadline); iteration++) {
                 for (int k = 0; k < n; k++) {
                     direction[slots[k]] = p[k];
                 }
@@ -221,6 +232,10 @@ public final class BiharmonicInpainter {
             for (int k = 0; k < n; k++) {
                 plane[unknowns[k]] = values[slots[k]];
             }
+        }
+
+        private static boolean past(long deadline) {
+            return deadline != NO_DEADLINE && System.nanoTime() - deadline >= 0;
         }
 
         private static double dot(double[] a, double[] b) {

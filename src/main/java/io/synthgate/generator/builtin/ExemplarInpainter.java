@@ -40,7 +40,8 @@ public final class ExemplarInpainter {
     /**
      * @param maxIterations most conjugate-gradient iterations of the biharmonic solves per channel
      * @param memory the heap this inpainter's fills may hold together
-     * @param budget the time a completion may take before the fill falls back to the biharmonic one
+     * @param budget the time a completion may take before the fill falls back to the biharmonic one,
+     *     whose solve then stops at as long again
      */
     public ExemplarInpainter(int maxIterations, WorkingMemory memory, Duration budget) {
         this.completion = new PatchCompletion(new BiharmonicInpainter(maxIterations));
@@ -97,7 +98,7 @@ public final class ExemplarInpainter {
         InpaintingWindow window = InpaintingWindow.around(mask, CONTEXT);
         Mask region = window.crop(mask);
         if (PatchCompletion.partsOnEdge(region).area() == 0 && depth(region) < SHALLOW) {
-            return new Fill(textured.inpaint(image, mask, seed), Method.BIHARMONIC_TEXTURE, "");
+            return new Fill(textured.inpaint(image, mask, seed, deadline), Method.BIHARMONIC_TEXTURE, "");
         }
         String reason;
         try (WorkingMemory.Reservation room = memory.reserve(workingBytes(window, mask.area(), image.channels()))) {
@@ -112,7 +113,9 @@ public final class ExemplarInpainter {
             reason = String.format(Locale.ROOT, "patch completion did not finish within its budget of %.1f s",
                     budget.toMillis() / 1000.0);
         }
-        return new Fill(textured.inpaint(image, mask, seed), Method.BIHARMONIC_TEXTURE, reason);
+        // The fallback is bounded too: its biharmonic solve stops at a second budget, so an image takes at most about two.
+        return new Fill(textured.inpaint(image, mask, seed, System.nanoTime() + budget.toNanos()),
+                Method.BIHARMONIC_TEXTURE, reason);
     }
 
     /**

@@ -117,7 +117,7 @@ final class PatchCompletion {
             if (l < pyramid.length - 1) {
                 level.guideFrom(pyramid[l + 1]);
                 if (l == guideLevel) {
-                    level.guideFromSmoothFill(start, out.minValue(), out.maxValue());
+                    level.guideFromSmoothFill(start, out.minValue(), out.maxValue(), deadline);
                 }
                 level.matchesFrom(pyramid[l + 1], random);
                 level.initialValuesFrom(pyramid[l + 1]);
@@ -312,13 +312,13 @@ final class PatchCompletion {
         }
 
         /** The guide replaced by this level's own biharmonic fill. */
-        void guideFromSmoothFill(BiharmonicInpainter smooth, double min, double max) {
+        void guideFromSmoothFill(BiharmonicInpainter smooth, double min, double max, long deadline) {
             Mask region = holeMask();
             double[][] planes = new double[values.length][];
             for (int c = 0; c < values.length; c++) {
                 planes[c] = values[c].clone();
             }
-            smooth.fill(new PixelPlanes(columns, rows, planes, min, max), region);
+            smooth.fill(new PixelPlanes(columns, rows, planes, min, max), region, deadline);
             for (int c = 0; c < values.length; c++) {
                 for (int i = region.nextSet(0); i >= 0; i = region.nextSet(i + 1)) {
                     guide[c][i] = planes[c][i];

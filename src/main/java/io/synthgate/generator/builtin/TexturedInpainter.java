@@ -34,13 +34,21 @@ public final class TexturedInpainter {
      * @throws InpaintingTooLargeException when the fill needs more than the whole working memory
      */
     public Planes inpaint(Planes image, Mask mask, long seed) throws InterruptedException {
+        return inpaint(image, mask, seed, BiharmonicInpainter.NO_DEADLINE);
+    }
+
+    /**
+     * As {@link #inpaint(Planes, Mask, long)}, with the biharmonic solve stopped at {@code deadline}
+     * (a {@link System#nanoTime()}), for a fill that must end in time.
+     */
+    Planes inpaint(Planes image, Mask mask, long seed, long deadline) throws InterruptedException {
         int masked = mask.area();
         if (masked == 0) {
             return image;
         }
         InpaintingWindow window = InpaintingWindow.around(mask);
         try (WorkingMemory.Reservation room = memory.reserve(workingBytes(window, masked, image.channels()))) {
-            return window.paste(image, fill(window.crop(image), window.crop(mask), seed));
+            return window.paste(image, fill(window.crop(image), window.crop(mask), seed, deadline));
         }
     }
 
@@ -55,9 +63,9 @@ public final class TexturedInpainter {
         return planes + Math.max(33L * window.pixels() + 200L * maskedPixels, planes + 18L * window.pixels());
     }
 
-    private PixelPlanes fill(PixelPlanes out, Mask region, long seed) {
+    private PixelPlanes fill(PixelPlanes out, Mask region, long seed, long deadline) {
         // The structure is filled in place: the texture reads only the unmasked pixels, which that leaves as they were.
-        structure.fill(out, region);
+        structure.fill(out, region, deadline);
         texture.overlay(out, region, seed, 1);
         return out;
     }

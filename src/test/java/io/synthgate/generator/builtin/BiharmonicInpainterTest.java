@@ -1,5 +1,6 @@
 package io.synthgate.generator.builtin;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +89,19 @@ class BiharmonicInpainterTest {
                         + largestDifference(quick, back));
             }
         }
+    }
+
+    @Test
+    void aSolvePastItsDeadlineKeepsItsFastMarchingStart() {
+        int w = 150;
+        int h = 100;
+        PixelPlanes image = new PixelPlanes(w, h, new double[][] {waves(w, h)}, 0, 4095);
+        Mask band = MaskSpec.parse("rectangle 0 80% 100% 20%").rasterize(w, h);
+        PixelPlanes stopped = image.copy();
+        new BiharmonicInpainter(5000).fill(stopped, band, System.nanoTime());
+        assertArrayEquals(new FastMarchingInpainter(5).inpaint(image, band).planes()[0], stopped.planes()[0]);
+        PixelPlanes solved = new BiharmonicInpainter(5000).inpaint(image, band);
+        assertTrue(largestDifference(solved.planes()[0], stopped.planes()[0]) > 1, "the solve refines its start");
     }
 
     private static double[] waves(int w, int h) {
