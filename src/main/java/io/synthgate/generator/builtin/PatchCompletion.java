@@ -70,12 +70,14 @@ final class PatchCompletion {
      * guide and the votes' index; per masked pixel (and the ring of targets around it) a match, a
      * distance and the votes' sums; a third more for the coarser levels, with their values; and the
      * guide's biharmonic solve (about 33 bytes per pixel and 200 per masked pixel, a quarter of that
-     * at half the resolution, and so on).
+     * at half the resolution).
      */
     static long workingBytes(long pixels, long masked, int channels) {
         long levels = (18 + 8L * channels) * pixels + (48 + 8L * channels) * masked;
         long guide = 33 * pixels + 200 * masked;
-        return levels * 4 / 3 + 8L * channels * pixels / 3 + (guide >> 2 * guideLevel(masked, false));
+        // Half the resolution at most: a pyramid cut short solves the guide on its coarsest level, which
+        // may be finer than guideLevel's, and fill refuses a large region whose pyramid has one level.
+        return levels * 4 / 3 + 8L * channels * pixels / 3 + (guide >> 2 * Math.min(guideLevel(masked, false), 1));
     }
 
     /** The level whose biharmonic fill guides a completion of {@code masked} pixels. */
@@ -105,6 +107,11 @@ final class PatchCompletion {
             return false;
         }
         Level[] pyramid = pyramid(finest);
+        if (pyramid.length == 1 && mask.area() > FULL_GUIDE_PIXELS) {
+            // No coarser level with patches enough: a large region would be completed at one scale,
+            // guided by a full-resolution solve that workingBytes does not count.
+            return false;
+        }
         Level coarsest = pyramid[pyramid.length - 1];
         SplittableRandom random = new SplittableRandom(seed);
         Clock clock = new Clock(deadline);

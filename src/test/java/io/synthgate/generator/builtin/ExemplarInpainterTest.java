@@ -84,6 +84,22 @@ class ExemplarInpainterTest {
         assertTrue(fill.reason().contains("too little of the image"), fill.reason());
     }
 
+    /**
+     * A region of more than 131072 pixels whose surroundings leave no coarser level with patches
+     * enough (here a frame 20 pixels wide around it) would be completed at one scale with a guide
+     * solved at full resolution, more than the completion reserves memory for: it falls back.
+     */
+    @Test
+    void aLargeRegionWithTooThinASurroundFallsBack() throws InterruptedException {
+        int side = 460;
+        PixelPlanes large = bars(side, side);
+        Mask inner = MaskSpec.parse("rectangle 20 20 420 420").rasterize(side, side);
+        // Few iterations of the fallback's biharmonic solve: what is tested is the choice, not the fill.
+        ExemplarInpainter.Fill fill = new ExemplarInpainter(5, memory, Duration.ofMinutes(1)).inpaint(large, inner, 4);
+        assertEquals(ExemplarInpainter.Method.BIHARMONIC_TEXTURE, fill.method());
+        assertTrue(fill.reason().contains("too little of the image"), fill.reason());
+    }
+
     @Test
     void theSameSeedGivesTheSameFillAndAnotherSeedAnother() throws InterruptedException {
         Mask hole = MaskSpec.parse("rectangle 30% 30% 40% 40%").rasterize(W, H);
