@@ -97,7 +97,7 @@ public final class ExemplarInpainter {
         long deadline = System.nanoTime() + budget.toNanos();
         InpaintingWindow window = InpaintingWindow.around(mask, CONTEXT);
         Mask region = window.crop(mask);
-        if (PatchCompletion.partsOnEdge(region).area() == 0 && depth(region) < SHALLOW) {
+        if (!PatchCompletion.touchesEdge(region) && depth(region) < SHALLOW) {
             return new Fill(textured.inpaint(image, mask, seed, deadline), Method.BIHARMONIC_TEXTURE, "");
         }
         String reason;

@@ -77,7 +77,7 @@ final class PatchCompletion {
         long guide = 33 * pixels + 200 * masked;
         // Half the resolution at most: a pyramid cut short solves the guide on its coarsest level, which
         // may be finer than guideLevel's, and fill refuses a large region whose pyramid has one level.
-        return levels * 4 / 3 + 8L * channels * pixels / 3 + (guide >> 2 * Math.min(guideLevel(masked, false), 1));
+        return levels * 4 / 3 + 8L * channels * pixels / 3 + (masked <= FULL_GUIDE_PIXELS ? guide : guide / 4);
     }
 
     /** The level whose biharmonic fill guides a completion of {@code masked} pixels. */
@@ -115,7 +115,7 @@ final class PatchCompletion {
         Level coarsest = pyramid[pyramid.length - 1];
         SplittableRandom random = new SplittableRandom(seed);
         Clock clock = new Clock(deadline);
-        int guideLevel = Math.min(guideLevel(mask.area(), partsOnEdge(mask).area() > 0), pyramid.length - 1);
+        int guideLevel = Math.min(guideLevel(mask.area(), touchesEdge(mask)), pyramid.length - 1);
         start.fill(coarsest.planes(out.minValue(), out.maxValue()), coarsest.holeMask());
         coarsest.guideFromValues();
         coarsest.randomMatches(random);
@@ -168,38 +168,20 @@ final class PatchCompletion {
     }
 
     /**
-     * The connected parts of {@code region} that touch its raster's edge: on an inpainting window,
-     * which reaches past the mask on every side the image allows, the parts on the image's own edge.
+     * Whether {@code region} has a masked pixel on its raster's edge: on an inpainting window, which
+     * reaches past the mask on every side the image allows, whether part of it lies on the image's edge.
      */
-    static Mask partsOnEdge(Mask region) {
+    static boolean touchesEdge(Mask region) {
         int w = region.columns();
         int h = region.rows();
-        Mask reached = new Mask(w, h);
-        int[] queue = new int[region.area()];
-        int tail = 0;
         for (int i = region.nextSet(0); i >= 0; i = region.nextSet(i + 1)) {
             int x = i % w;
             int y = i / w;
             if (x == 0 || y == 0 || x == w - 1 || y == h - 1) {
-                reached.set(x, y);
-                queue[tail++] = i;
+                return true;
             }
         }
-        for (int head = 0; head < tail; head++) {
-            int x = queue[head] % w;
-            int y = queue[head] / w;
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx;
-                    int ny = y + dy;
-                    if (nx >= 0 && ny >= 0 && nx < w && ny < h && region.isSet(nx, ny) && !reached.isSet(nx, ny)) {
-                        reached.set(nx, ny);
-                        queue[tail++] = ny * w + nx;
-                    }
-                }
-            }
-        }
-        return reached;
+        return false;
     }
 
     /** The farthest a masked pixel lies from a known one, in 8-connected steps. */
