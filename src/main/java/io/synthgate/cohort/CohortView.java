@@ -1,6 +1,7 @@
 package io.synthgate.cohort;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.synthgate.job.JobState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,15 @@ public record CohortView(UUID id, String source, CohortState state, String reaso
     /** How many of its jobs are in {@code state} (a job state name), for the pages. */
     public long jobCount(String state) {
         return jobs.getOrDefault(state, 0L);
+    }
+
+    /**
+     * Whether the cohort's page has nothing more to wait for: the cohort is not working and none of its jobs
+     * is on its way (a job awaiting a mask or a review waits for people, not for the gateway).
+     */
+    public boolean settled() {
+        return !state.isRunning() && jobs.keySet().stream().map(JobState::valueOf)
+                .noneMatch(job -> job.isOpen() || job.isResumable());
     }
 
     /** The query in words: its keys and accession numbers, as asked. */

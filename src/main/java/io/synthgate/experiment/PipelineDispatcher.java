@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
 /**
  * Hands jobs to the experiment routes, each job to one route run at a time, on one replica at a time.
  * The database is the queue: a job is announced when it commits in PROCESSING and the replica that
- * committed it claims it ({@link JobClaims}); a periodic sweep claims PROCESSING or GENERATED jobs no
+ * committed it claims it ({@link JobClaims}) if it has room; a periodic sweep claims PROCESSING or GENERATED jobs no
  * live replica holds, as many as this replica has room for, which is how a restart, or a replica taking
  * over from one that died, resumes unfinished work. A claim's lease is renewed by a heartbeat while the
  * job waits or runs here, and released when its run ends. A generated job whose destination is
@@ -75,9 +75,18 @@ public class PipelineDispatcher {
         });
     }
 
-    /** A job this replica made ready runs here, unless another replica claimed it first. */
+    /**
+     * A job this replica made ready runs here, unless another replica claimed it first or this one holds as
+     * many jobs as a sweep would let it: then the job waits in the database for the sweep of whichever replica
+     * has room first. Whichever replica's idle check completes a study makes its job ready, so without that
+     * limit one replica could complete, and queue, every study while another stands idle.
+     */
     void onReady(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobReady ready) {
         UUID jobId = ready.jobId();
+        if (inFlight.size() >= sweepLimit) {
+            leftBehind = true;
+            return;
+        }
         if (!inFlight.add(jobId)) {
             return;
         }

@@ -131,15 +131,15 @@ class CohortPullIT {
             browser.screenshot("cohorts");
             browser.driver().findElement(By.id("open-cohort")).click();
             browser.awaitUrlContaining("/admin/cohorts/");
-            awaitText(browser, "cohort-state", "MATCHED");
-            String rows = browser.await(By.id("studies")).getText();
+            browser.awaitText(By.id("cohort-state"), "MATCHED", Duration.ofMinutes(2));
+            String rows = browser.text(By.id("studies"));
             assertTrue(rows.contains("A1009") && rows.contains("A1012"), rows);
             assertTrue(rows.contains("A1010 20241015 CT 1 ALREADY_RECEIVED"), rows);
             browser.screenshot("cohort-matched");
             browser.driver().findElement(By.id("retrieve")).click();
-            awaitText(browser, "cohort-state", "DONE");
-            assertTrue(browser.await(By.id("counts")).getText().contains("RETRIEVED\n3"),
-                    browser.await(By.id("counts")).getText());
+            browser.awaitText(By.id("cohort-state"), "DONE", Duration.ofMinutes(2));
+            String counts = browser.text(By.id("counts"));
+            assertTrue(counts.contains("RETRIEVED\n3"), counts);
             browser.screenshot("cohort-done");
             String cohortPage = browser.path();
 
@@ -149,21 +149,6 @@ class CohortPullIT {
             browser.go(cohortPage);
             assertTrue(browser.await(By.id("studies-admin-only")).isDisplayed());
             assertTrue(browser.driver().findElements(By.id("studies")).isEmpty(), "no clinical UIDs for researchers");
-        }
-    }
-
-    private static void awaitText(Browser browser, String id, String text) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (!browser.await(By.id(id)).getText().contains(text)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("#" + id + " never said " + text + ": " + browser.await(By.id(id)).getText());
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -84,6 +85,23 @@ public final class Browser implements AutoCloseable {
 
     public WebElement await(By locator) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    /** The element's text, read again should a refresh of its section replace it between finding and reading. */
+    public String text(By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(current -> current.findElement(locator).getText());
+    }
+
+    /**
+     * Waits until the element's text contains {@code text}, reading it afresh each time: a section the page
+     * refreshes in place replaces its elements, so one found earlier may be gone by the time it is read.
+     */
+    public void awaitText(By locator, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(300))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> locator + " never said " + text)
+                .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
     public void awaitUrlContaining(String part) {

@@ -5,10 +5,14 @@
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-refresh]").forEach(section => {
     const every = Number(section.dataset.every || 10) * 1000;
-    setInterval(async () => {
+    const timer = setInterval(async () => {
       const response = await fetch(section.dataset.refresh, { credentials: "same-origin" });
       if (response.ok) {
         section.innerHTML = await response.text();
+        // A finished cohort or run says so: its section stays still, to be read and acted on.
+        if (section.querySelector("[data-refresh-done]")) {
+          clearInterval(timer);
+        }
       } else if (response.status === 401 || response.redirected) {
         window.location.reload();
       }
