@@ -46,6 +46,10 @@ public class CohortEntity {
     /** The replica working on it while it runs. */
     public String owner;
 
+    /** Until when the owner holds it unless its heartbeat renews the lease; then another replica may take it over. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
     @Column(name = "cancel_requested", nullable = false)
     public boolean cancelRequested;
 

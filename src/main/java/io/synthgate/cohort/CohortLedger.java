@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.failure.ConflictException;
 import io.synthgate.job.JobService;
+import io.synthgate.replica.Replica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,19 +40,21 @@ public class CohortLedger {
     private final JobService jobs;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Replica replica;
 
     CohortLedger(CohortRepositories.Cohorts cohorts, CohortRepositories.Studies studies, JobService jobs,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, Replica replica) {
         this.cohorts = cohorts;
         this.studies = studies;
         this.jobs = jobs;
         this.json = json;
         this.clock = clock;
+        this.replica = replica;
     }
 
-    /** A new cohort in QUERYING, to be run by {@code owner}. */
+    /** A new cohort in QUERYING, to be run by this replica. */
     public UUID open(String source, Map<String, String> keys, List<String> accessionNumbers, List<String> experiments,
-            int limit, boolean dryRun, String createdBy, String owner) {
+            int limit, boolean dryRun, String createdBy) {
         CohortEntity cohort = new CohortEntity();
         cohort.id = UUID.randomUUID();
         cohort.source = source;
@@ -63,8 +67,8 @@ public class CohortLedger {
         cohort.dryRun = dryRun;
         cohort.state = CohortState.QUERYING;
         cohort.createdBy = createdBy;
-        cohort.owner = owner;
         cohort.createdAt = clock.instant();
+        hold(cohort);
         cohort.updatedAt = cohort.createdAt;
         cohorts.persist(cohort);
         return cohort.id;
@@ -113,15 +117,15 @@ public class CohortLedger {
         move(require(id), next, reason);
     }
 
-    /** Takes the cohort up again as {@code owner} in {@code next}, its failed or interrupted studies back to MATCHED. */
-    public void resume(UUID id, CohortState next, String owner, String reason) {
+    /** Takes the cohort up again on this replica in {@code next}, its failed or interrupted studies back to MATCHED. */
+    public void resume(UUID id, CohortState next, String reason) {
         CohortEntity cohort = require(id);
         if (cohort.state != next) {
             move(cohort, next, reason);
         } else {
             cohort.reason = reason;
         }
-        cohort.owner = owner;
+        hold(cohort);
         cohort.cancelRequested = false;
         for (CohortStudyEntity study : studies.list("cohortId = ?1 and state in ?2", id,
                 List.of(CohortStudyState.FAILED, CohortStudyState.RETRIEVING))) {
@@ -200,8 +204,52 @@ public class CohortLedger {
     }
 
     /** The cohorts this replica was running when it stopped. */
-    public List<UUID> runningOwnedBy(String owner) {
-        return cohorts.runningOwnedBy(owner).stream().map(c -> c.id).toList();
+    public List<UUID> runningHereBefore() {
+        return cohorts.runningOwnedBy(replica.name()).stream().map(c -> c.id).toList();
+    }
+
+    /** The heartbeat of the cohorts running here: extends the leases of those of {@code ids} this replica holds. */
+    public void renewLeases(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            cohorts.update("leaseUntil = ?1 where owner = ?2 and id in ?3", leaseEnd(), replica.name(), ids);
+        }
+    }
+
+    /**
+     * Claims for this replica the running cohorts whose owner's lease lapsed (it died, or stalled past its
+     * lease), the studies it was retrieving back to MATCHED to be retrieved again; a cancel asked for meanwhile
+     * still holds. Each claim re-checks the lapse in its update, so of replicas looking at once one takes each.
+     *
+     * @return each cohort taken over, with the replica it was taken from
+     */
+    public Map<UUID, String> takeOverLapsed() {
+        Map<UUID, String> taken = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        for (CohortEntity cohort : cohorts.lapsed(replica.name(), now)) {
+            String reason = "taken over by replica " + replica.name() + " from replica " + cohort.owner
+                    + ", whose lease lapsed (it stopped, or stalled past synthgate.replica.lease)";
+            // A bulk update, not the entity's: it re-checks the lapse under the row's lock.
+            if (cohorts.update("owner = ?1, leaseUntil = ?2, reason = ?3, updatedAt = ?4 where id = ?5 and owner = ?6"
+                    + " and (leaseUntil is null or leaseUntil < ?4)", replica.name(), leaseEnd(), reason, now,
+                    cohort.id, cohort.owner) == 1) {
+                taken.put(cohort.id, cohort.owner);
+                for (CohortStudyEntity study : studies.list("cohortId = ?1 and state = ?2", cohort.id,
+                        CohortStudyState.RETRIEVING)) {
+                    study.state = CohortStudyState.MATCHED;
+                    study.updatedAt = now;
+                }
+            }
+        }
+        return taken;
+    }
+
+    private void hold(CohortEntity cohort) {
+        cohort.owner = replica.name();
+        cohort.leaseUntil = leaseEnd();
+    }
+
+    private Instant leaseEnd() {
+        return clock.instant().plus(replica.lease());
     }
 
     CohortPlan plan(UUID id) {

@@ -2,6 +2,7 @@ package io.synthgate.cohort;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.synthgate.ingest.SourcesConfig.RetrieveMethod;
 import io.synthgate.replica.Replica;
 import io.synthgate.study.ArrivalRecorder;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +33,7 @@ import org.jboss.logging.Logger;
  * its {@code max-associations} (across every cohort of this replica). A study is completed when its
  * retrieve ends, every acknowledged instance recorded first, and goes into the cohort's experiments; the
  * idle sweep leaves it alone meanwhile ({@link RetrievesInProgress}). A replica that restarts takes up
- * the cohorts it was running.
+ * the cohorts it was running; one that died loses them, once their lease lapses, to the next replica's heartbeat.
  */
 @ApplicationScoped
 public class CohortRunner {
@@ -48,6 +51,8 @@ public class CohortRunner {
     private final Map<String, Semaphore> throttles = new ConcurrentHashMap<>();
     /** The cohorts running here, each with whether it was asked to run again meanwhile. */
     private final Map<UUID, Boolean> running = new HashMap<>();
+    /** Whether the start-up is through: the listener a C-MOVE sends to is up. */
+    private volatile boolean listening;
 
     public CohortRunner(CohortLedger ledger, Sources sources, QueryRetrieveClient client, StudyService studies,
             ArrivalRecorder recorder, Replica replica) {
@@ -61,14 +66,36 @@ public class CohortRunner {
 
     /** After the listener has started (its observer has the default priority): a C-MOVE needs it. */
     void resumeOwnCohorts(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
-        for (UUID id : ledger.runningOwnedBy(replica.name())) {
+        for (UUID id : ledger.runningHereBefore()) {
             if (ledger.plan(id).state() == CohortState.RETRIEVING) {
-                ledger.resume(id, CohortState.RETRIEVING, replica.name(), "resumed after a restart of replica "
-                        + replica.name());
+                ledger.resume(id, CohortState.RETRIEVING, "resumed after a restart of replica " + replica.name());
             }
             LOG.infof("Cohort %s: taken up again after a restart", id);
             start(id);
         }
+        listening = true;
+    }
+
+    /**
+     * Renews the leases of the cohorts running here, and takes over the running cohorts of replicas whose
+     * lease lapsed: one that died, or on Kubernetes a pod replaced under a new name, which would otherwise
+     * leave its cohorts running forever. Takeovers wait for the listener, as a restart's cohorts do.
+     */
+    @Scheduled(every = "${synthgate.replica.heartbeat-interval:15s}", delay = 5, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        Set<UUID> here;
+        synchronized (running) {
+            here = Set.copyOf(running.keySet());
+        }
+        ledger.renewLeases(here);
+        if (!listening) {
+            return;
+        }
+        ledger.takeOverLapsed().forEach((id, previous) -> {
+            LOG.infof("Cohort %s: taken over from replica %s, whose lease lapsed", id, previous);
+            start(id);
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {

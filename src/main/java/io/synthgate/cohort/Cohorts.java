@@ -4,7 +4,6 @@ import io.synthgate.experiment.ExperimentCatalog;
 import io.synthgate.failure.ConflictException;
 import io.synthgate.failure.InvalidRequestException;
 import io.synthgate.pipeline.Experiment;
-import io.synthgate.replica.Replica;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +23,12 @@ public class Cohorts {
     private final CohortRunner runner;
     private final Sources sources;
     private final ExperimentCatalog experiments;
-    private final Replica replica;
 
-    public Cohorts(CohortLedger ledger, CohortRunner runner, Sources sources, ExperimentCatalog experiments,
-            Replica replica) {
+    public Cohorts(CohortLedger ledger, CohortRunner runner, Sources sources, ExperimentCatalog experiments) {
         this.ledger = ledger;
         this.runner = runner;
         this.sources = sources;
         this.experiments = experiments;
-        this.replica = replica;
     }
 
     /**
@@ -61,7 +57,7 @@ public class Cohorts {
         }
         UUID id = ledger.open(request.source(), request.query() == null ? Map.of() : request.query(),
                 request.accessionNumbers() == null ? List.of() : request.accessionNumbers(), named, limit,
-                Boolean.TRUE.equals(request.dryRun()), requestedBy, replica.name());
+                Boolean.TRUE.equals(request.dryRun()), requestedBy);
         runner.start(id);
         return require(id);
     }
@@ -73,7 +69,7 @@ public class Cohorts {
             throw new ConflictException("Cohort " + id + " is " + state + "; only a dry run's"
                     + " matches (MATCHED) wait to be retrieved");
         }
-        ledger.resume(id, CohortState.RETRIEVING, replica.name(), "retrieve requested");
+        ledger.resume(id, CohortState.RETRIEVING, "retrieve requested");
         runner.start(id);
         return require(id);
     }
@@ -86,7 +82,7 @@ public class Cohorts {
                     + "; only a FAILED cohort is retried");
         }
         boolean queried = ledger.hasStudies(id);
-        ledger.resume(id, queried ? CohortState.RETRIEVING : CohortState.QUERYING, replica.name(),
+        ledger.resume(id, queried ? CohortState.RETRIEVING : CohortState.QUERYING,
                 queried ? "retry of the failed studies requested" : "retry of the query requested");
         runner.start(id);
         return require(id);

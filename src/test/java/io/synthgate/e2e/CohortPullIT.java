@@ -1,5 +1,8 @@
 package io.synthgate.e2e;
 
+import static io.synthgate.e2e.CohortProgress.awaitEnd;
+import static io.synthgate.e2e.CohortProgress.awaitRetrieved;
+import static io.synthgate.e2e.CohortProgress.open;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -354,20 +357,6 @@ class CohortPullIT {
         }
     }
 
-    /** The cohort as soon as at least {@code count} of its studies are retrieved. */
-    private static JsonNode awaitRetrieved(GatewayProcess gateway, String id, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        JsonNode cohort = gateway.getJson("/api/cohorts/" + id);
-        while (cohort.path("studies").path("RETRIEVED").asInt() < count) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Fewer than " + count + " studies retrieved after 2 minutes: " + cohort);
-            }
-            Thread.sleep(50);
-            cohort = gateway.getJson("/api/cohorts/" + id);
-        }
-        return cohort;
-    }
-
     private GatewayProcess gateway(OrthancProcess research, int clinicalPort, Map<String, String> more) {
         Map<String, String> properties = new HashMap<>(more);
         properties.put("synthgate.sources.clinical.ae-title", OrthancProcess.CLINICAL_AE_TITLE);
@@ -397,16 +386,6 @@ class CohortPullIT {
         return clinical;
     }
 
-    private static String open(GatewayProcess gateway, TestUser user, String body) {
-        HttpResponse<String> response = TestHttp.send(gateway.request("/api/cohorts", user)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, response.statusCode(), response.body());
-        JsonNode cohort = TestHttp.json(response.body());
-        assertTrue(response.headers().firstValue("Location").orElse("").endsWith(cohort.path("id").asText()));
-        return cohort.path("id").asText();
-    }
-
     private static HttpResponse<String> send(GatewayProcess gateway, String path, String body) {
         return TestHttp.send(gateway.request(path, TestUser.ADMIN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -416,20 +395,6 @@ class CohortPullIT {
         HttpResponse<String> response = send(gateway, path, "");
         assertEquals(status, response.statusCode(), response.body());
         return TestHttp.json(response.body());
-    }
-
-    /** The cohort once it no longer queries or retrieves. */
-    private static JsonNode awaitEnd(GatewayProcess gateway, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        JsonNode cohort = gateway.getJson("/api/cohorts/" + id);
-        while (Set.of("QUERYING", "RETRIEVING").contains(cohort.path("state").asText())) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Cohort still running after 2 minutes: " + cohort);
-            }
-            Thread.sleep(300);
-            cohort = gateway.getJson("/api/cohorts/" + id);
-        }
-        return cohort;
     }
 
     /** The cohort once {@code count} of its jobs are in {@code state}. */

@@ -13,12 +13,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.synthgate.testing.DicomCopies;
+import io.synthgate.testing.FreePorts;
 import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.GeneratorRequests;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.PostgresqlServer;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
+import io.synthgate.testing.TestUser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -170,6 +172,69 @@ class ReplicasShareOneDatabaseIT {
             assertTrue(inFlightAtKill.containsAll(both), "south asked again only for images north was generating when it "
                     + "died (" + inFlightAtKill + "), not " + both);
             assertEquals(60, bySouth.size() + byNorth.size() - both.size(), "every image was generated");
+        }
+    }
+
+    /**
+     * A cohort whose replica died is finished by the other once the dead one's lease lapses: on Kubernetes a
+     * replaced pod comes back under a new name, so waiting for the same name would leave the cohort RETRIEVING
+     * for ever. The study north was retrieving when it died is retrieved again, and every instance is recorded
+     * once, in one job per study.
+     */
+    @Test
+    void aCohortWhoseReplicaDiedIsFinishedByTheOtherOnceItsLeaseLapses() throws Exception {
+        String database = PostgresqlServer.shared().databaseFor(folder.resolve("database"));
+        int clinicalPort = FreePorts.next();
+        int studies = 4;
+        int instances = 20;
+        Map<String, String> pulling = Map.of(
+                "synthgate.sources.clinical.ae-title", OrthancProcess.CLINICAL_AE_TITLE,
+                "synthgate.sources.clinical.host", "127.0.0.1",
+                "synthgate.sources.clinical.port", Integer.toString(clinicalPort),
+                // By C-GET the instances come back on the retrieving replica's own association, whichever it is.
+                "synthgate.sources.clinical.retrieve", "get",
+                "synthgate.sources.clinical.max-associations", "1",
+                // No experiment takes the studies: what is checked is how they arrive and complete.
+                "synthgate.experiments.inpaint.enabled", "false");
+        try (OrthancProcess orthanc = OrthancProcess.start(folder);
+                GatewayProcess north = replica("north", orthanc, database, northGenerator, pulling).start();
+                GatewayProcess south = replica("south", orthanc, database, southGenerator, pulling).start();
+                OrthancProcess clinical = OrthancProcess.startClinical(folder.resolve("clinical"), clinicalPort,
+                        north.dicomPort())) {
+            List<String> accessions = new ArrayList<>();
+            for (int s = 1; s <= studies; s++) {
+                accessions.add("L100" + s);
+                for (int i = 1; i <= instances; i++) {
+                    String study = "2.25.9300" + s;
+                    clinical.upload(DicomCopies.asClinicalInstance(CT, study, study + ".1." + i, "L100" + s,
+                            "2025020" + s, null, folder.resolve("clinical-load").resolve(s + "-" + i + ".dcm")));
+                }
+            }
+            String id = CohortProgress.open(north, TestUser.ADMIN, "{\"source\": \"clinical\", \"accessionNumbers\": "
+                    + accessions.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", ", "[", "]")) + "}");
+            CohortProgress.awaitRetrieved(north, id, 1);
+            north.kill();
+            Instant killed = Instant.now();
+            JsonNode cut = south.getJson("/api/cohorts/" + id);
+            assertEquals("RETRIEVING", cut.path("state").asText(), "killed while retrieving: " + cut);
+            assertTrue(cut.path("studies").path("RETRIEVED").asInt() < studies, "killed before the end: " + cut);
+
+            // North's last heartbeat was at most 2 s before the kill: until its lease lapses no one goes on.
+            Thread.sleep(Duration.between(Instant.now(), killed.plus(LEASE).minusSeconds(3)).toMillis());
+            JsonNode waiting = south.getJson("/api/cohorts/" + id);
+            assertEquals(cut.path("studies"), waiting.path("studies"), "nothing retrieved before the lease lapsed");
+
+            JsonNode done = CohortProgress.awaitEnd(south, id);
+            assertEquals("DONE", done.path("state").asText(), done.toString());
+            assertEquals(studies, done.path("studies").path("RETRIEVED").asInt(), done.toString());
+            assertTrue(south.log().contains("Cohort " + id + ": taken over from replica north, whose lease lapsed"),
+                    "south says it took the cohort over");
+            for (int s = 1; s <= studies; s++) {
+                JsonNode study = south.getJson("/api/studies/2.25.9300" + s);
+                assertEquals(instances, study.path("instances").size(), "each instance recorded once: " + study);
+                assertEquals(1, study.path("jobs").size(), "one job for the whole study: " + study.path("jobs"));
+                assertEquals(instances, study.path("jobs").get(0).path("instanceCount").asInt(), study.toString());
+            }
         }
     }
 
