@@ -1,10 +1,9 @@
 package io.synthgate.admin;
 
+import io.synthgate.image.PngImage;
 import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 
 /** A picture the pages show, as a PNG the browser may keep for five minutes (it never changes under its URL). */
 final class PngResponse {
@@ -13,8 +12,6 @@ final class PngResponse {
     }
 
     static Response of(BufferedImage picture) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(picture, "png", png);
-        return Response.ok(png.toByteArray()).header("Cache-Control", "private, max-age=300").build();
+        return Response.ok(PngImage.encode(picture)).header("Cache-Control", "private, max-age=300").build();
     }
 }

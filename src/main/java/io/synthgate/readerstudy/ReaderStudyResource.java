@@ -2,6 +2,7 @@ package io.synthgate.readerstudy;
 
 import io.synthgate.access.Roles;
 import io.synthgate.http.Problem;
+import io.synthgate.image.PngImage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,12 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 
 /**
  * {@code /api/reader-studies}: reader studies (visual Turing tests). Admins build reading sets;
@@ -101,7 +100,7 @@ public class ReaderStudyResource {
         if (copy.isEmpty()) {
             return Problem.response(Response.Status.GONE, "The image's file is no longer kept (retention removed it)");
         }
-        return Response.ok(png(copy.get())).build();
+        return Response.ok(PngImage.encode(copy.get())).build();
     }
 
     /** The caller's answer on one image: 204; 400 when incomplete, 409 when the caller already answered it. */
@@ -139,12 +138,6 @@ public class ReaderStudyResource {
     public Response csv(@PathParam("id") UUID id) {
         return studies.find(id).isEmpty() ? unknown(id) : Response.ok(studies.csv(id))
                 .header("Content-Disposition", "attachment; filename=\"reader-study-" + id + ".csv\"").build();
-    }
-
-    static byte[] png(BufferedImage picture) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(picture, "png", png);
-        return png.toByteArray();
     }
 
     private static Response unknown(UUID id) {

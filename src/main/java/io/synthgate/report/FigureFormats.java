@@ -1,5 +1,6 @@
 package io.synthgate.report;
 
+import io.synthgate.image.PngImage;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -66,12 +67,11 @@ final class FigureFormats {
                         .append("\" width=\"").append(box.width()).append("\" height=\"").append(box.height())
                         .append("\" fill=\"").append(hex(box.color())).append("\"/>\n");
             } else if (element instanceof FigureLayout.Picture picture) {
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                ImageIO.write(picture.image(), "png", png);
+                byte[] png = PngImage.encode(picture.image());
                 svg.append("<image x=\"").append(picture.x()).append("\" y=\"").append(picture.y())
                         .append("\" width=\"").append(picture.image().getWidth()).append("\" height=\"")
                         .append(picture.image().getHeight()).append("\" href=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(png.toByteArray())).append("\"><title>")
+                        .append(Base64.getEncoder().encodeToString(png)).append("\"><title>")
                         .append(escape(picture.description())).append("</title></image>\n");
             } else if (element instanceof FigureLayout.Text text) {
                 svg.append("<text x=\"").append(text.x()).append("\" y=\"").append(text.y())

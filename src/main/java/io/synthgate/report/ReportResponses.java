@@ -1,17 +1,16 @@
 package io.synthgate.report;
 
 import io.synthgate.dicom.SopInstanceUid;
+import io.synthgate.image.PngImage;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Turns a report into the things served for it: the HTML page, the figure's pages as PNG and
@@ -44,9 +43,7 @@ public class ReportResponses {
     public Response candidate(String sopInstanceUid) throws IOException {
         Path file = outputs.find(new SopInstanceUid(sopInstanceUid)).map(JobOutput::file).filter(Files::isRegularFile)
                 .orElseThrow(() -> new NotFoundException("No candidate " + sopInstanceUid + " is kept"));
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(figures.atFullResolution(file), "png", png);
-        return Response.ok(png.toByteArray()).type("image/png").header("Cache-Control", "private, max-age=300").build();
+        return Response.ok(PngImage.encode(figures.atFullResolution(file))).type("image/png").header("Cache-Control", "private, max-age=300").build();
     }
 
     /** A page of the figure as PNG, 300 dpi. */

@@ -3,6 +3,7 @@ package io.synthgate.review;
 import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.failure.ConflictException;
 import io.synthgate.failure.InvalidRequestException;
+import io.synthgate.image.PngImage;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import io.synthgate.job.JobService;
@@ -12,7 +13,6 @@ import io.synthgate.wrap.SyntheticFiles;
 import io.synthgate.wrap.VerdictStamp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 
 /**
  * Quality control: holds a job's candidates for review, records each verdict with who and when, and
@@ -175,9 +174,7 @@ public class ReviewService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] preview(SopInstanceUid candidate) throws IOException {
         JobOutput output = outputs.find(candidate).orElseThrow(() -> new UnknownCandidateException(candidate));
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(files.picture(output.file()), "png", png);
-        return png.toByteArray();
+        return PngImage.encode(files.picture(output.file()));
     }
 
     private static OutputState verdict(String decision) {
