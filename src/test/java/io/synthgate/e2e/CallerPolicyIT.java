@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgate.testing.GatewayProcess;
-import io.synthgate.testing.OrthancProcess;
+import io.synthgate.testing.GatewayWithResearchPacs;
 import io.synthgate.testing.ProcessRun;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,21 +18,19 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallerPolicyIT {
 
-    private OrthancProcess orthanc;
+    private GatewayWithResearchPacs pair;
     private GatewayProcess gateway;
 
     @BeforeAll
     void start() throws Exception {
-        Path folder = Files.createTempDirectory("caller-policy");
-        orthanc = OrthancProcess.start(folder);
-        gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
-                Map.of("synthgate.dicom.allowed-callers", "MODALITY1@127.0.0.1,CLINPACS")).start();
+        pair = GatewayWithResearchPacs.start("caller-policy",
+                Map.of("synthgate.dicom.allowed-callers", "MODALITY1@127.0.0.1,CLINPACS"));
+        gateway = pair.gateway();
     }
 
     @AfterAll
     void stop() throws Exception {
-        gateway.close();
-        orthanc.close();
+        pair.close();
     }
 
     @Test

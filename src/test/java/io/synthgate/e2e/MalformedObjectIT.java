@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgate.testing.GatewayProcess;
-import io.synthgate.testing.OrthancProcess;
+import io.synthgate.testing.GatewayWithResearchPacs;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.RawStoreClient.Part10;
 import io.synthgate.testing.RawStoreClient;
@@ -33,21 +33,19 @@ class MalformedObjectIT {
     private static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
 
     private Path folder;
-    private OrthancProcess orthanc;
+    private GatewayWithResearchPacs pair;
     private GatewayProcess gateway;
 
     @BeforeAll
     void start() throws Exception {
-        folder = Files.createTempDirectory("malformed");
-        orthanc = OrthancProcess.start(folder);
-        gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
-                Map.of("synthgate.study.idle-timeout", "1h")).start();
+        pair = GatewayWithResearchPacs.start("malformed", Map.of("synthgate.study.idle-timeout", "1h"));
+        folder = pair.folder();
+        gateway = pair.gateway();
     }
 
     @AfterAll
     void stop() throws Exception {
-        gateway.close();
-        orthanc.close();
+        pair.close();
     }
 
     @Test

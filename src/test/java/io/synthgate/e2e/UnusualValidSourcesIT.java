@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.GatewayWithResearchPacs;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
@@ -14,7 +15,6 @@ import io.synthgate.testing.TestHttp;
 import io.synthgate.testing.TestUser;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -33,21 +33,21 @@ import org.junit.jupiter.api.TestInstance;
 class UnusualValidSourcesIT {
 
     private Path folder;
+    private GatewayWithResearchPacs pair;
     private OrthancProcess orthanc;
     private GatewayProcess gateway;
 
     @BeforeAll
     void start() throws Exception {
-        folder = Files.createTempDirectory("unusual-sources");
-        orthanc = OrthancProcess.start(folder);
-        gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
-                Map.of("synthgate.study.idle-timeout", "1h")).start();
+        pair = GatewayWithResearchPacs.start("unusual-sources", Map.of("synthgate.study.idle-timeout", "1h"));
+        folder = pair.folder();
+        orthanc = pair.orthanc();
+        gateway = pair.gateway();
     }
 
     @AfterAll
     void stop() throws Exception {
-        gateway.close();
-        orthanc.close();
+        pair.close();
     }
 
     @Test
