@@ -273,9 +273,9 @@ public class CohortLedger {
                     row.expectedInstances, row.state, row.status, row.completed, row.failed,
                     listed(row.failedSopInstances), row.reason, listed(row.jobIds)));
         }
-        return new CohortView(cohort.id, cohort.source, cohort.state, cohort.reason, read(cohort.query),
-                listed(cohort.experiments), cohort.studyLimit, cohort.dryRun, cohort.matched, counts(rows), jobStates,
-                cohort.createdBy, cohort.createdAt, cohort.updatedAt, list);
+        return new CohortView(cohort.id, cohort.source, cohort.state, cohort.reason, cohort.owner,
+                read(cohort.query), listed(cohort.experiments), cohort.studyLimit, cohort.dryRun, cohort.matched,
+                counts(rows), jobStates, cohort.createdBy, cohort.createdAt, cohort.updatedAt, list);
     }
 
     private CohortStudyEntity study(UUID id, StudyMatch match) {

@@ -11,6 +11,7 @@ import java.util.UUID;
  * A cohort as {@code /api/cohorts} shows it. The matched studies, which carry clinical Study Instance
  * UIDs and accession numbers, are listed to admins only.
  *
+ * @param owner the replica running it, or that ran it last
  * @param query the query as asked: its keys and accession numbers
  * @param matched studies the query matched, before {@code limit}
  * @param studies counts by {@link CohortStudyState} of the studies taken (at most {@code limit})
@@ -18,9 +19,10 @@ import java.util.UUID;
  * @param studyList each taken study, for admins; absent for others
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CohortView(UUID id, String source, CohortState state, String reason, Map<String, Object> query,
-        List<String> experiments, int limit, boolean dryRun, int matched, Map<CohortStudyState, Integer> studies,
-        Map<String, Long> jobs, String createdBy, Instant createdAt, Instant updatedAt, List<StudyRow> studyList) {
+public record CohortView(UUID id, String source, CohortState state, String reason, String owner,
+        Map<String, Object> query, List<String> experiments, int limit, boolean dryRun, int matched,
+        Map<CohortStudyState, Integer> studies, Map<String, Long> jobs, String createdBy, Instant createdAt,
+        Instant updatedAt, List<StudyRow> studyList) {
 
     /**
      * One matched study.
@@ -75,7 +77,7 @@ public record CohortView(UUID id, String source, CohortState state, String reaso
 
     /** The same cohort without its study list. */
     public CohortView withoutStudies() {
-        return new CohortView(id, source, state, reason, query, experiments, limit, dryRun, matched, studies, jobs,
-                createdBy, createdAt, updatedAt, null);
+        return new CohortView(id, source, state, reason, owner, query, experiments, limit, dryRun, matched, studies,
+                jobs, createdBy, createdAt, updatedAt, null);
     }
 }

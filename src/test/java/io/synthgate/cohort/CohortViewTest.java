@@ -23,7 +23,7 @@ class CohortViewTest {
     }
 
     private static CohortView cohort(CohortState state, Map<String, Long> jobs) {
-        return new CohortView(UUID.randomUUID(), "clinical", state, null, Map.of(), List.of(), 10, false, 3, Map.of(), jobs,
-                "ada", Instant.EPOCH, Instant.EPOCH, List.of());
+        return new CohortView(UUID.randomUUID(), "clinical", state, null, "gateway-1", Map.of(), List.of(), 10, false,
+                3, Map.of(), jobs, "ada", Instant.EPOCH, Instant.EPOCH, List.of());
     }
 }

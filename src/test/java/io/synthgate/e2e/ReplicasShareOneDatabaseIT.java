@@ -217,6 +217,7 @@ class ReplicasShareOneDatabaseIT {
             Instant killed = Instant.now();
             JsonNode cut = south.getJson("/api/cohorts/" + id);
             assertEquals("RETRIEVING", cut.path("state").asText(), "killed while retrieving: " + cut);
+            assertEquals("north", cut.path("owner").asText(), cut.toString());
             assertTrue(cut.path("studies").path("RETRIEVED").asInt() < studies, "killed before the end: " + cut);
 
             // North's last heartbeat was at most 2 s before the kill: until its lease lapses no one goes on.
@@ -227,6 +228,7 @@ class ReplicasShareOneDatabaseIT {
             JsonNode done = CohortProgress.awaitEnd(south, id);
             assertEquals("DONE", done.path("state").asText(), done.toString());
             assertEquals(studies, done.path("studies").path("RETRIEVED").asInt(), done.toString());
+            assertEquals("south", done.path("owner").asText(), done.toString());
             assertTrue(south.log().contains("Cohort " + id + ": taken over from replica north, whose lease lapsed"),
                     "south says it took the cohort over");
             for (int s = 1; s <= studies; s++) {
