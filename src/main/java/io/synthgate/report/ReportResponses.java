@@ -43,7 +43,8 @@ public class ReportResponses {
     public Response candidate(String sopInstanceUid) throws IOException {
         Path file = outputs.find(new SopInstanceUid(sopInstanceUid)).map(JobOutput::file).filter(Files::isRegularFile)
                 .orElseThrow(() -> new NotFoundException("No candidate " + sopInstanceUid + " is kept"));
-        return Response.ok(PngImage.encode(figures.atFullResolution(file))).type("image/png").header("Cache-Control", "private, max-age=300").build();
+        return Response.ok(PngImage.encode(figures.atFullResolution(file))).type("image/png")
+                .header("Cache-Control", "private, max-age=300").build();
     }
 
     /** A page of the figure as PNG, 300 dpi. */

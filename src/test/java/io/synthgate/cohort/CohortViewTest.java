@@ -14,7 +14,8 @@ class CohortViewTest {
     @Test
     void aCohortIsSettledOnceItStopsWorkingAndNoneOfItsJobsIsOnItsWay() {
         assertFalse(cohort(CohortState.RETRIEVING, Map.of()).settled(), "still retrieving");
-        assertFalse(cohort(CohortState.DONE, Map.of("EXPORTED", 2L, "PROCESSING", 1L)).settled(), "a job still running");
+        assertFalse(cohort(CohortState.DONE, Map.of("EXPORTED", 2L, "PROCESSING", 1L)).settled(),
+                "a job still running");
         assertFalse(cohort(CohortState.DONE, Map.of("ASSEMBLING", 1L)).settled(), "a study still arriving");
         assertTrue(cohort(CohortState.MATCHED, Map.of()).settled(), "waiting for an admin to retrieve");
         assertTrue(cohort(CohortState.DONE, Map.of("EXPORTED", 2L, "AWAITING_REVIEW", 1L)).settled(),

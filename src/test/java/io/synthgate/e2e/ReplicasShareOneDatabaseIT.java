@@ -240,7 +240,10 @@ class ReplicasShareOneDatabaseIT {
         }
     }
 
-    /** A replica on the shared database and spool, inpainting through its own generator stand-in, {@code settings} added. */
+    /**
+     * A replica on the shared database and spool, inpainting through its own generator stand-in, with
+     * {@code settings} on top.
+     */
     private GatewayProcess replica(String name, OrthancProcess orthanc, String database, WireMockServer generator,
             Map<String, String> settings) {
         Map<String, String> overrides = new HashMap<>(settings);
