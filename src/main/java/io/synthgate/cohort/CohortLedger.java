@@ -8,6 +8,7 @@ import io.synthgate.failure.ConflictException;
 import io.synthgate.job.JobService;
 import io.synthgate.replica.Replica;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,10 +88,16 @@ public class CohortLedger {
     /**
      * Records the query's answer: the first {@code limit} matches, each MATCHED or, when the study was
      * received before, ALREADY_RECEIVED; the cohort moves on to {@code next}.
+     *
+     * @return false, recording nothing, when another replica took the cohort over meanwhile
      */
-    public void matched(UUID id, List<StudyMatch> matches, Predicate<StudyMatch> known,
+    public boolean matched(UUID id, List<StudyMatch> matches, Predicate<StudyMatch> known,
             CohortState next, String reason) {
-        CohortEntity cohort = require(id);
+        Optional<CohortEntity> held = heldHere(id);
+        if (held.isEmpty()) {
+            return false;
+        }
+        CohortEntity cohort = held.get();
         studies.delete("cohortId", id);
         cohort.matched = matches.size();
         Instant now = clock.instant();
@@ -110,11 +117,24 @@ public class CohortLedger {
             studies.persist(study);
         }
         move(cohort, next, reason);
+        return true;
     }
 
     /** Moves the cohort to {@code next}; refuses a move its table does not allow. */
     public void transition(UUID id, CohortState next, String reason) {
         move(require(id), next, reason);
+    }
+
+    /**
+     * Ends the cohort's run in {@code next}, unless another replica took the cohort over meanwhile: that
+     * one's run ends it.
+     *
+     * @return whether this replica ended it
+     */
+    public boolean finish(UUID id, CohortState next, String reason) {
+        Optional<CohortEntity> held = heldHere(id);
+        held.ifPresent(cohort -> move(cohort, next, reason));
+        return held.isPresent();
     }
 
     /** Takes the cohort up again on this replica in {@code next}, its failed or interrupted studies back to MATCHED. */
@@ -161,14 +181,30 @@ public class CohortLedger {
                 .toList();
     }
 
-    public void retrieving(UUID id, StudyMatch match) {
+    /**
+     * Marks the study RETRIEVING, unless another replica took the cohort over while this one stalled past
+     * its lease: that one retrieves it.
+     *
+     * @return whether this replica is to retrieve it
+     */
+    public boolean retrieving(UUID id, StudyMatch match) {
+        if (heldHere(id).isEmpty()) {
+            return false;
+        }
         CohortStudyEntity study = study(id, match);
         study.state = CohortStudyState.RETRIEVING;
         study.updatedAt = clock.instant();
+        return true;
     }
 
-    /** Records how the study's retrieve ended, and the jobs it went into when it completed. */
+    /**
+     * Records how the study's retrieve ended, and the jobs it went into when it completed; not when another
+     * replica took the cohort over meanwhile, as that one retrieves the study again and records it.
+     */
     public void retrieved(UUID id, StudyMatch match, RetrieveOutcome outcome, List<UUID> jobIds, String failure) {
+        if (heldHere(id).isEmpty()) {
+            return;
+        }
         CohortStudyEntity study = study(id, match);
         study.state = failure == null ? CohortStudyState.RETRIEVED : CohortStudyState.FAILED;
         study.status = outcome.statusHex();
@@ -241,6 +277,28 @@ public class CohortLedger {
             }
         }
         return taken;
+    }
+
+    /**
+     * The cohort, locked, when this replica still holds it, its lease renewed: a replica that stalled past
+     * its lease goes on where no other took the cohort over, and a takeover waits for the lock, then finds
+     * the lease current. Empty when another replica took it.
+     */
+    private Optional<CohortEntity> heldHere(UUID id) {
+        CohortEntity cohort = cohorts.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (cohort == null) {
+            throw new IllegalArgumentException("No cohort " + id);
+        }
+        if (!replica.name().equals(cohort.owner)) {
+            return Optional.empty();
+        }
+        cohort.leaseUntil = leaseEnd();
+        return Optional.of(cohort);
+    }
+
+    /** The replica that holds the cohort now. */
+    public String owner(UUID id) {
+        return require(id).owner;
     }
 
     private void hold(CohortEntity cohort) {

@@ -142,8 +142,7 @@ public class CohortRunner {
         }
         Source source = sources.find(plan.source()).orElse(null);
         if (source == null) {
-            ledger.transition(id, CohortState.FAILED, "source '" + plan.source()
-                    + "' is no longer configured under synthgate.sources");
+            end(id, CohortState.FAILED, "source '" + plan.source() + "' is no longer configured under synthgate.sources");
             return;
         }
         if (plan.state() == CohortState.QUERYING && !query(id, source, plan)) {
@@ -159,12 +158,14 @@ public class CohortRunner {
             matches = client.findStudies(source, ledger.query(id));
         } catch (IOException e) {
             LOG.warnf("Cohort %s: %s", id, e.getMessage());
-            ledger.transition(id, CohortState.FAILED, e.getMessage());
+            end(id, CohortState.FAILED, e.getMessage());
             return false;
         }
         if (ledger.cancelRequested(id)) {
-            ledger.matched(id, matches, match -> studies.isKnown(match.study()), CohortState.CANCELLED,
-                    "cancelled while querying");
+            if (!ledger.matched(id, matches, match -> studies.isKnown(match.study()), CohortState.CANCELLED,
+                    "cancelled while querying")) {
+                lost(id);
+            }
             return false;
         }
         CohortState next = matches.isEmpty() ? CohortState.DONE
@@ -174,7 +175,10 @@ public class CohortRunner {
             case MATCHED -> matches.size() + " studies match; they wait for a request to retrieve them";
             default -> matches.size() + " studies match";
         };
-        ledger.matched(id, matches, match -> studies.isKnown(match.study()), next, reason);
+        if (!ledger.matched(id, matches, match -> studies.isKnown(match.study()), next, reason)) {
+            lost(id);
+            return false;
+        }
         LOG.infof("Cohort %s: %s", id, reason);
         return next == CohortState.RETRIEVING;
     }
@@ -184,6 +188,7 @@ public class CohortRunner {
                 true));
         List<Future<?>> retrieves = new ArrayList<>();
         boolean cancelled = false;
+        boolean lost = false;
         try {
             for (StudyMatch match : ledger.pending(id)) {
                 throttle.acquire();
@@ -192,7 +197,11 @@ public class CohortRunner {
                     cancelled = true;
                     break;
                 }
-                ledger.retrieving(id, match);
+                if (!ledger.retrieving(id, match)) {
+                    throttle.release();
+                    lost = true;
+                    break;
+                }
                 retrieves.add(retrievers.submit(() -> {
                     try {
                         retrieve(id, source, match, experiments);
@@ -211,19 +220,41 @@ public class CohortRunner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a retrieve failed unexpectedly", e.getCause());
         }
+        if (lost) {
+            lost(id);
+            return;
+        }
         Map<CohortStudyState, Integer> counts = ledger.studyCounts(id);
         String summary = counts.get(CohortStudyState.RETRIEVED) + " retrieved, "
                 + counts.get(CohortStudyState.ALREADY_RECEIVED) + " received before, "
                 + counts.get(CohortStudyState.FAILED) + " failed";
+        boolean ended;
         if (cancelled) {
-            ledger.transition(id, CohortState.CANCELLED, "cancelled: " + summary + ", "
+            ended = end(id, CohortState.CANCELLED, "cancelled: " + summary + ", "
                     + counts.get(CohortStudyState.MATCHED) + " not retrieved");
         } else if (counts.get(CohortStudyState.FAILED) > 0) {
-            ledger.transition(id, CohortState.FAILED, summary + "; a retry retrieves the failed studies again");
+            ended = end(id, CohortState.FAILED, summary + "; a retry retrieves the failed studies again");
         } else {
-            ledger.transition(id, CohortState.DONE, summary);
+            ended = end(id, CohortState.DONE, summary);
         }
-        LOG.infof("Cohort %s: %s", id, summary);
+        if (ended) {
+            LOG.infof("Cohort %s: %s", id, summary);
+        }
+    }
+
+    /** Ends the cohort's run in {@code state}; whether this replica ended it, not one that took it over. */
+    private boolean end(UUID id, CohortState state, String reason) {
+        if (ledger.finish(id, state, reason)) {
+            return true;
+        }
+        lost(id);
+        return false;
+    }
+
+    /** This replica stalled past its lease and another took the cohort over: that one goes on with it. */
+    private void lost(UUID id) {
+        LOG.warnf("Cohort %s: replica %s took it over while this replica was stalled past its lease; this replica"
+                + " starts no further retrieve for it", id, ledger.owner(id));
     }
 
     /**
