@@ -296,6 +296,11 @@ public class CohortLedger {
         return Optional.of(cohort);
     }
 
+    /** Whether this replica still holds the cohort (renewing its lease), and not another that took it over. */
+    public boolean holds(UUID id) {
+        return heldHere(id).isPresent();
+    }
+
     /** The replica that holds the cohort now. */
     public String owner(UUID id) {
         return require(id).owner;

@@ -271,6 +271,11 @@ public class CohortRunner {
                 // A PACS that does not know the destination may say only "unable to process" (Orthanc does).
                 failure = "C-MOVE to " + source.moveDestination() + ": " + failure;
             }
+            if (!ledger.holds(id)) {
+                // Another replica took the cohort over during this retrieve: it retrieves the study again and
+                // completes it whole, where completing it here would make a job of what arrived so far.
+                return;
+            }
             List<UUID> jobs = List.of();
             if (recorder.awaitRecorded()) {
                 jobs = studies.completeRetrieved(match.study(), experiments, "cohort " + id);

@@ -66,7 +66,8 @@ class CohortLeasesTest {
         assertEquals(Map.of(cohort, "north"), inTransaction(southLater::takeOverLapsed), "north missed its heartbeats");
         assertEquals(CohortStudyState.MATCHED, state(cohort, FIRST), "the study north was retrieving, to retrieve again");
 
-        assertFalse(inTransaction(() -> north.retrieving(cohort, SECOND)), "north, awake again, finds the cohort gone");
+        assertFalse(inTransaction(() -> north.holds(cohort)), "north, awake again, finds the cohort gone");
+        assertFalse(inTransaction(() -> north.retrieving(cohort, SECOND)), "and starts no further retrieve");
         QuarkusTransaction.requiringNew().run(() -> north.retrieved(cohort, FIRST,
                 new RetrieveOutcome(0, 3, 0, 0, List.of(), "", null), List.of(), null));
         assertEquals(CohortStudyState.MATCHED, state(cohort, FIRST), "north's late result is south's to make again");
