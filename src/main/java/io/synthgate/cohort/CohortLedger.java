@@ -285,10 +285,7 @@ public class CohortLedger {
      * the lease current. Empty when another replica took it.
      */
     private Optional<CohortEntity> heldHere(UUID id) {
-        CohortEntity cohort = cohorts.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (cohort == null) {
-            throw new IllegalArgumentException("No cohort " + id);
-        }
+        CohortEntity cohort = require(id, LockModeType.PESSIMISTIC_WRITE);
         if (!replica.name().equals(cohort.owner)) {
             return Optional.empty();
         }
@@ -359,7 +356,11 @@ public class CohortLedger {
     }
 
     private CohortEntity require(UUID id) {
-        CohortEntity cohort = cohorts.findById(id);
+        return require(id, LockModeType.NONE);
+    }
+
+    private CohortEntity require(UUID id, LockModeType lock) {
+        CohortEntity cohort = cohorts.findById(id, lock);
         if (cohort == null) {
             throw new IllegalArgumentException("No cohort " + id);
         }
