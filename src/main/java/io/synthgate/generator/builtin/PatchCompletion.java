@@ -15,9 +15,10 @@ import java.util.SplittableRandom;
  * the region is made of the image's own patches and agrees with itself. It starts at a scale where
  * the region is a few pixels deep, from a biharmonic fill there, and refines scale by scale: the
  * coarse levels place larger structure, the fine ones edges and grain. A smooth guide (the
- * biharmonic fill) keeps the patches' brightness from drifting across a large region, and the result
- * takes its coarse course from it. The result is deterministic for a seed; the work
- * stops at a deadline.
+ * biharmonic fill, mixed with the harmonic one as far as a ring of known pixels says the harmonic
+ * predicts better) keeps the patches' brightness from drifting across a large region, and the result
+ * takes its coarse course from it. The result is deterministic for a seed; the work stops at a
+ * deadline.
  */
 final class PatchCompletion {
 
@@ -55,6 +56,14 @@ final class PatchCompletion {
      * drift) near the biharmonic fill's, while the patches supply the structure and the grain.
      */
     private static final double GUIDE_WEIGHT = 0.25;
+    /**
+     * How many pixels of the coarsest level the region is widened by to measure how far the guide
+     * should mix the {@link HarmonicFill} into the biharmonic fill. On bench/inpainting the mean SSIM
+     * inside the 20% box rose from 0.613 to 0.624 (the mammogram's from 0.53 to 0.58, where the
+     * biharmonic fill swings dark between the skin line and the tissue) with 6% boxes and the
+     * ellipse preset no worse; a ring of 2 or 8 pixels scored lower.
+     */
+    private static final int RING = 5;
     /** Attempts to draw a random source patch before scanning for one. */
     private static final int DRAWS = 64;
 
@@ -115,9 +124,16 @@ final class PatchCompletion {
         Level coarsest = pyramid[pyramid.length - 1];
         SplittableRandom random = new SplittableRandom(seed);
         Clock clock = new Clock(deadline);
-        int guideLevel = Math.min(guideLevel(mask.area(), touchesEdge(mask)), pyramid.length - 1);
+        boolean onEdge = touchesEdge(mask);
+        int guideLevel = Math.min(guideLevel(mask.area(), onEdge), pyramid.length - 1);
         start.fill(coarsest.planes(out.minValue(), out.maxValue()), coarsest.holeMask());
+        // Past the image's edge a ring of known pixels says little about what lies further out: on
+        // bench/inpainting's outpainting the measured mix lowered the mean SSIM from 0.658 to 0.654.
+        double harmonicShare = onEdge ? 0 : coarsest.harmonicShare(start, out.minValue(), out.maxValue(), deadline);
         coarsest.guideFromValues();
+        if (guideLevel == pyramid.length - 1) {
+            coarsest.mixHarmonic(harmonicShare, deadline);
+        }
         coarsest.randomMatches(random);
         for (int l = pyramid.length - 1; l >= 0; l--) {
             Level level = pyramid[l];
@@ -125,6 +141,7 @@ final class PatchCompletion {
                 level.guideFrom(pyramid[l + 1]);
                 if (l == guideLevel) {
                     level.guideFromSmoothFill(start, out.minValue(), out.maxValue(), deadline);
+                    level.mixHarmonic(harmonicShare, deadline);
                 }
                 level.matchesFrom(pyramid[l + 1], random);
                 level.initialValuesFrom(pyramid[l + 1]);
@@ -284,13 +301,95 @@ final class PatchCompletion {
         }
 
         Mask holeMask() {
+            return mask(hole);
+        }
+
+        private Mask mask(boolean[] flags) {
             Mask mask = new Mask(columns, rows);
-            for (int i = 0; i < hole.length; i++) {
-                if (hole[i]) {
+            for (int i = 0; i < flags.length; i++) {
+                if (flags[i]) {
                     mask.set(i % columns, i / columns);
                 }
             }
             return mask;
+        }
+
+        /**
+         * How far the harmonic fill should be trusted over the biharmonic one, from 0 to 1: both fill
+         * the region widened by {@link #RING} pixels, and the share is the mix of the two that best
+         * predicts the known values of that ring (least squares). Both fills are smooth, so how they
+         * continue the image into a ring is how they continue it into the region.
+         */
+        double harmonicShare(BiharmonicInpainter smooth, double min, double max, long deadline)
+                throws InterruptedException, OverBudgetException {
+            boolean[] widened = hole;
+            for (int step = 0; step < RING; step++) {
+                widened = grown(widened);
+            }
+            Mask region = mask(widened);
+            if (region.area() == widened.length) {
+                return 0;
+            }
+            double[][] biharmonic = new double[values.length][];
+            for (int c = 0; c < values.length; c++) {
+                biharmonic[c] = values[c].clone();
+            }
+            smooth.fill(new PixelPlanes(columns, rows, biharmonic, min, max), region, deadline);
+            double agreement = 0;
+            double spread = 0;
+            for (int c = 0; c < values.length; c++) {
+                double[] harmonic = biharmonic[c].clone();
+                HarmonicFill.fill(harmonic, widened, columns, rows, deadline);
+                for (int i = 0; i < widened.length; i++) {
+                    if (widened[i] && !hole[i]) {
+                        double apart = harmonic[i] - biharmonic[c][i];
+                        agreement += apart * (values[c][i] - biharmonic[c][i]);
+                        spread += apart * apart;
+                    }
+                }
+            }
+            return spread == 0 ? 0 : Math.max(0, Math.min(1, agreement / spread));
+        }
+
+        /** {@code flags} grown by one pixel in each of the eight directions. */
+        private boolean[] grown(boolean[] flags) {
+            boolean[] grown = flags.clone();
+            for (int i = 0; i < flags.length; i++) {
+                if (flags[i]) {
+                    int x = i % columns;
+                    int y = i / columns;
+                    for (int ny = Math.max(0, y - 1); ny <= Math.min(rows - 1, y + 1); ny++) {
+                        for (int nx = Math.max(0, x - 1); nx <= Math.min(columns - 1, x + 1); nx++) {
+                            grown[ny * columns + nx] = true;
+                        }
+                    }
+                }
+            }
+            return grown;
+        }
+
+        /**
+         * The guide (a biharmonic fill) mixed with the harmonic fill that starts from it, {@code share}
+         * of the latter. Its plane comes after the biharmonic solve has freed its memory, and takes less.
+         */
+        void mixHarmonic(double share, long deadline) throws InterruptedException, OverBudgetException {
+            if (share == 0) {
+                return;
+            }
+            for (int c = 0; c < values.length; c++) {
+                double[] harmonic = values[c].clone();
+                for (int i = 0; i < hole.length; i++) {
+                    if (hole[i]) {
+                        harmonic[i] = guide[c][i];
+                    }
+                }
+                HarmonicFill.fill(harmonic, hole, columns, rows, deadline);
+                for (int i = 0; i < hole.length; i++) {
+                    if (hole[i]) {
+                        guide[c][i] = (1 - share) * guide[c][i] + share * harmonic[i];
+                    }
+                }
+            }
         }
 
         void guideFromValues() {

@@ -1,0 +1,88 @@
+package io.synthgate.generator.builtin;
+
+/**
+ * The harmonic (membrane) fill of a masked region: each masked value the mean of its four
+ * neighbours, Laplace's equation with the known pixels fixed and the image's edge mirrored. Unlike
+ * the biharmonic fill it never overshoots what surrounds the region (the maximum principle), which
+ * across a large region beside a sharp boundary (a breast's skin line against the black background)
+ * keeps the fill from swinging into a dark or bright blob; where the image's shading runs smoothly
+ * through the region the biharmonic fill continues it better. {@link PatchCompletion} measures which
+ * to trust by how each predicts a ring of known pixels.
+ *
+ * <p>Solved by successive over-relaxation from a start close to the answer (the biharmonic fill),
+ * with the relaxation factor that is best for a region of its depth.
+ */
+final class HarmonicFill {
+
+    /** Stop once no value moves by more than this share of the largest magnitude. */
+    private static final double TOLERANCE = 1e-4;
+
+    private HarmonicFill() {
+    }
+
+    /**
+     * Relaxes the values of {@code plane} at the {@code hole} pixels, in place, until they are
+     * harmonic; the others are read only.
+     *
+     * @param deadline {@link System#nanoTime()} after which the fill gives up
+     * @throws PatchCompletion.OverBudgetException when the deadline passed first
+     */
+    static void fill(double[] plane, boolean[] hole, int columns, int rows, long deadline)
+            throws PatchCompletion.OverBudgetException, InterruptedException {
+        int depth = PatchCompletion.depth(hole, columns, rows);
+        if (depth == 0) {
+            return;
+        }
+        int count = 0;
+        double largest = 0;
+        for (int i = 0; i < plane.length; i++) {
+            count += hole[i] ? 1 : 0;
+            largest = Math.max(largest, Math.abs(plane[i]));
+        }
+        int[] cells = new int[count];
+        for (int i = 0, k = 0; i < plane.length; i++) {
+            if (hole[i]) {
+                cells[k++] = i;
+            }
+        }
+        // The optimal factor for a square of side 2 * depth; convergence then takes some multiple of the depth.
+        double omega = 2 / (1 + Math.sin(Math.PI / (2 * depth + 2)));
+        for (int sweep = 0; sweep < 20 * depth + 100; sweep++) {
+            double most = 0;
+            for (int i : cells) {
+                int x = i % columns;
+                int y = i / columns;
+                double sum = 0;
+                int neighbours = 0;
+                if (x > 0) {
+                    sum += plane[i - 1];
+                    neighbours++;
+                }
+                if (x < columns - 1) {
+                    sum += plane[i + 1];
+                    neighbours++;
+                }
+                if (y > 0) {
+                    sum += plane[i - columns];
+                    neighbours++;
+                }
+                if (y < rows - 1) {
+                    sum += plane[i + columns];
+                    neighbours++;
+                }
+                double step = omega * (sum / neighbours - plane[i]);
+                plane[i] += step;
+                most = Math.max(most, Math.abs(step));
+            }
+            if (most <= TOLERANCE * largest) {
+                return;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException("Harmonic fill interrupted");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new PatchCompletion.OverBudgetException();
+            }
+        }
+    }
+}
