@@ -5,8 +5,9 @@ package io.synthgate.generator.builtin;
  * neighbours, Laplace's equation with the known pixels fixed and the image's edge mirrored. Unlike
  * the biharmonic fill it never overshoots what surrounds the region (the maximum principle), which
  * across a large region beside a sharp boundary (a breast's skin line against the black background)
- * keeps the fill from swinging into a dark or bright blob; where the image's shading runs smoothly
- * through the region the biharmonic fill continues it better. {@link PatchCompletion} measures which
+ * keeps the fill from swinging into a dark or bright blob, as it does across texture whose gradients
+ * at the region's edge do not carry on; where the image's shading runs smoothly through the region
+ * the biharmonic fill continues it better. {@link PatchCompletion} measures which
  * to trust by how each predicts a ring of known pixels.
  *
  * <p>Solved by successive over-relaxation from a start close to the answer (the biharmonic fill),

@@ -165,6 +165,22 @@ final class PatchCompletion {
     }
 
     /**
+     * The share of the harmonic fill in the guide of a completion of {@code mask} on {@code image},
+     * measured at the image's own scale (a completion measures it on its coarsest level).
+     */
+    double harmonicShare(PixelPlanes image, Mask mask) throws InterruptedException, OverBudgetException {
+        double[][] values = new double[image.channels()][];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = image.planes()[c].clone();
+        }
+        Level level = new Level(image.columns(), image.rows(), values);
+        for (int i = mask.nextSet(0); i >= 0; i = mask.nextSet(i + 1)) {
+            level.hole[i] = true;
+        }
+        return level.harmonicShare(start, image.minValue(), image.maxValue(), BiharmonicInpainter.NO_DEADLINE);
+    }
+
+    /**
      * The levels, finest first, down to the first whose region is at most {@link #COARSEST_DEPTH}
      * deep, or the last that still has whole patches enough to copy from.
      */
