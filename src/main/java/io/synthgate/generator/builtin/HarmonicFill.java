@@ -22,33 +22,42 @@ final class HarmonicFill {
     }
 
     /**
-     * Relaxes the values of {@code plane} at the {@code hole} pixels, in place, until they are
-     * harmonic; the others are read only.
+     * Relaxes the values of each of {@code planes} at the {@code hole} pixels, in place, until they
+     * are harmonic; the others are read only.
      *
      * @param deadline {@link System#nanoTime()} after which the fill gives up
      * @throws PatchCompletion.OverBudgetException when the deadline passed first
      */
-    static void fill(double[] plane, boolean[] hole, int columns, int rows, long deadline)
+    static void fill(double[][] planes, boolean[] hole, int columns, int rows, long deadline)
             throws PatchCompletion.OverBudgetException, InterruptedException {
         int depth = PatchCompletion.depth(hole, columns, rows);
         if (depth == 0) {
             return;
         }
         int count = 0;
-        double largest = 0;
-        for (int i = 0; i < plane.length; i++) {
-            count += hole[i] ? 1 : 0;
-            largest = Math.max(largest, Math.abs(plane[i]));
+        for (boolean masked : hole) {
+            count += masked ? 1 : 0;
         }
         int[] cells = new int[count];
-        for (int i = 0, k = 0; i < plane.length; i++) {
+        for (int i = 0, k = 0; i < hole.length; i++) {
             if (hole[i]) {
                 cells[k++] = i;
             }
         }
         // The optimal factor for a square of side 2 * depth; convergence then takes some multiple of the depth.
         double omega = 2 / (1 + Math.sin(Math.PI / (2 * depth + 2)));
-        for (int sweep = 0; sweep < 20 * depth + 100; sweep++) {
+        for (double[] plane : planes) {
+            relax(plane, cells, columns, rows, omega, 20 * depth + 100, deadline);
+        }
+    }
+
+    private static void relax(double[] plane, int[] cells, int columns, int rows, double omega, int sweeps,
+            long deadline) throws PatchCompletion.OverBudgetException, InterruptedException {
+        double largest = 0;
+        for (double value : plane) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        for (int sweep = 0; sweep < sweeps; sweep++) {
             double most = 0;
             for (int i : cells) {
                 int x = i % columns;

@@ -107,10 +107,7 @@ final class PatchCompletion {
      * @throws OverBudgetException when the deadline passed first; {@code out}'s masked pixels are then undefined
      */
     boolean fill(PixelPlanes out, Mask mask, long seed, long deadline) throws InterruptedException, OverBudgetException {
-        Level finest = new Level(out.columns(), out.rows(), out.planes());
-        for (int i = mask.nextSet(0); i >= 0; i = mask.nextSet(i + 1)) {
-            finest.hole[i] = true;
-        }
+        Level finest = Level.of(out, mask);
         finest.prepare();
         if (finest.sourceCount == 0) {
             return false;
@@ -169,15 +166,8 @@ final class PatchCompletion {
      * measured at the image's own scale (a completion measures it on its coarsest level).
      */
     double harmonicShare(PixelPlanes image, Mask mask) throws InterruptedException, OverBudgetException {
-        double[][] values = new double[image.channels()][];
-        for (int c = 0; c < values.length; c++) {
-            values[c] = image.planes()[c].clone();
-        }
-        Level level = new Level(image.columns(), image.rows(), values);
-        for (int i = mask.nextSet(0); i >= 0; i = mask.nextSet(i + 1)) {
-            level.hole[i] = true;
-        }
-        return level.harmonicShare(start, image.minValue(), image.maxValue(), BiharmonicInpainter.NO_DEADLINE);
+        return Level.of(image, mask)
+                .harmonicShare(start, image.minValue(), image.maxValue(), BiharmonicInpainter.NO_DEADLINE);
     }
 
     /**
@@ -312,6 +302,15 @@ final class PatchCompletion {
             this.hole = new boolean[columns * rows];
         }
 
+        /** The finest level: {@code image}'s planes themselves, which the completion fills, with {@code mask} as its region. */
+        static Level of(PixelPlanes image, Mask mask) {
+            Level level = new Level(image.columns(), image.rows(), image.planes());
+            for (int i = mask.nextSet(0); i >= 0; i = mask.nextSet(i + 1)) {
+                level.hole[i] = true;
+            }
+            return level;
+        }
+
         PixelPlanes planes(double min, double max) {
             return new PixelPlanes(columns, rows, values, min, max);
         }
@@ -351,14 +350,17 @@ final class PatchCompletion {
                 biharmonic[c] = values[c].clone();
             }
             smooth.fill(new PixelPlanes(columns, rows, biharmonic, min, max), region, deadline);
+            double[][] harmonic = new double[values.length][];
+            for (int c = 0; c < values.length; c++) {
+                harmonic[c] = biharmonic[c].clone();
+            }
+            HarmonicFill.fill(harmonic, widened, columns, rows, deadline);
             double agreement = 0;
             double spread = 0;
             for (int c = 0; c < values.length; c++) {
-                double[] harmonic = biharmonic[c].clone();
-                HarmonicFill.fill(harmonic, widened, columns, rows, deadline);
                 for (int i = 0; i < widened.length; i++) {
                     if (widened[i] && !hole[i]) {
-                        double apart = harmonic[i] - biharmonic[c][i];
+                        double apart = harmonic[c][i] - biharmonic[c][i];
                         agreement += apart * (values[c][i] - biharmonic[c][i]);
                         spread += apart * apart;
                     }
@@ -392,17 +394,20 @@ final class PatchCompletion {
             if (share == 0) {
                 return;
             }
+            double[][] harmonic = new double[values.length][];
             for (int c = 0; c < values.length; c++) {
-                double[] harmonic = values[c].clone();
+                harmonic[c] = values[c].clone();
                 for (int i = 0; i < hole.length; i++) {
                     if (hole[i]) {
-                        harmonic[i] = guide[c][i];
+                        harmonic[c][i] = guide[c][i];
                     }
                 }
-                HarmonicFill.fill(harmonic, hole, columns, rows, deadline);
+            }
+            HarmonicFill.fill(harmonic, hole, columns, rows, deadline);
+            for (int c = 0; c < values.length; c++) {
                 for (int i = 0; i < hole.length; i++) {
                     if (hole[i]) {
-                        guide[c][i] = (1 - share) * guide[c][i] + share * harmonic[i];
+                        guide[c][i] = (1 - share) * guide[c][i] + share * harmonic[c][i];
                     }
                 }
             }

@@ -22,7 +22,7 @@ class HarmonicFillTest {
             for (int i = 0; i < plane.length; i++) {
                 plane[i] = hole[i] ? 0 : 300 + 2 * (i % W) - 1.5 * (i / W);
             }
-            HarmonicFill.fill(plane, hole, W, H, Long.MAX_VALUE);
+            HarmonicFill.fill(new double[][] {plane}, hole, W, H, Long.MAX_VALUE);
             double worst = 0;
             for (int i = 0; i < plane.length; i++) {
                 worst = Math.max(worst, Math.abs(plane[i] - (300 + 2 * (i % W) - 1.5 * (i / W))));
@@ -48,7 +48,7 @@ class HarmonicFillTest {
         PixelPlanes biharmonic = new BiharmonicInpainter(2000).inpaint(new PixelPlanes(W, H, new double[][] {image}, -4096,
                 4095), mask);
         double[] harmonic = biharmonic.planes()[0].clone();
-        HarmonicFill.fill(harmonic, hole("rectangle 0 20% 100% 50%"), W, H, Long.MAX_VALUE);
+        HarmonicFill.fill(new double[][] {harmonic}, hole("rectangle 0 20% 100% 50%"), W, H, Long.MAX_VALUE);
         double lowestBiharmonic = Double.MAX_VALUE;
         double highestBiharmonic = -Double.MAX_VALUE;
         double lowest = Double.MAX_VALUE;
@@ -73,7 +73,7 @@ class HarmonicFillTest {
             plane[i] = hole[i] ? 0 : 1000;
         }
         assertThrows(PatchCompletion.OverBudgetException.class,
-                () -> HarmonicFill.fill(plane, hole, W, H, System.nanoTime() - 1));
+                () -> HarmonicFill.fill(new double[][] {plane}, hole, W, H, System.nanoTime() - 1));
     }
 
     private static boolean[] hole(String spec) {
