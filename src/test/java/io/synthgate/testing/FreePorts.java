@@ -12,11 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * outgoing connection (storescu, Orthanc, an HTTP client) before the process it was meant for
  * binds it, which once failed a gateway's start with "port in use". Each port is checked free
  * when handed out and never handed out twice by this JVM.
+ *
+ * <p>Failsafe runs the end-to-end tests in several JVMs at once ({@code synthgate.test.forks}); each
+ * takes its own slice of the range ({@code synthgate.test.fork}, from 1), since a port another JVM
+ * checked free may not be bound yet by the process it was meant for.
  */
 public final class FreePorts {
 
-    private static final int FIRST = 20_000;
-    private static final int COUNT = 12_768;
+    private static final int RANGE_FIRST = 20_000;
+    private static final int RANGE_COUNT = 12_768;
+    private static final int FORKS = Integer.getInteger("synthgate.test.forks", 1);
+    private static final int COUNT = RANGE_COUNT / FORKS;
+    private static final int FIRST = RANGE_FIRST + COUNT * (Integer.getInteger("synthgate.test.fork", 1) - 1);
     private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(COUNT));
 
     private FreePorts() {
