@@ -79,7 +79,8 @@ final class PatchCompletion {
      * guide and the votes' index; per masked pixel (and the ring of targets around it) a match, a
      * distance and the votes' sums; a third more for the coarser levels, with their values; and the
      * guide's biharmonic solve (about 33 bytes per pixel and 200 per masked pixel, a quarter of that
-     * at half the resolution).
+     * at half the resolution). The solves that measure the harmonic share run on the coarsest level (a
+     * quarter of the pixels or fewer) and are freed before the guide's solve, so its term covers them.
      */
     static long workingBytes(long pixels, long masked, int channels) {
         long levels = (18 + 8L * channels) * pixels + (48 + 8L * channels) * masked;
