@@ -221,8 +221,8 @@ class ReplicasShareOneDatabaseIT {
             assertEquals("north", cut.path("owner").asText(), cut.toString());
             assertTrue(cut.path("studies").path("RETRIEVED").asInt() < studies, "killed before the end: " + cut);
 
-            // Until north's lease lapses no one goes on. Its end is read rather than reckoned from the kill:
-            // a heartbeat that a busy machine delayed may have renewed it a few seconds early.
+            // Until north's lease lapses no one goes on. Its end is read rather than reckoned from the kill: on a
+            // busy machine north's last heartbeat may have come more than its usual 2 s before it.
             Instant lapses = cohortLeaseEnd(south, id);
             assertTrue(lapses.isAfter(killed), "north held a lease when it was killed: " + lapses);
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), lapses.minusSeconds(1)).toMillis()));
