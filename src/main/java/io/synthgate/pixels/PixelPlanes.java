@@ -37,10 +37,15 @@ public record PixelPlanes(int columns, int rows, double[][] planes, double minVa
     }
 
     public PixelPlanes copy() {
+        return new PixelPlanes(columns, rows, copyOf(planes), minValue, maxValue);
+    }
+
+    /** Each of {@code planes} copied into an array of its own. */
+    public static double[][] copyOf(double[][] planes) {
         double[][] copies = new double[planes.length][];
         for (int i = 0; i < planes.length; i++) {
             copies[i] = planes[i].clone();
         }
-        return new PixelPlanes(columns, rows, copies, minValue, maxValue);
+        return copies;
     }
 }

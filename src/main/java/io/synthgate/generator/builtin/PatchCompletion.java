@@ -346,15 +346,9 @@ final class PatchCompletion {
             if (region.area() == widened.length) {
                 return 0;
             }
-            double[][] biharmonic = new double[values.length][];
-            for (int c = 0; c < values.length; c++) {
-                biharmonic[c] = values[c].clone();
-            }
+            double[][] biharmonic = PixelPlanes.copyOf(values);
             smooth.fill(new PixelPlanes(columns, rows, biharmonic, min, max), region, deadline);
-            double[][] harmonic = new double[values.length][];
-            for (int c = 0; c < values.length; c++) {
-                harmonic[c] = biharmonic[c].clone();
-            }
+            double[][] harmonic = PixelPlanes.copyOf(biharmonic);
             HarmonicFill.fill(harmonic, widened, columns, rows, deadline);
             double agreement = 0;
             double spread = 0;
@@ -395,9 +389,8 @@ final class PatchCompletion {
             if (share == 0) {
                 return;
             }
-            double[][] harmonic = new double[values.length][];
+            double[][] harmonic = PixelPlanes.copyOf(values);
             for (int c = 0; c < values.length; c++) {
-                harmonic[c] = values[c].clone();
                 for (int i = 0; i < hole.length; i++) {
                     if (hole[i]) {
                         harmonic[c][i] = guide[c][i];
@@ -415,19 +408,13 @@ final class PatchCompletion {
         }
 
         void guideFromValues() {
-            guide = new double[values.length][];
-            for (int c = 0; c < values.length; c++) {
-                guide[c] = values[c].clone();
-            }
+            guide = PixelPlanes.copyOf(values);
         }
 
         /** The guide replaced by this level's own biharmonic fill. */
         void guideFromSmoothFill(BiharmonicInpainter smooth, double min, double max, long deadline) {
             Mask region = holeMask();
-            double[][] planes = new double[values.length][];
-            for (int c = 0; c < values.length; c++) {
-                planes[c] = values[c].clone();
-            }
+            double[][] planes = PixelPlanes.copyOf(values);
             smooth.fill(new PixelPlanes(columns, rows, planes, min, max), region, deadline);
             for (int c = 0; c < values.length; c++) {
                 for (int i = region.nextSet(0); i >= 0; i = region.nextSet(i + 1)) {
