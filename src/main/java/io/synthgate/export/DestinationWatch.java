@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,7 +63,7 @@ public class DestinationWatch {
     }
 
     /** Echoes every destination whose next check is due. */
-    @Scheduled(every = "${synthgate.export.watch-interval:10s}", delay = 1,
+    @Scheduled(every = "${synthgate.export.watch-interval:10s}", delay = 1, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkDue() {
         Instant now = clock.instant();

@@ -61,9 +61,11 @@ class DestinationOutageIT {
             assertTrue(gateway.get("/q/metrics").body().contains("synthgate_destination_reachable{destination=\"research\"} 0.0"));
 
             try (OrthancProcess pacs = OrthancProcess.start(folder.resolve("pacs"), pacsPort)) {
+                // The watch checks a down destination at most every 2 s here, from the gateway's start on:
+                // the outputs leave within a few checks of the PACS answering, not when a slower timer fires.
                 int outputs = 0;
                 for (String study : jobs.keySet()) {
-                    Map<String, String> exported = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(60));
+                    Map<String, String> exported = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(15));
                     for (String synthetic : exported.values()) {
                         assertTrue(pacs.findInstance(synthetic).isPresent(), "the PACS lacks " + synthetic);
                     }
