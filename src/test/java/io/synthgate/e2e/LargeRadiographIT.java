@@ -45,7 +45,7 @@ class LargeRadiographIT {
                         "synthgate.experiments.inpaint.select", "Modality=OT",
                         "synthgate.experiments.outpaint.enabled", "true",
                         "synthgate.experiments.outpaint.select", "Modality=DX"))
-                        .withJvmOption("-Xmx320m").withJvmOption("-XX:+ExitOnOutOfMemoryError").start()) {
+                        .withFullJit().withJvmOption("-Xmx320m").withJvmOption("-XX:+ExitOnOutOfMemoryError").start()) {
             // -xv proposes JPEG 2000 lossless, which storescu cannot decode to send uncompressed.
             ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of("-xv"),
                     List.of(inpainted, outpainted));

@@ -46,7 +46,7 @@ class LargeStackIT {
         try (OrthancProcess orthanc = OrthancProcess.start(folder);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), orthanc,
                         Map.of("synthgate.experiments.inpaint.mask", "rectangle 40% 40% 20% 20%"))
-                        .withJvmOption("-Xmx64m").withJvmOption("-XX:+ExitOnOutOfMemoryError").start()) {
+                        .withFullJit().withJvmOption("-Xmx64m").withJvmOption("-XX:+ExitOnOutOfMemoryError").start()) {
             sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(heapUsed(gateway), Math::max), 0, 100,
                     TimeUnit.MILLISECONDS);
             ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),

@@ -33,6 +33,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private boolean quickStart = true;
     private final int httpPort;
     private final int dicomPort;
     private Path jar = Path.of(System.getProperty("synthgate.jar", "target/quarkus-app/quarkus-run.jar"));
@@ -143,6 +144,18 @@ public final class GatewayProcess implements AutoCloseable {
                 password);
     }
 
+    /**
+     * The JIT as production runs it, C2 included, for a scenario whose generation computes long enough
+     * for C2's code to pay (a large radiograph, a long stack). Others start on C1 alone
+     * ({@code -XX:TieredStopAtLevel=1}, as Quarkus's dev mode starts its JVM): a start then costs about
+     * half the CPU time, 5 s instead of 10, which on two cores decides how long the suites take, and
+     * nothing the scenarios assert depends on how fast compiled code runs.
+     */
+    public GatewayProcess withFullJit() {
+        quickStart = false;
+        return this;
+    }
+
     /** A JVM option for the gateway, e.g. a heap limit. */
     public GatewayProcess withJvmOption(String option) {
         jvmOptions.add(option);
@@ -155,6 +168,9 @@ public final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: end-to-end tests run after `package`");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (quickStart) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
