@@ -11,13 +11,17 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
@@ -31,7 +35,10 @@ import javax.imageio.stream.ImageOutputStream;
  */
 final class Png {
 
-    private static final byte[] SIGNATURE = {(byte) 137, 'P', 'N', 'G', '\r', '\n', 26, '\n'};
+    private static final byte[] PNG_SIGNATURE = {(byte) 137, 'P', 'N', 'G', '\r', '\n', 26, '\n'};
+    private static final byte[] JPEG_SIGNATURE = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] GIF_SIGNATURE = {'G', 'I', 'F', '8'};
+    private static final byte[] BMP_SIGNATURE = {'B', 'M'};
     private static final int GRAY = 0;
     private static final int RGBA = 6;
     private static final byte FILTER_NONE = 0;
@@ -54,18 +61,51 @@ final class Png {
         return write(mask, FILTER_NONE, Deflater.DEFAULT_STRATEGY);
     }
 
-    /** The picture in {@code bytes}; a {@link MalformedReplyException} when they are no image. */
+    /**
+     * The picture in {@code bytes}, PNG or any other format the JDK reads (JPEG where a provider is
+     * asked for it); a {@link MalformedReplyException} when they are no such image. The reader is
+     * chosen by the bytes' signature, not by asking every installed reader: PixelMed's JPEG-lossless
+     * reader, installed for DICOM's compressed pixels, answers that question with a line on standard
+     * error, which would put one in the gateway's log for every generated image.
+     */
     static BufferedImage decode(byte[] bytes) throws MalformedReplyException {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) {
-                throw new MalformedReplyException("the returned image is not in a format Java can read ("
-                        + bytes.length + " bytes)");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new MalformedReplyException("the returned image could not be decoded: " + e.getMessage());
+        Optional<String> format = formatOf(bytes);
+        if (format.isEmpty()) {
+            throw new MalformedReplyException("the returned image is not in a format Java can read (" + bytes.length
+                    + " bytes)");
         }
+        ImageReader reader = ImageIO.getImageReadersByFormatName(format.get()).next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            return reader.read(0);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedReplyException("the returned " + format.get() + " image could not be decoded: "
+                    + e.getMessage());
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** The JDK's format whose signature {@code bytes} begin with. */
+    private static Optional<String> formatOf(byte[] bytes) {
+        if (startsWith(bytes, PNG_SIGNATURE)) {
+            return Optional.of("png");
+        }
+        if (startsWith(bytes, JPEG_SIGNATURE)) {
+            return Optional.of("jpeg");
+        }
+        if (startsWith(bytes, GIF_SIGNATURE)) {
+            return Optional.of("gif");
+        }
+        if (startsWith(bytes, BMP_SIGNATURE)) {
+            return Optional.of("bmp");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] signature) {
+        return bytes.length >= signature.length
+                && Arrays.equals(bytes, 0, signature.length, signature, 0, signature.length);
     }
 
     private static byte[] write(BufferedImage image, byte filter, int strategy) {
@@ -79,7 +119,7 @@ final class Png {
         int height = image.getHeight();
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(pixels.length / 2);
-            out.write(SIGNATURE);
+            out.write(PNG_SIGNATURE);
             DataOutputStream chunks = new DataOutputStream(out);
             ByteArrayOutputStream header = new ByteArrayOutputStream();
             DataOutputStream fields = new DataOutputStream(header);
