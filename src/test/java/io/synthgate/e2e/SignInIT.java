@@ -1,6 +1,7 @@
 package io.synthgate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,12 +37,17 @@ class SignInIT {
             assertEquals(503, anonymous(gateway, "/admin").statusCode());
             assertEquals(200, anonymous(gateway, "/q/health/live").statusCode(), "probes stay open");
             assertTrue(gateway.log().contains("No one can sign in to SynthGate yet"), "the log says it at start-up");
+            assertTrue(gateway.log().contains("The pages' session key is not set"), "and that no session key is set");
+            assertFalse(gateway.log().contains("temporary key"), "without the key Quarkus made in its stead");
             gateway.kill();
 
             Path users = folder.resolve("users.properties");
             Files.writeString(users, hashPassword("ada", "admin", "a long admin password")
                     + hashPassword("rex", "researcher", "a long researcher password"));
-            gateway.withJvmOption("-Dquarkus.config.locations=" + users).start();
+            gateway.withJvmOption("-Dquarkus.config.locations=" + users)
+                    .withEnvironment("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "a session key of forty-two characters, 42")
+                    .start();
+            assertFalse(gateway.log().contains("session key is not set"), "a configured key is not warned about");
             assertEquals(200, signedIn(gateway, "/api/studies", "ada", "a long admin password").statusCode());
             assertEquals(401, signedIn(gateway, "/api/studies", "ada", "a wrong password").statusCode());
             assertEquals(401, anonymous(gateway, "/api/studies").statusCode());
