@@ -54,11 +54,12 @@ class GatewayMetricsTest {
         assertEquals(0, value(after, "synthgate_dicom_associations_open"));
         assertTrue(value(after, "synthgate_spool_free_bytes") > 0);
 
-        // No research PACS listens under test: the job's export fails, which the meters must say.
+        // No research PACS listens under test: the destination watch sees it down from the start, so the
+        // job's export sends nothing and fails (the outage limit is 0 under test), which the meters must say.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             String scrape = scrape();
-            assertTrue(value(scrape, "synthgate_export_objects_total{destination=\"research\",outcome=\"failed\"}")
-                    > value(before, "synthgate_export_objects_total{destination=\"research\",outcome=\"failed\"}"));
+            assertEquals(0, MetricSamples.value(scrape, "synthgate_destination_reachable{destination=\"research\"}")
+                    .orElseThrow());
             assertTrue(value(scrape, "synthgate_job_duration_seconds_count{experiment=\"inpaint\",outcome=\"FAILED\"}") >= 1);
             assertTrue(value(scrape, "synthgate_jobs{state=\"FAILED\"}") >= 1, "the gauge is refreshed by itself");
         });
