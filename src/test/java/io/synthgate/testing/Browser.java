@@ -27,6 +27,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     public static final Dimension LAPTOP = new Dimension(1440, 900);
+    /** Whether every {@code img} at least partly inside the window has finished loading (or failed to). */
+    private static final String PICTURES_IN_VIEW_LOADED = """
+            return Array.from(document.images).every(img => {
+              const box = img.getBoundingClientRect();
+              const inView = box.width > 0 && box.bottom > 0 && box.top < window.innerHeight;
+              return !inView || img.complete;
+            });""";
 
     private final ChromeDriver driver;
     private final String base;
@@ -112,8 +119,14 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
-    /** Saves what the browser shows as {@code name}.png. */
+    /**
+     * Saves what the browser shows as {@code name}.png, once every picture in view has loaded: pages
+     * load their thumbnails lazily, and a shot taken at once showed black squares where a radiograph
+     * belonged.
+     */
     public Path screenshot(String name) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(() -> "a picture in view of " + name
+                + " did not load").until(page -> (Boolean) driver.executeScript(PICTURES_IN_VIEW_LOADED));
         try {
             Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
             Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
