@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.FreePorts;
 import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.MetricSamples;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
@@ -74,6 +75,8 @@ class DestinationOutageIT {
                 assertEquals(outputs, pacs.get("/instances").size(), "every output exported once, none twice");
                 assertEquals(200, gateway.get("/q/health/ready").statusCode());
                 assertTrue(gateway.log().contains("answers again after"), "the recovery is logged");
+                assertEquals(outputs, MetricSamples.value(gateway.get("/q/metrics").body(),
+                        "synthgate_export_objects_total{destination=\"research\",outcome=\"stored\"}").orElseThrow());
             }
         }
     }
