@@ -33,12 +33,12 @@ public final class GatewayProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
-    private boolean quickStart = true;
     private final int httpPort;
     private final int dicomPort;
     private Path jar = Path.of(System.getProperty("synthgate.jar", "target/quarkus-app/quarkus-run.jar"));
     private TestDatabase database;
     private Process process;
+    private boolean quickStart = true;
     private int starts;
 
     private GatewayProcess(Path folder, Map<String, String> properties, int httpPort, int dicomPort) {
