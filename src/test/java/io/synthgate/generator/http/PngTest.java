@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -64,11 +65,7 @@ class PngTest {
 
     @Test
     void aJpegReplyIsRead() throws Exception {
-        BufferedImage picture = new BufferedImage(32, 16, BufferedImage.TYPE_BYTE_GRAY);
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        assertTrue(ImageIO.write(picture, "jpeg", jpeg));
-
-        BufferedImage back = Png.decode(jpeg.toByteArray());
+        BufferedImage back = Png.decode(jpeg(new BufferedImage(32, 16, BufferedImage.TYPE_BYTE_GRAY)));
 
         assertEquals(32, back.getWidth());
         assertEquals(16, back.getHeight());
@@ -106,19 +103,25 @@ class PngTest {
         }
         assertTrue(pixelMedInstalled, "PixelMed's image reader is on the classpath, as in the gateway");
         BufferedImage picture = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageIO.write(picture, "jpeg", jpeg);
+        byte[] jpeg = jpeg(picture);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream standardError = System.err;
         System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             Png.decode(Png.encode(picture));
-            Png.decode(jpeg.toByteArray());
+            Png.decode(jpeg);
         } finally {
             System.setErr(standardError);
         }
 
         assertEquals("", printed.toString(StandardCharsets.UTF_8));
+    }
+
+    /** {@code picture} as a provider asked for JPEG returns it, written by the JDK. */
+    private static byte[] jpeg(BufferedImage picture) throws IOException {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(picture, "jpeg", jpeg));
+        return jpeg.toByteArray();
     }
 
     private static byte[] samples(BufferedImage image) {
