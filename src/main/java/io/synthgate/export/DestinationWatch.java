@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * Knows which destinations answer, so that an outage parks exports instead of failing jobs. A
  * destination is checked with C-ECHO every {@code synthgate.export.watch-interval}; once it fails (a
- * C-ECHO, or an export's association), it is checked at growing intervals up to
+ * C-ECHO, or an export's connection), it is checked at growing intervals up to
  * {@code synthgate.export.watch-max-interval}, and when it answers again {@link DestinationAvailable}
  * is fired so that waiting exports resume at once. The only place that echoes destinations: the
  * readiness check and the dashboard read what it last saw.
@@ -121,9 +121,14 @@ public class DestinationWatch {
         return now.reachable() ? Optional.empty() : Optional.of(now);
     }
 
-    /** An export could not open an association: the destination is down from now until it answers a C-ECHO. */
+    /** An export could not connect: the destination is down from now until it answers a C-ECHO. */
     void unreachable(Destination destination, String problem) {
         record(destination, false, problem);
+    }
+
+    /** Checks {@code destination} with a C-ECHO now and records what it answered. */
+    Status checkNow(Destination destination) {
+        return check(destination);
     }
 
     private Status check(Destination destination) {

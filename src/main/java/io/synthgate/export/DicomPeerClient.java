@@ -36,6 +36,8 @@ public class DicomPeerClient {
      * Sends the files over one association.
      *
      * @return the paths the peer acknowledged with a success status
+     * @throws NoConnectionException when no connection could be made, so nothing was sent
+     * @throws IOException when the association failed (was rejected or aborted) with nothing acknowledged
      */
     public Set<Path> store(Destination destination, List<Path> files) throws Exception {
         try (PeerBridge bridge = destination.tls() ? bridge(destination) : null) {
@@ -65,18 +67,19 @@ public class DicomPeerClient {
         StorageSOPClassSCU scu = CpuPermits.whileWaiting(() -> new StorageSOPClassSCU(host, port,
                 destination.aeTitle().value(), callingAeTitle, set, 0, handler));
         if (stored.isEmpty() && scu.encounteredTrappedExceptions()) {
-            throw new IOException("the association failed (PixelMed logged the cause under com.pixelmed)");
+            throw new IOException("the association from " + callingAeTitle
+                    + " failed (PixelMed logged the cause under com.pixelmed)");
         }
         return stored;
     }
 
     /** PixelMed only logs a refused connection; checking first gives the job a reason an admin can act on. */
-    private static void requireReachable(Destination destination) throws IOException {
+    private static void requireReachable(Destination destination) throws NoConnectionException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(destination.host(), destination.port()),
                     (int) destination.timeout().toMillis());
         } catch (IOException e) {
-            throw new IOException("cannot connect to " + destination.host() + ":" + destination.port() + " ("
+            throw new NoConnectionException("cannot connect to " + destination.host() + ":" + destination.port() + " ("
                     + e.getMessage() + ")", e);
         }
     }
@@ -94,12 +97,12 @@ public class DicomPeerClient {
     }
 
     /** The TLS connection to {@code destination}, handshake done, with a loopback port for PixelMed. */
-    private PeerBridge bridge(Destination destination) throws IOException {
+    private PeerBridge bridge(Destination destination) throws NoConnectionException {
         try {
             return PeerBridge.tls(destination.name(), destination.host(), destination.port(), destination.timeout(),
                     Duration.ZERO, tls.context());
         } catch (IOException e) {
-            throw new IOException("TLS connection to " + destination.host() + ":" + destination.port() + " failed ("
+            throw new NoConnectionException("TLS connection to " + destination.host() + ":" + destination.port() + " failed ("
                     + e.getMessage() + ")", e);
         }
     }

@@ -117,15 +117,14 @@ public class ExportService {
                             + pending.size() + " synthetic objects", null);
                 }
             } catch (Exception e) {
-                // No association, so no object was refused: the destination is down, and the export waits for it.
                 count(destination, "failed", files.size());
                 everywhere.clear();
-                String problem = "C-STORE failed: " + e.getMessage();
-                watch.unreachable(destination, problem);
-                // No cause attached: the route's error handling matches the root cause first, and an
-                // IOException there would be taken for a full spool.
-                failure = failure == null ? new DestinationUnavailableException(destination, Duration.ZERO, problem)
-                        : failure;
+                // No cause attached to either: the route's error handling matches the root cause first, and
+                // an IOException there would be taken for a full spool.
+                ExportFailedException failed = e instanceof NoConnectionException
+                        ? unreachable(destination, "C-STORE failed: " + e.getMessage())
+                        : associationFailed(destination, files.size(), e);
+                failure = failure == null ? failed : failure;
             }
         }
         String names = names(targets);
@@ -137,6 +136,28 @@ public class ExportService {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** No connection, so nothing was refused: the destination is down, and the export waits for it. */
+    private DestinationUnavailableException unreachable(Destination destination, String problem) {
+        watch.unreachable(destination, problem);
+        return new DestinationUnavailableException(destination, Duration.ZERO, problem);
+    }
+
+    /**
+     * The association opened and failed with nothing stored. A C-ECHO now tells a destination that went
+     * down during the store (the export waits for it) from one that answers but will not take these
+     * objects, such as a PACS that accepts no C-STORE from this calling AE title or no such SOP class:
+     * waiting for that one would never end, so it is a refusal, redelivered and then failing the job.
+     */
+    private ExportFailedException associationFailed(Destination destination, int objects, Exception e) {
+        DestinationWatch.Status now = watch.checkNow(destination);
+        if (!now.reachable()) {
+            return new DestinationUnavailableException(destination, Duration.ZERO, now.problem());
+        }
+        return new ExportFailedException(destination + " answers C-ECHO but stored none of the " + objects
+                + " synthetic objects: " + e.getMessage()
+                + "; it may not accept C-STOREs from that AE title, or of these SOP classes", null);
     }
 
     /** Objects sent to a destination, by outcome ({@code synthgate_export_objects_total}). */

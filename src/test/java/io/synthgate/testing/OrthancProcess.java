@@ -41,6 +41,15 @@ public final class OrthancProcess implements AutoCloseable {
     }
 
     /**
+     * Starts a research PACS that answers anyone's C-ECHO but takes C-STOREs only from the modalities
+     * it knows, and knows none: as a PACS not yet told about the gateway, it aborts the association on
+     * the first C-STORE. Starting {@link #start(Path, int)} on the same folder later keeps what it holds.
+     */
+    public static OrthancProcess startRefusingStores(Path folder, int dicomPort) throws IOException, InterruptedException {
+        return start(folder, dicomPort, AE_TITLE, false, "");
+    }
+
+    /**
      * Starts Orthanc speaking DICOM over TLS only, with the certificate {@code certificates} made for
      * 127.0.0.1, and requiring callers to present one from the same authority.
      */
@@ -56,7 +65,7 @@ public final class OrthancProcess implements AutoCloseable {
      */
     public static OrthancProcess startClinical(Path folder, int dicomPort, int gatewayPort)
             throws IOException, InterruptedException {
-        return start(folder, dicomPort, CLINICAL_AE_TITLE, """
+        return start(folder, dicomPort, CLINICAL_AE_TITLE, true, """
                 , "DicomModalities": {"synthgate": ["%s", "127.0.0.1", %d]}
                 """.formatted(GatewayProcess.AE_TITLE, gatewayPort));
     }
@@ -67,7 +76,7 @@ public final class OrthancProcess implements AutoCloseable {
      */
     public static OrthancProcess startClinicalWithTls(Path folder, int dicomPort, int gatewayPort,
             TestCertificates certificates) throws IOException, InterruptedException {
-        return start(folder, dicomPort, CLINICAL_AE_TITLE, """
+        return start(folder, dicomPort, CLINICAL_AE_TITLE, true, """
                 , "DicomModalities": {"synthgate": ["%s", "127.0.0.1", %d]}, %s
                 """.formatted(GatewayProcess.AE_TITLE, gatewayPort, tlsConfig(certificates)));
     }
@@ -81,19 +90,19 @@ public final class OrthancProcess implements AutoCloseable {
 
     private static OrthancProcess start(Path folder, int dicomPort, String extraConfig)
             throws IOException, InterruptedException {
-        return start(folder, dicomPort, AE_TITLE, extraConfig);
+        return start(folder, dicomPort, AE_TITLE, true, extraConfig);
     }
 
-    private static OrthancProcess start(Path folder, int dicomPort, String aeTitle, String extraConfig)
-            throws IOException, InterruptedException {
+    private static OrthancProcess start(Path folder, int dicomPort, String aeTitle, boolean storesFromAnyone,
+            String extraConfig) throws IOException, InterruptedException {
         int httpPort = FreePorts.next();
         Path storage = Files.createDirectories(folder.resolve("orthanc-storage"));
         Path config = folder.resolve("orthanc.json");
         Files.writeString(config, """
                 {"Name": "synthgate-test", "StorageDirectory": "%s", "IndexDirectory": "%s",
                  "HttpPort": %d, "DicomPort": %d, "DicomAet": "%s", "RemoteAccessAllowed": false,
-                 "AuthenticationEnabled": false, "Plugins": [], "DicomAlwaysAllowStore": true %s}
-                """.formatted(storage, storage, httpPort, dicomPort, aeTitle, extraConfig));
+                 "AuthenticationEnabled": false, "Plugins": [], "DicomAlwaysAllowStore": %b %s}
+                """.formatted(storage, storage, httpPort, dicomPort, aeTitle, storesFromAnyone, extraConfig));
         ProcessBuilder builder = new ProcessBuilder("/usr/sbin/Orthanc", config.toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("orthanc.log").toFile());
         builder.environment().putAll(ProcessRun.NO_DELAY);
