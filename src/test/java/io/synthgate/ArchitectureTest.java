@@ -27,10 +27,10 @@ class ArchitectureTest {
      * The root package holds application-wide producers only (the clock).
      */
     static final List<String> ORDER = List.of(
-            // Foundation: this replica's name and lease, DICOM values, the spool, failures and problem details,
+            // Foundation: this replica's name and lease, whether the database answers, DICOM values, the spool, failures and problem details,
             // roles, pixel I/O, the mask language, and the pipeline contract (names, the typed experiment,
             // workers, CPU permits).
-            "", "replica", "dicom", "spool", "failure", "http", "access", "pixels", "mask", "pipeline",
+            "", "replica", "database", "dicom", "spool", "failure", "http", "access", "pixels", "mask", "pipeline",
             // Records every step writes: jobs with their outputs, and the studies they come from.
             "job", "study",
             // Steps, in the order of the data flow.

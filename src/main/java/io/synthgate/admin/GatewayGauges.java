@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.synthgate.database.WhileDatabaseDown;
 import io.synthgate.experiment.ExperimentCatalog;
 import io.synthgate.generator.GenerationBudget;
 import io.synthgate.job.JobOutputService;
@@ -71,7 +72,7 @@ public class GatewayGauges {
     }
 
     @Scheduled(every = "${synthgate.admin.gauge-interval:10s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WhileDatabaseDown.class)
     void refresh() {
         Map<JobState, Long> counts = jobs.countByState();
         jobsByState.forEach((state, count) -> count.set(counts.getOrDefault(state, 0L)));

@@ -3,6 +3,7 @@ package io.synthgate.cohort;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.synthgate.database.WhileDatabaseDown;
 import io.synthgate.ingest.SourcesConfig.RetrieveMethod;
 import io.synthgate.replica.Replica;
 import io.synthgate.study.ArrivalRecorder;
@@ -82,7 +83,7 @@ public class CohortRunner {
      * leave its cohorts running forever. Takeovers wait for the listener, as a restart's cohorts do.
      */
     @Scheduled(every = "${synthgate.replica.heartbeat-interval:15s}", delay = 5, delayUnit = TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WhileDatabaseDown.class)
     void heartbeat() {
         Set<UUID> here;
         synchronized (running) {

@@ -2,6 +2,8 @@ package io.synthgate.experiment;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.synthgate.database.DatabaseWatch;
+import io.synthgate.database.WhileDatabaseDown;
 import io.synthgate.export.DestinationAvailable;
 import io.synthgate.export.DestinationWatch;
 import io.synthgate.job.JobClaims;
@@ -50,6 +52,7 @@ public class PipelineDispatcher {
     private final DestinationWatch watch;
     private final Spool spool;
     private final JobClaims claims;
+    private final DatabaseWatch database;
     private final ExecutorService runners;
     /** Claimed jobs running or queued here; the heartbeat renews exactly these. */
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
@@ -60,10 +63,11 @@ public class PipelineDispatcher {
     private volatile boolean leftBehind;
 
     public PipelineDispatcher(ProducerTemplate producer, JobService jobs, JobClaims claims, PipelineConfig config,
-            ExperimentCatalog experiments, DestinationWatch watch, Spool spool) {
+            ExperimentCatalog experiments, DestinationWatch watch, Spool spool, DatabaseWatch database) {
         this.producer = producer;
         this.jobs = jobs;
         this.claims = claims;
+        this.database = database;
         this.sweepLimit = 2 * config.concurrency();
         this.experiments = experiments;
         this.watch = watch;
@@ -103,7 +107,8 @@ public class PipelineDispatcher {
         }
     }
 
-    @Scheduled(every = "${synthgate.pipeline.resume-interval:10s}", delay = 2, delayUnit = TimeUnit.SECONDS)
+    @Scheduled(every = "${synthgate.pipeline.resume-interval:10s}", delay = 2, delayUnit = TimeUnit.SECONDS,
+            skipExecutionIf = WhileDatabaseDown.class)
     void resumeUnfinished() {
         if (!sweeping.compareAndSet(false, true)) {
             return;
@@ -140,7 +145,7 @@ public class PipelineDispatcher {
      * stalled longer than the lease) loses its jobs to the next replica that sweeps.
      */
     @Scheduled(every = "${synthgate.replica.heartbeat-interval:15s}", delay = 5, delayUnit = TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WhileDatabaseDown.class)
     void heartbeat() {
         List<UUID> lost = claims.renew(Set.copyOf(inFlight));
         if (!lost.isEmpty()) {
@@ -195,7 +200,13 @@ public class PipelineDispatcher {
                 entry = jobs.find(jobId).map(job -> entryFor(job.origin())).orElse(Pipeline.ENTRY);
                 producer.sendBody(entry, new JobTicket(jobId));
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Job %s could not be handed to %s; the next sweep retries", jobId, entry);
+                if (database.answers()) {
+                    LOG.errorf(e, "Job %s could not be handed to %s; the next sweep retries", jobId, entry);
+                } else {
+                    // the route's error handling has logged the cause; the database's outage is logged once
+                    LOG.warnf("Job %s stopped in %s as the database does not answer; the first sweep after it "
+                            + "answers resumes it", jobId, entry);
+                }
             } finally {
                 release(jobId);
             }

@@ -8,6 +8,7 @@ import io.synthgate.failure.RetryableException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.security.Principal;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -44,6 +45,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response retryable(RetryableException e) {
         return Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    /**
+     * The database does not answer (restarting, failing over): the request can succeed in a moment, and
+     * the cause is the database's, so no stack trace is logged for each request that meets it.
+     */
+    @ServerExceptionMapper
+    public Response databaseDown(JDBCConnectionException e) {
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                "The database does not answer; try again in a moment")).header("Retry-After", "5").build();
     }
 
     /** A signed-in user without a role the endpoint needs ({@code @RolesAllowed}). */

@@ -6,6 +6,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.synthgate.database.WhileDatabaseDown;
 import io.synthgate.dicom.AeTitle;
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.spool.Spool;
@@ -57,7 +58,7 @@ public class SpoolRecovery {
     }
 
     @Scheduled(every = "${synthgate.spool.recovery-interval:5m}", delayed = "${synthgate.spool.recovery-interval:5m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WhileDatabaseDown.class)
     void recoverPeriodically() throws IOException {
         if (!recorder.awaitRecorded()) {
             return;

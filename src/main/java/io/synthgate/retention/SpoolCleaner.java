@@ -3,6 +3,7 @@ package io.synthgate.retention;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.synthgate.database.WhileDatabaseDown;
 import io.synthgate.deid.Pseudonyms;
 import io.synthgate.job.JobClaims;
 import io.synthgate.job.JobOrigin;
@@ -65,7 +66,7 @@ public class SpoolCleaner {
     }
 
     @Scheduled(every = "${synthgate.retention.check-interval:1m}", delay = 10, delayUnit = TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WhileDatabaseDown.class)
     void clean() {
         Instant now = clock.instant();
         for (Map.Entry<JobState, Duration> kept : Map.of(JobState.EXPORTED, config.afterExport(),

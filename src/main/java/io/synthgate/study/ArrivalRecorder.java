@@ -180,8 +180,14 @@ public class ArrivalRecorder {
                 }
                 return true;
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not record %d acknowledged instances in the database (attempt %d); they are "
-                        + "safe in the spool, retrying in %d ms", batch.size(), attempt, backoff);
+                // The cause's stack trace once: a database that is down for minutes fails every attempt alike.
+                if (attempt == 1) {
+                    LOG.errorf(e, "Could not record %d acknowledged instances in the database; they are safe in "
+                            + "the spool, retrying in %d ms", batch.size(), backoff);
+                } else {
+                    LOG.warnf("Could not record %d acknowledged instances in the database (attempt %d: %s); they are "
+                            + "safe in the spool, retrying in %d ms", batch.size(), attempt, e.getMessage(), backoff);
+                }
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }

@@ -1,6 +1,7 @@
 package io.synthgate.study;
 
 import io.quarkus.scheduler.Scheduled;
+import io.synthgate.database.WhileDatabaseDown;
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.job.JobService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,8 @@ public class StudyAssembly {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${synthgate.study.check-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${synthgate.study.check-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = WhileDatabaseDown.class)
     void completeIdleStudies() {
         if (!recorder.awaitRecorded()) {
             return;

@@ -49,9 +49,29 @@ public final class PostgresqlServer {
     public static synchronized PostgresqlServer shared() {
         if (shared == null) {
             shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "postgresql-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::remove, "postgresql-stop"));
         }
         return shared;
+    }
+
+    /**
+     * A server of the caller's own, for a scenario that stops and starts it; {@link #remove} when done
+     * (the JVM's exit removes it too).
+     */
+    public static PostgresqlServer startOwn() {
+        PostgresqlServer own = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(own::remove, "postgresql-stop"));
+        return own;
+    }
+
+    /** Shuts the server down as an administrator's restart or a failover does: its sessions are cut. */
+    public void shutDown() {
+        pgCtl("stop", "-m", "fast", "-w");
+    }
+
+    /** Starts the server again after {@link #shutDown}, on the same port with the same databases. */
+    public void startAgain() {
+        serve();
     }
 
     /** The JDBC URL of the database for the gateway in {@code gatewayFolder}, created on first call. */
@@ -79,8 +99,7 @@ public final class PostgresqlServer {
             Path folder = Files.createTempDirectory("synthgate-postgresql");
             PostgresqlServer server = new PostgresqlServer(folder, binaries(), FreePorts.next());
             server.initialize();
-            server.pgCtl("start", "-w", "-l", folder.resolve("server.log").toString(), "-o",
-                    "-p " + server.port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off");
+            server.serve();
             try (Connection connection = DriverManager.getConnection(server.url("postgres"), "postgres", SUPERUSER_PASSWORD);
                     Statement statement = connection.createStatement()) {
                 statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
@@ -89,6 +108,11 @@ public final class PostgresqlServer {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Cannot start the tests' PostgreSQL server: " + e.getMessage(), e);
         }
+    }
+
+    private void serve() {
+        pgCtl("start", "-w", "-l", folder.resolve("server.log").toString(), "-o",
+                "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off");
     }
 
     private void initialize() throws IOException {
@@ -110,8 +134,14 @@ public final class PostgresqlServer {
         run(command);
     }
 
-    private void stop() {
-        pgCtl("stop", "-m", "immediate");
+    /** Stops the server, if it runs, and deletes its data. */
+    public synchronized void remove() {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        if (Files.exists(folder.resolve("data/postmaster.pid"))) {
+            pgCtl("stop", "-m", "immediate");
+        }
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
