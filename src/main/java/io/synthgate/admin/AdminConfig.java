@@ -27,4 +27,12 @@ public interface AdminConfig {
      * Without it the pages show no viewer links.
      */
     Optional<String> viewerUrl();
+
+    /**
+     * How long before a TLS certificate SynthGate uses expires the log starts warning, once at start-up
+     * and twice a day ({@code synthgate_tls_certificate_expiry_seconds} has the time left). Default
+     * {@code 30d}.
+     */
+    @WithDefault("30d")
+    Duration certificateExpiryWarning();
 }

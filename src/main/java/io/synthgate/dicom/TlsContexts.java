@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
@@ -52,6 +57,31 @@ public final class TlsContexts {
                         || (suite.startsWith("TLS_ECDHE_") || suite.startsWith("TLS_DHE_"))
                                 && (suite.contains("_GCM_") || suite.contains("_CHACHA20_POLY1305_")))
                 .toArray(String[]::new);
+    }
+
+    /**
+     * The end of validity of the certificate in {@code store} (a PKCS12 key or trust store) that expires
+     * first: a key entry's whole chain and every trusted certificate. Empty for a store without one.
+     */
+    public static Optional<Instant> firstExpiry(Path store, Optional<String> password)
+            throws IOException, GeneralSecurityException {
+        KeyStore loaded = load(store, password.orElse("").toCharArray());
+        Instant first = null;
+        for (String alias : Collections.list(loaded.aliases())) {
+            List<Certificate> certificates = new ArrayList<>();
+            if (loaded.isKeyEntry(alias) && loaded.getCertificateChain(alias) != null) {
+                certificates.addAll(List.of(loaded.getCertificateChain(alias)));
+            } else if (loaded.getCertificate(alias) != null) {
+                certificates.add(loaded.getCertificate(alias));
+            }
+            for (Certificate certificate : certificates) {
+                if (certificate instanceof X509Certificate x509) {
+                    Instant notAfter = x509.getNotAfter().toInstant();
+                    first = first == null || notAfter.isBefore(first) ? notAfter : first;
+                }
+            }
+        }
+        return Optional.ofNullable(first);
     }
 
     private static KeyStore load(Path file, char[] password) throws IOException, GeneralSecurityException {

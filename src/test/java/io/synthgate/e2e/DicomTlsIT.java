@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.FreePorts;
 import io.synthgate.testing.GatewayProcess;
+import io.synthgate.testing.MetricSamples;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestCertificates;
@@ -71,7 +72,14 @@ class DicomTlsIT {
             assertTrue(log.contains("listening for TLS (TLSv1.3, TLSv1.2)"), log);
             assertTrue(log.contains("Refused TLS connection from 127.0.0.1: the handshake failed"), log);
             assertFalse(log.contains(TestCertificates.PASSWORD), "the key store password is never logged");
-            double refused = gateway.get("/q/metrics").body().lines()
+            // the test authority and certificates are made for two days, within the 30-day warning
+            assertTrue(log.contains("A certificate in synthgate.dicom.tls.key-store (" + certificates.serverKeyStore()
+                    + ") expires on "), log);
+            String metrics = gateway.get("/q/metrics").body();
+            double left = MetricSamples.value(metrics,
+                    "synthgate_tls_certificate_expiry_seconds{store=\"synthgate.dicom.tls.key-store\"}").orElseThrow();
+            assertTrue(left > 0 && left <= Duration.ofDays(2).toSeconds(), "seconds left: " + left);
+            double refused = metrics.lines()
                     .filter(line -> line.startsWith("synthgate_dicom_associations_total{outcome=\"rejected\",reason=\"tls\"}"))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
             assertTrue(refused >= 4, "each refused handshake is counted: " + refused);
@@ -109,6 +117,12 @@ class DicomTlsIT {
                     Duration.ofSeconds(90));
             for (String synthetic : outputs.values()) {
                 assertTrue(orthanc.findInstance(synthetic).isPresent(), "Orthanc lacks " + synthetic);
+            }
+            String metrics = gateway.get("/q/metrics").body();
+            for (String store : List.of("synthgate.export.tls.key-store", "synthgate.export.tls.trust-store")) {
+                double left = MetricSamples.value(metrics,
+                        "synthgate_tls_certificate_expiry_seconds{store=\"" + store + "\"}").orElseThrow();
+                assertTrue(left > 0 && left <= Duration.ofDays(2).toSeconds(), store + ": seconds left: " + left);
             }
         }
     }

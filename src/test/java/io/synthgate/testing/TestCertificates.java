@@ -36,6 +36,8 @@ public final class TestCertificates {
         certificates.run("openssl", "pkcs12", "-export", "-inkey", "client.key", "-in", "client.pem", "-certfile", "ca.pem",
                 "-name", "synthgate-client", "-out", "client.p12", "-passout", "pass:" + PASSWORD);
         certificates.sign("expired", "OLD MODALITY", "0", List.of());
+        certificates.run("openssl", "pkcs12", "-export", "-inkey", "expired.key", "-in", "expired.pem", "-certfile",
+                "ca.pem", "-name", "expired", "-out", "expired.p12", "-passout", "pass:" + PASSWORD);
         return certificates;
     }
 
@@ -47,6 +49,11 @@ public final class TestCertificates {
     /** The client's key and certificate chain (PKCS12), for SynthGate calling a peer that requires one. */
     public Path clientKeyStore() {
         return folder.resolve("client.p12");
+    }
+
+    /** The expired client certificate with its key and chain (PKCS12), as a store left unrenewed. */
+    public Path expiredKeyStore() {
+        return folder.resolve("expired.p12");
     }
 
     /** The authority callers' certificates must chain to (PKCS12). */
