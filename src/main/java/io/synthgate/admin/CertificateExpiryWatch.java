@@ -13,6 +13,8 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,25 @@ public class CertificateExpiryWatch {
 
     private static final Logger LOG = Logger.getLogger(CertificateExpiryWatch.class);
 
-    /** A configured store, by the key that names it. */
-    private record Store(String key, Path path, Optional<String> password) {
+    /** A configured store, by the key that names it and in words. */
+    private record Store(String key, String label, Path path, Optional<String> password) {
+    }
+
+    /**
+     * What a configured store's certificates call for, as last read.
+     *
+     * @param store the key that names it, e.g. {@code synthgate.dicom.tls.key-store}
+     * @param label what it holds, in words
+     * @param expiry when its first certificate expires; empty when it could not be read
+     * @param state {@code OK}, {@code RENEW} (within the warning time), {@code EXPIRED}, or {@code UNREADABLE}
+     */
+    public record StoreState(String store, String label, Path file, Optional<Instant> expiry, String state) {
+
+        /** "expires" or "expired" and the day, in the gateway's time zone; empty when unknown. */
+        public String expires() {
+            return expiry.map(at -> (state.equals("EXPIRED") ? "expired " : "expires ")
+                    + LocalDate.ofInstant(at, ZoneId.systemDefault())).orElse("");
+        }
     }
 
     private final List<Store> stores = new ArrayList<>();
@@ -47,12 +66,12 @@ public class CertificateExpiryWatch {
         this.clock = clock;
         DicomListenerConfig.Tls in = listener.tls();
         if (in.port().isPresent()) {
-            add("synthgate.dicom.tls.key-store", in.keyStore(), in.keyStorePassword());
-            add("synthgate.dicom.tls.trust-store", in.trustStore(), in.trustStorePassword());
+            add("synthgate.dicom.tls.key-store", "listener certificate", in.keyStore(), in.keyStorePassword());
+            add("synthgate.dicom.tls.trust-store", "callers' authorities", in.trustStore(), in.trustStorePassword());
         }
         ExportConfig.Tls out = export.tls();
-        add("synthgate.export.tls.key-store", out.keyStore(), out.keyStorePassword());
-        add("synthgate.export.tls.trust-store", out.trustStore(), out.trustStorePassword());
+        add("synthgate.export.tls.key-store", "client certificate", out.keyStore(), out.keyStorePassword());
+        add("synthgate.export.tls.trust-store", "peers' authorities", out.trustStore(), out.trustStorePassword());
         for (Store store : stores) {
             Gauge.builder("synthgate.tls.certificate.expiry", () -> secondsLeft(store))
                     .tag("store", store.key()).baseUnit("seconds")
@@ -61,8 +80,8 @@ public class CertificateExpiryWatch {
         }
     }
 
-    private void add(String key, Optional<Path> path, Optional<String> password) {
-        path.ifPresent(file -> stores.add(new Store(key, file, password)));
+    private void add(String key, String label, Optional<Path> path, Optional<String> password) {
+        path.ifPresent(file -> stores.add(new Store(key, label, file, password)));
     }
 
     /** Reads every store again and warns of what expires within the warning time, or has. */
@@ -92,6 +111,17 @@ public class CertificateExpiryWatch {
             LOG.warnf("A certificate in %s (%s) expires on %s, in %s: renew it before then", store.key(), store.path(),
                     TimeFormat.when(expiry), left.toDays() >= 2 ? left.toDays() + " days" : left.toHours() + " hours");
         }
+    }
+
+    /** Every configured store as last read, in the order of the keys above. */
+    public List<StoreState> states() {
+        Instant now = clock.instant();
+        return stores.stream().map(store -> {
+            Optional<Instant> expiry = Optional.ofNullable(expiries.get(store.key()));
+            String state = expiry.map(at -> !at.isAfter(now) ? "EXPIRED"
+                    : Duration.between(now, at).compareTo(warning) <= 0 ? "RENEW" : "OK").orElse("UNREADABLE");
+            return new StoreState(store.key(), store.label(), store.path(), expiry, state);
+        }).toList();
     }
 
     private double secondsLeft(Store store) {

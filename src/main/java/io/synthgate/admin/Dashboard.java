@@ -16,12 +16,16 @@ import java.util.Map;
  * @param spoolFreeBytes free space on the spool's file system
  * @param jobsByState jobs in each state
  * @param reviewQueue candidates awaiting a verdict
- * @param failures the latest failed jobs with their reasons
+ * @param failures the latest failed jobs with their reasons; empty while the database does not answer
+ * @param databaseAnswers whether the database answered as the dashboard was gathered; when not, the counts
+ *     are the last ones made and the calls today and the failures are not known
+ * @param certificates the configured TLS stores and when their first certificates expire
  * @param at when it was gathered
  */
 public record Dashboard(Listener listener, List<PeerState> destinations, List<GeneratorState> generators,
         List<Budget> budgets, long spoolFreeBytes, Map<JobState, Long> jobsByState, long reviewQueue,
-        List<JobView> failures, Instant at) {
+        List<JobView> failures, boolean databaseAnswers, List<CertificateExpiryWatch.StoreState> certificates,
+        Instant at) {
 
     /** The DICOM SCP: its AE title and port, whether it accepts, and associations served now. */
     public record Listener(String aeTitle, int port, boolean listening, int openAssociations) {

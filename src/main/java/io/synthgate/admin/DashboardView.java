@@ -1,5 +1,6 @@
 package io.synthgate.admin;
 
+import io.synthgate.database.DatabaseWatch;
 import io.synthgate.experiment.ExperimentCatalog;
 import io.synthgate.export.DestinationsHealthCheck;
 import io.synthgate.generator.GeneratorCallLog;
@@ -37,12 +38,15 @@ public class DashboardView {
     private final ExperimentCatalog experiments;
     private final JobService jobs;
     private final Spool spool;
+    private final DatabaseWatch database;
+    private final CertificateExpiryWatch certificates;
     private final Clock clock;
 
     public DashboardView(DicomListener listener, DicomListenerConfig listenerConfig, DicomMetrics dicom,
             @Readiness DestinationsHealthCheck destinations, @Readiness GeneratorsHealthCheck generators,
             GeneratorCallLog calls,
-            GatewayGauges gauges, ExperimentCatalog experiments, JobService jobs, Spool spool, Clock clock) {
+            GatewayGauges gauges, ExperimentCatalog experiments, JobService jobs, Spool spool, DatabaseWatch database,
+            CertificateExpiryWatch certificates, Clock clock) {
         this.listener = listener;
         this.listenerConfig = listenerConfig;
         this.dicom = dicom;
@@ -53,14 +57,23 @@ public class DashboardView {
         this.experiments = experiments;
         this.jobs = jobs;
         this.spool = spool;
+        this.database = database;
+        this.certificates = certificates;
         this.clock = clock;
     }
 
-    /** Gathers it now; the database gauges are counted afresh, so the page never shows an older count. */
+    /**
+     * Gathers it now; the database gauges are counted afresh, so the page never shows an older count,
+     * unless the database does not answer: then the page still shows what needs no database (the
+     * listener, the peers, the spool, the certificates) and says so, when an admin needs it most.
+     */
     public Dashboard gather() {
-        gauges.refresh();
-        Map<String, Long> today = calls.callsSince(LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay()
-                .toInstant(ZoneOffset.UTC));
+        boolean databaseAnswers = database.answers();
+        if (databaseAnswers) {
+            gauges.refresh();
+        }
+        Map<String, Long> today = databaseAnswers ? calls.callsSince(LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                .atStartOfDay().toInstant(ZoneOffset.UTC)) : Map.of();
         List<Dashboard.GeneratorState> generatorStates = new ArrayList<>();
         generatorStates.add(new Dashboard.GeneratorState("builtin", "UP", "classical inpainter, runs here",
                 today.getOrDefault("builtin", 0L)));
@@ -77,7 +90,9 @@ public class DashboardView {
                 .toList();
         return new Dashboard(new Dashboard.Listener(listenerConfig.aeTitle(), listener.port(), listener.isListening(),
                 dicom.openAssociations()), destinationStates, generatorStates, budgets, spool.freeBytes(),
-                gauges.jobsByState(), gauges.reviewQueue(), jobs.listInState(JobState.FAILED, FAILURES), clock.instant());
+                gauges.jobsByState(), gauges.reviewQueue(),
+                databaseAnswers ? jobs.listInState(JobState.FAILED, FAILURES) : List.of(), databaseAnswers,
+                certificates.states(), clock.instant());
     }
 
     private static Map<String, String> states(HealthCheck check) {

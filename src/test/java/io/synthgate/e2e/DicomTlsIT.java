@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgate.testing.Browser;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.FreePorts;
 import io.synthgate.testing.GatewayProcess;
@@ -13,14 +14,17 @@ import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestCertificates;
 import io.synthgate.testing.TestFiles;
+import io.synthgate.testing.TestUser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * DICOM over TLS with DCMTK's echoscu and storescu as callers (their default BCP 195 profile): with
@@ -123,6 +127,15 @@ class DicomTlsIT {
                 double left = MetricSamples.value(metrics,
                         "synthgate_tls_certificate_expiry_seconds{store=\"" + store + "\"}").orElseThrow();
                 assertTrue(left > 0 && left <= Duration.ofDays(2).toSeconds(), store + ": seconds left: " + left);
+            }
+            try (Browser browser = Browser.open(gateway.url(""))) {
+                browser.signIn(TestUser.ADMIN);
+                browser.awaitUrlContaining("/admin/dashboard");
+                String shown = browser.text(By.id("certificates"));
+                assertTrue(Pattern.compile("client certificate\nRENEW expires \\d{4}-\\d{2}-\\d{2}").matcher(shown).find()
+                        && Pattern.compile("peers' authorities\nRENEW expires \\d{4}-\\d{2}-\\d{2}").matcher(shown).find(),
+                        "due within 30 days: " + shown);
+                browser.screenshot("dashboard-certificates");
             }
         }
     }
