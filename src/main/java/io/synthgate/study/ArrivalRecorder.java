@@ -2,6 +2,7 @@ package io.synthgate.study;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.synthgate.database.DatabaseWatch;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,7 +38,10 @@ public class ArrivalRecorder {
     private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
+    private static final long POLL_MILLIS = 500;
+
     private final StudyService studies;
+    private final DatabaseWatch database;
     private final LinkedBlockingQueue<ReceivedInstance> queue = new LinkedBlockingQueue<>();
     private final Object progress = new Object();
     private long submitted;
@@ -45,8 +49,9 @@ public class ArrivalRecorder {
     private int readersWaiting;
     private volatile boolean running;
 
-    public ArrivalRecorder(StudyService studies) {
+    public ArrivalRecorder(StudyService studies, DatabaseWatch database) {
         this.studies = studies;
+        this.database = database;
     }
 
     void start(@Observes @Priority(STARTS_AT) StartupEvent event) {
@@ -165,6 +170,24 @@ public class ArrivalRecorder {
     }
 
     /**
+     * Waits out {@code backoffMillis}, or less when the database comes back within it: after an outage
+     * of minutes the back-off has grown to half a minute, and the instances waiting should be recorded
+     * when it answers, not that long after.
+     */
+    private void awaitRetry(long backoffMillis) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
+        boolean sawItDown = false;
+        while (running && until - System.nanoTime() > 0) {
+            Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))));
+            boolean answers = database.answers();
+            if (answers && sawItDown) {
+                return;
+            }
+            sawItDown |= !answers;
+        }
+    }
+
+    /**
      * Records the batch, retrying while the database refuses it: the instances are safe in the spool
      * meanwhile, and once the backlog reaches its limit new C-STOREs are refused until it drains.
      *
@@ -188,7 +211,7 @@ public class ArrivalRecorder {
                     LOG.warnf("Could not record %d acknowledged instances in the database (attempt %d: %s); they are "
                             + "safe in the spool, retrying in %d ms", batch.size(), attempt, e.getMessage(), backoff);
                 }
-                Thread.sleep(backoff);
+                awaitRetry(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
