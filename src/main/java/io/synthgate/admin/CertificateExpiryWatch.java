@@ -104,13 +104,20 @@ public class CertificateExpiryWatch {
 
     private void warn(Store store, Instant expiry, Instant now) {
         Duration left = Duration.between(now, expiry);
-        if (left.isNegative() || left.isZero()) {
-            LOG.errorf("A certificate in %s (%s) expired on %s: TLS with it fails until it is renewed", store.key(),
-                    store.path(), TimeFormat.when(expiry));
-        } else if (left.compareTo(warning) <= 0) {
-            LOG.warnf("A certificate in %s (%s) expires on %s, in %s: renew it before then", store.key(), store.path(),
-                    TimeFormat.when(expiry), left.toDays() >= 2 ? left.toDays() + " days" : left.toHours() + " hours");
+        switch (state(expiry, now)) {
+            case "EXPIRED" -> LOG.errorf("A certificate in %s (%s) expired on %s: TLS with it fails until it is renewed",
+                    store.key(), store.path(), TimeFormat.when(expiry));
+            case "RENEW" -> LOG.warnf("A certificate in %s (%s) expires on %s, in %s: renew it before then",
+                    store.key(), store.path(), TimeFormat.when(expiry),
+                    left.toDays() >= 2 ? left.toDays() + " days" : left.toHours() + " hours");
+            default -> {
+                // far enough ahead
+            }
         }
+    }
+
+    private String state(Instant expiry, Instant now) {
+        return !expiry.isAfter(now) ? "EXPIRED" : Duration.between(now, expiry).compareTo(warning) <= 0 ? "RENEW" : "OK";
     }
 
     /** Every configured store as last read, in the order of the keys above. */
@@ -118,9 +125,8 @@ public class CertificateExpiryWatch {
         Instant now = clock.instant();
         return stores.stream().map(store -> {
             Optional<Instant> expiry = Optional.ofNullable(expiries.get(store.key()));
-            String state = expiry.map(at -> !at.isAfter(now) ? "EXPIRED"
-                    : Duration.between(now, at).compareTo(warning) <= 0 ? "RENEW" : "OK").orElse("UNREADABLE");
-            return new StoreState(store.key(), store.label(), store.path(), expiry, state);
+            return new StoreState(store.key(), store.label(), store.path(), expiry,
+                    expiry.map(at -> state(at, now)).orElse("UNREADABLE"));
         }).toList();
     }
 

@@ -8,11 +8,12 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Whether the database answers, checked with a validated connection before each scheduled task runs.
- * A restart or failover of PostgreSQL is then one warning when it stops answering and one line when it
- * answers again, instead of a stack trace from every scheduled task each time it runs, and those tasks
- * wait it out ({@link WhileDatabaseDown}). Nothing acknowledged is at risk meanwhile: received objects
- * stay in the spool until they can be recorded.
+ * Whether the database answers, checked with a validated connection whenever asked: before each
+ * scheduled task runs, by the dashboard, and by work waiting for it to come back. A restart or
+ * failover of PostgreSQL is then one warning when it stops answering and one line when it answers
+ * again, instead of a stack trace from every scheduled task each time it runs, and those tasks wait it
+ * out ({@link WhileDatabaseDown}). Nothing acknowledged is at risk meanwhile: received objects stay in
+ * the spool until they can be recorded.
  */
 @ApplicationScoped
 public class DatabaseWatch {

@@ -37,7 +37,7 @@ public class ArrivalRecorder {
     private static final Duration READER_WAIT = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
     private static final long MAX_BACKOFF_MILLIS = 30_000;
-
+    /** While waiting to retry, how often it asks whether the database answers again. */
     private static final long POLL_MILLIS = 500;
 
     private final StudyService studies;

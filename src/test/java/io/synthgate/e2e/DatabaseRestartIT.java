@@ -25,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The production database restarts (maintenance, a failover) while a study is being processed and
  * another arrives. The gateway goes on acknowledging C-STOREs into its spool, answers its API with 503
- * and a Retry-After, shows on its dashboard that the database is down, says once that the database does not answer instead of logging a stack trace from
- * every scheduled task, and when the database is back records what arrived, finishes the job that was
- * running and exports every output once. Runs on the PostgreSQL build with a server of its own, which
- * it stops and starts, whichever database the rest of the suite uses, so failsafe runs it once, in its
- * {@code postgresql} execution.
+ * and a Retry-After, shows on its dashboard that the database is down, says once that the database
+ * does not answer instead of logging a stack trace from every scheduled task, and when the database
+ * is back records what arrived, finishes the job that was running and exports every output once. Runs
+ * on the PostgreSQL build with a server of its own, which it stops and starts, whichever database the
+ * rest of the suite uses, so failsafe runs it once, in its {@code postgresql} execution.
  */
 class DatabaseRestartIT {
 
