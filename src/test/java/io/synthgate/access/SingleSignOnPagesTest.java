@@ -11,13 +11,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.synthgate.testing.Browser;
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages signed in through the hospital's OpenID Connect provider (a stand-in with a login form),
@@ -66,7 +63,7 @@ class SingleSignOnPagesTest {
             WebElement signOut = browser.driver().findElement(By.cssSelector(".signout button"));
             signOut.click();
             // The sign-out is a form post answered with redirects; wait until the page has left.
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(signOut));
+            browser.awaitGone(signOut);
             browser.go("/admin/dashboard");
             browser.await(By.id("username"));
             assertTrue(browser.driver().findElements(By.cssSelector(".signout .user")).isEmpty(),

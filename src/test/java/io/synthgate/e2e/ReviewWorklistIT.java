@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A radiologist works through the review worklist in a real browser, from the keyboard only: signs
@@ -108,7 +106,7 @@ class ReviewWorklistIT {
     private static void decide(Browser browser, CharSequence... keys) {
         WebElement form = browser.driver().findElement(By.id("verdict"));
         browser.press(keys);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(form));
+        browser.awaitGone(form);
         browser.await(By.id("done"));
     }
 

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,8 +77,27 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("j_password")).sendKeys(password);
         WebElement submit = driver.findElement(By.cssSelector("button[type=submit]"));
         submit.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(submit));
+        awaitGone(submit);
         return this;
+    }
+
+    /**
+     * Waits until {@code element}'s page has been replaced by the next, as after a form's submission.
+     * Selenium's {@code stalenessOf} is not enough: asked during the navigation, chromedriver may answer
+     * "Node with given id does not belong to the document" rather than that the element is stale, and
+     * the wait failed on it (ReviewWorklistIT, once); such an answer means only "ask again".
+     */
+    public void awaitGone(WebElement element) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(page -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException navigating) {
+                return false;
+            }
+        });
     }
 
     public Browser signIn(TestUser user) {
