@@ -80,9 +80,7 @@ class DicomTlsIT {
             assertTrue(log.contains("A certificate in synthgate.dicom.tls.key-store (" + certificates.serverKeyStore()
                     + ") expires on "), log);
             String metrics = gateway.get("/q/metrics").body();
-            double left = MetricSamples.value(metrics,
-                    "synthgate_tls_certificate_expiry_seconds{store=\"synthgate.dicom.tls.key-store\"}").orElseThrow();
-            assertTrue(left > 0 && left <= Duration.ofDays(2).toSeconds(), "seconds left: " + left);
+            assertExpiresWithinTwoDays(metrics, "synthgate.dicom.tls.key-store");
             double refused = metrics.lines()
                     .filter(line -> line.startsWith("synthgate_dicom_associations_total{outcome=\"rejected\",reason=\"tls\"}"))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
@@ -123,11 +121,8 @@ class DicomTlsIT {
                 assertTrue(orthanc.findInstance(synthetic).isPresent(), "Orthanc lacks " + synthetic);
             }
             String metrics = gateway.get("/q/metrics").body();
-            for (String store : List.of("synthgate.export.tls.key-store", "synthgate.export.tls.trust-store")) {
-                double left = MetricSamples.value(metrics,
-                        "synthgate_tls_certificate_expiry_seconds{store=\"" + store + "\"}").orElseThrow();
-                assertTrue(left > 0 && left <= Duration.ofDays(2).toSeconds(), store + ": seconds left: " + left);
-            }
+            assertExpiresWithinTwoDays(metrics, "synthgate.export.tls.key-store");
+            assertExpiresWithinTwoDays(metrics, "synthgate.export.tls.trust-store");
             try (Browser browser = Browser.open(gateway.url(""))) {
                 browser.signIn(TestUser.ADMIN);
                 browser.awaitUrlContaining("/admin/dashboard");
@@ -138,6 +133,13 @@ class DicomTlsIT {
                 browser.screenshot("dashboard-certificates");
             }
         }
+    }
+
+    /** The store's expiry gauge: the test authority and certificates are made for two days. */
+    private static void assertExpiresWithinTwoDays(String metrics, String store) {
+        double left = MetricSamples.value(metrics, "synthgate_tls_certificate_expiry_seconds{store=\"" + store + "\"}")
+                .orElseThrow();
+        assertTrue(left > 0 && left <= Duration.ofDays(2).toSeconds(), store + ": seconds left: " + left);
     }
 
     private static GatewayProcess gateway(int tlsPort, String clientAuth) {

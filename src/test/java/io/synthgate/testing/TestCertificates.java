@@ -28,17 +28,20 @@ public final class TestCertificates {
                 "ca.pem", "-days", "2", "-subj", "/CN=SynthGate Test CA");
         Files.writeString(folder.resolve("server.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
         certificates.sign("server", "localhost", "2", List.of("-extfile", "server.ext"));
-        certificates.run("openssl", "pkcs12", "-export", "-inkey", "server.key", "-in", "server.pem", "-certfile", "ca.pem",
-                "-name", "synthgate", "-out", "server.p12", "-passout", "pass:" + PASSWORD);
+        certificates.keyStore("server", "synthgate");
         certificates.run("keytool", "-importcert", "-noprompt", "-storetype", "PKCS12", "-keystore", "trust.p12",
                 "-storepass", PASSWORD, "-alias", "ca", "-file", "ca.pem");
         certificates.sign("client", "MODALITY", "2", List.of());
-        certificates.run("openssl", "pkcs12", "-export", "-inkey", "client.key", "-in", "client.pem", "-certfile", "ca.pem",
-                "-name", "synthgate-client", "-out", "client.p12", "-passout", "pass:" + PASSWORD);
+        certificates.keyStore("client", "synthgate-client");
         certificates.sign("expired", "OLD MODALITY", "0", List.of());
-        certificates.run("openssl", "pkcs12", "-export", "-inkey", "expired.key", "-in", "expired.pem", "-certfile",
-                "ca.pem", "-name", "expired", "-out", "expired.p12", "-passout", "pass:" + PASSWORD);
+        certificates.keyStore("expired", "expired");
         return certificates;
+    }
+
+    /** {@code name}.p12: the key and certificate {@link #sign} made, with the authority, under {@code alias}. */
+    private void keyStore(String name, String alias) {
+        run("openssl", "pkcs12", "-export", "-inkey", name + ".key", "-in", name + ".pem", "-certfile", "ca.pem",
+                "-name", alias, "-out", name + ".p12", "-passout", "pass:" + PASSWORD);
     }
 
     /** SynthGate's key store: its key and certificate chain (PKCS12). */
