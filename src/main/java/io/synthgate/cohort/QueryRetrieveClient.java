@@ -1,60 +1,50 @@
 package io.synthgate.cohort;
 
+import static io.synthgate.dicom.QueryAssociation.putKey;
+
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.DicomOutputStream;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.StoredFilePathStrategy;
 import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.TransferSyntax;
-import com.pixelmed.network.AReleaseException;
-import com.pixelmed.network.Association;
-import com.pixelmed.network.AssociationFactory;
-import com.pixelmed.network.CFindRequestCommandMessage;
 import com.pixelmed.network.CMoveRequestCommandMessage;
-import com.pixelmed.network.CompositeResponseHandler;
 import com.pixelmed.network.DicomNetworkException;
 import com.pixelmed.network.GetSOPClassSCU;
 import com.pixelmed.network.IdentifierHandler;
-import com.pixelmed.network.PresentationContext;
 import com.pixelmed.network.ReceivedObjectHandler;
 import io.synthgate.dicom.DimseStatus;
 import io.synthgate.dicom.StudyInstanceUid;
 import io.synthgate.dicom.PeerBridge;
+import io.synthgate.dicom.QueryAssociation;
 import io.synthgate.export.ClientTls;
 import io.synthgate.ingest.IngestService;
 import io.synthgate.ingest.StoreRequest;
 import io.synthgate.spool.Spool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.logging.Logger;
 
 /**
  * The query/retrieve SCU, on PixelMed's associations: C-FIND at study level (and series level for a
  * body part), C-MOVE of one study to SynthGate's AE, and C-GET through PixelMed's
  * {@link GetSOPClassSCU}, whose objects are kept by the {@link IngestService} exactly as a pushed
- * C-STORE's are; to a source with {@code tls=true}, over TLS with {@link ClientTls}. C-FIND and C-MOVE read the PACS's responses themselves, since PixelMed's SCU classes
- * keep neither the sub-operation counts nor the failed instances.
+ * C-STORE's are; to a source with {@code tls=true}, over TLS with {@link ClientTls}. C-FIND and C-MOVE
+ * run on a {@link QueryAssociation}, which keeps the final status, sub-operation counts and failed
+ * instances that PixelMed's SCU classes do not.
  */
 @ApplicationScoped
 public class QueryRetrieveClient {
 
-    private static final Logger LOG = Logger.getLogger(QueryRetrieveClient.class);
-    private static final AttributeTag FAILED_SOP_INSTANCE_UID_LIST = new AttributeTag(0x0008, 0x0058);
-    private static final String FIND = SOPClass.StudyRootQueryRetrieveInformationModelFind;
+    private static final String FIND = QueryAssociation.FIND;
     private static final String MOVE = SOPClass.StudyRootQueryRetrieveInformationModelMove;
     private static final String GET = SOPClass.StudyRootQueryRetrieveInformationModelGet;
     /** What a C-GET offers to receive when the PACS did not say which SOP classes a study holds. */
@@ -63,8 +53,6 @@ public class QueryRetrieveClient {
             SOPClass.CTImageStorage, SOPClass.EnhancedCTImageStorage, SOPClass.MRImageStorage,
             SOPClass.EnhancedMRImageStorage, SOPClass.UltrasoundImageStorage, SOPClass.UltrasoundMultiframeImageStorage,
             SOPClass.SecondaryCaptureImageStorage);
-    /** Command Data Set Type that says no data set follows the command. */
-    private static final int NO_DATA_SET = 0x0101;
 
     private final IngestService ingest;
     private final Spool spool;
@@ -82,14 +70,13 @@ public class QueryRetrieveClient {
      * series-level C-FIND per study.
      */
     public List<StudyMatch> findStudies(Source source, StudyQuery query) throws IOException {
-        Connection connection = open(source, FIND);
-        try (connection) {
-            Association association = connection.association();
+        QueryAssociation association = open(source, FIND);
+        try (association) {
             Map<String, StudyMatch> found = new LinkedHashMap<>();
             List<Optional<String>> accessions = query.accessionNumbers().isEmpty() ? List.of(Optional.empty())
                     : query.accessionNumbers().stream().map(Optional::of).toList();
             for (Optional<String> accession : accessions) {
-                for (AttributeList answer : find(association, studyKeys(query, accession))) {
+                for (AttributeList answer : association.find(studyKeys(query, accession))) {
                     StudyMatch match = match(answer);
                     if (match != null && (query.bodyPart().isEmpty()
                             || hasSeriesOf(association, match.study(), query.bodyPart().get()))) {
@@ -97,30 +84,30 @@ public class QueryRetrieveClient {
                     }
                 }
             }
-            connection.release();
+            association.release();
             return found.values().stream().sorted(Comparator.comparing(StudyMatch::studyDate)
                     .thenComparing(m -> m.study().value())).toList();
         } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
-            throw new IOException("C-FIND at " + source.describe() + " failed: " + connection.why(e), e);
+            throw new IOException("C-FIND at " + source.describe() + " failed: " + association.why(e), e);
         }
     }
 
     /** C-MOVE of one study to the source's move destination (SynthGate's AE, unless configured otherwise). */
     public RetrieveOutcome move(Source source, StudyInstanceUid study) {
-        Connection connection;
+        QueryAssociation association;
         try {
-            connection = open(source, MOVE);
+            association = open(source, MOVE);
         } catch (IOException e) {
             return RetrieveOutcome.broken(e.getMessage());
         }
-        try (connection) {
+        try (association) {
             byte[] command = new CMoveRequestCommandMessage(MOVE, source.moveDestination().value()).getBytes();
-            Responses responses = exchange(connection.association(), MOVE, command, studyIdentifier(study));
-            connection.release();
-            return responses.outcome();
+            QueryAssociation.Responses responses = association.request(MOVE, command, studyIdentifier(study));
+            association.release();
+            return outcome(responses);
         } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
             return RetrieveOutcome.broken("C-MOVE of study " + study + " from " + source.describe()
-                    + " broke off: " + connection.why(e));
+                    + " broke off: " + association.why(e));
         }
     }
 
@@ -176,7 +163,7 @@ public class QueryRetrieveClient {
                     false);
         } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
             return RetrieveOutcome.broken("C-GET of study " + study + " from " + source.describe() + " broke off after "
-                    + kept.get() + " instances: " + why(e, bridge));
+                    + kept.get() + " instances: " + bridge.why(e));
         }
         int announced = expected.orElse(kept.get() + refused.size());
         if (kept.get() == 0 && refused.isEmpty()) {
@@ -190,54 +177,34 @@ public class QueryRetrieveClient {
                         + " instances the PACS announced" + (refused.isEmpty() ? "" : "; refused " + refused.size()));
     }
 
-    private static List<AttributeList> find(Association association, AttributeList keys)
-            throws DicomException, DicomNetworkException, IOException {
-        Responses responses = exchange(association, FIND, new CFindRequestCommandMessage(FIND).getBytes(), keys);
-        if (responses.getStatus() != 0x0000) {
-            throw new IOException("answered with status " + String.format("0x%04X", responses.getStatus())
-                    + responses.errorComment());
-        }
-        return responses.identifiers;
-    }
-
-    private static boolean hasSeriesOf(Association association, StudyInstanceUid study, String bodyPart)
+    private static boolean hasSeriesOf(QueryAssociation association, StudyInstanceUid study, String bodyPart)
             throws DicomException, DicomNetworkException, IOException {
         AttributeList keys = new AttributeList();
-        put(keys, TagFromName.QueryRetrieveLevel, "SERIES");
-        put(keys, TagFromName.StudyInstanceUID, study.value());
-        put(keys, TagFromName.SeriesInstanceUID, "");
-        put(keys, TagFromName.BodyPartExamined, bodyPart);
-        return !find(association, keys).isEmpty();
+        putKey(keys, TagFromName.QueryRetrieveLevel, "SERIES");
+        putKey(keys, TagFromName.StudyInstanceUID, study.value());
+        putKey(keys, TagFromName.SeriesInstanceUID, "");
+        putKey(keys, TagFromName.BodyPartExamined, bodyPart);
+        return !association.find(keys).isEmpty();
     }
 
     private static AttributeList studyKeys(StudyQuery query, Optional<String> accession) throws DicomException {
         AttributeList keys = new AttributeList();
-        put(keys, TagFromName.QueryRetrieveLevel, "STUDY");
-        put(keys, TagFromName.StudyInstanceUID, String.join("\\", query.studyInstanceUids()));
-        put(keys, TagFromName.AccessionNumber, accession.orElse(""));
-        put(keys, TagFromName.StudyDate, query.studyDate().orElse(""));
-        put(keys, TagFromName.ModalitiesInStudy, query.modality().orElse(""));
-        put(keys, TagFromName.StudyDescription, query.studyDescription().orElse(""));
-        put(keys, TagFromName.NumberOfStudyRelatedInstances, "");
-        put(keys, TagFromName.SOPClassesInStudy, "");
+        putKey(keys, TagFromName.QueryRetrieveLevel, "STUDY");
+        putKey(keys, TagFromName.StudyInstanceUID, String.join("\\", query.studyInstanceUids()));
+        putKey(keys, TagFromName.AccessionNumber, accession.orElse(""));
+        putKey(keys, TagFromName.StudyDate, query.studyDate().orElse(""));
+        putKey(keys, TagFromName.ModalitiesInStudy, query.modality().orElse(""));
+        putKey(keys, TagFromName.StudyDescription, query.studyDescription().orElse(""));
+        putKey(keys, TagFromName.NumberOfStudyRelatedInstances, "");
+        putKey(keys, TagFromName.SOPClassesInStudy, "");
         return keys;
     }
 
     private static AttributeList studyIdentifier(StudyInstanceUid study) throws DicomException {
         AttributeList keys = new AttributeList();
-        put(keys, TagFromName.QueryRetrieveLevel, "STUDY");
-        put(keys, TagFromName.StudyInstanceUID, study.value());
+        putKey(keys, TagFromName.QueryRetrieveLevel, "STUDY");
+        putKey(keys, TagFromName.StudyInstanceUID, study.value());
         return keys;
-    }
-
-    /** Puts a key; an empty value asks for it to be returned, a value with backslashes is several values. */
-    private static void put(AttributeList keys, AttributeTag tag, String value) throws DicomException {
-        Attribute attribute = keys.putNewAttribute(tag);
-        if (!value.isEmpty()) {
-            for (String part : value.split("\\\\")) {
-                attribute.addValue(part);
-            }
-        }
     }
 
     private static StudyMatch match(AttributeList answer) {
@@ -256,23 +223,12 @@ public class QueryRetrieveClient {
     }
 
     /**
-     * An association to the source offering {@code sopClass} in the two uncompressed little-endian
-     * syntaxes, through a {@link PeerBridge}: over TLS when the source has {@code tls=true}, and given up
-     * when the source sends nothing for its {@code response-timeout}.
+     * An association to the source offering {@code sopClass}: over TLS when the source has
+     * {@code tls=true}, and given up when the source sends nothing for its {@code response-timeout}.
      */
-    private Connection open(Source source, String sopClass) throws IOException {
-        PeerBridge bridge = bridge(source);
-        LinkedList<String> syntaxes = new LinkedList<>(List.of(TransferSyntax.ExplicitVRLittleEndian,
-                TransferSyntax.ImplicitVRLittleEndian));
-        LinkedList<PresentationContext> contexts = new LinkedList<>();
-        contexts.add(new PresentationContext((byte) 1, sopClass, syntaxes));
-        try {
-            return new Connection(AssociationFactory.createNewAssociation(bridge.host(), bridge.port(),
-                    source.aeTitle().value(), source.callingAeTitle().value(), contexts, null, false), bridge);
-        } catch (DicomNetworkException | IOException e) {
-            bridge.close();
-            throw new IOException(source.describe() + " did not accept the association: " + why(e, bridge), e);
-        }
+    private QueryAssociation open(Source source, String sopClass) throws IOException {
+        return QueryAssociation.open(bridge(source), source.aeTitle(), source.callingAeTitle(), sopClass,
+                source.describe());
     }
 
     /** The connection to the source, TLS handshake done where it speaks TLS, with a loopback port for PixelMed. */
@@ -289,126 +245,11 @@ public class QueryRetrieveClient {
         }
     }
 
-    /** Why an exchange failed: the peer's silence when that is what ended it, else the toolkit's reason. */
-    private static String why(Exception e, PeerBridge bridge) {
-        return bridge.wentSilent() ? "the PACS sent nothing for " + bridge.idleLimit() : e.getMessage();
-    }
-
-    private static Responses exchange(Association association, String sopClass, byte[] command,
-            AttributeList identifier) throws DicomException, DicomNetworkException, IOException {
-        byte context = association.getSuitablePresentationContextID(sopClass);
-        String syntax = association.getTransferSyntaxForPresentationContextID(context);
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
-        identifier.write(new DicomOutputStream(encoded, null, syntax));
-        Responses responses = new Responses();
-        association.setReceivedDataHandler(responses);
-        association.send(context, command, null);
-        association.send(context, null, encoded.toByteArray());
-        try {
-            association.waitForPDataPDUsUntilHandlerReportsDone();
-        } catch (AReleaseException e) {
-            throw new IOException("the PACS released the association before its final response", e);
-        }
-        return responses;
-    }
-
-    /**
-     * An open association, and the bridge it runs through. Closing it aborts an association
-     * not released first (a request that failed half-way), then closes the bridge.
-     */
-    private static final class Connection implements AutoCloseable {
-
-        private final Association association;
-        private final PeerBridge bridge;
-        private boolean released;
-
-        Connection(Association association, PeerBridge bridge) {
-            this.association = association;
-            this.bridge = bridge;
-        }
-
-        Association association() {
-            return association;
-        }
-
-        String why(Exception e) {
-            return QueryRetrieveClient.why(e, bridge);
-        }
-
-        void release() {
-            released = true;
-            try {
-                association.release();
-            } catch (DicomNetworkException e) {
-                LOG.debugf("Releasing the association to %s: %s", association.getCalledAETitle(), e.getMessage());
-            }
-        }
-
-        @Override
-        public void close() {
-            if (!released) {
-                try {
-                    association.abort();
-                } catch (DicomNetworkException | RuntimeException e) {
-                    LOG.debugf("Aborting the association to %s: %s", association.getCalledAETitle(), e.getMessage());
-                }
-            }
-            bridge.close();
-        }
-    }
-
-    /**
-     * The responses to one request: every pending response's identifier, and the final response's
-     * status, sub-operation counts and, when it has a data set, the failed instances.
-     */
-    private static final class Responses extends CompositeResponseHandler {
-
-        private final List<AttributeList> identifiers = new ArrayList<>();
-        private AttributeList last = new AttributeList();
-        private List<String> failedSopInstances = List.of();
-        private boolean finalSeen;
-
-        Responses() {
-            allowData = true;
-        }
-
-        @Override
-        protected void evaluateStatusAndSetSuccess(AttributeList command) {
-            last = command;
-            status = Attribute.getSingleIntegerValueOrDefault(command, TagFromName.Status, 0xFFFF);
-            success = status == 0x0000;
-            finalSeen = status != 0xFF00 && status != 0xFF01;
-            boolean dataFollows = Attribute.getSingleIntegerValueOrDefault(command, TagFromName.CommandDataSetType,
-                    NO_DATA_SET) != NO_DATA_SET;
-            if (finalSeen && !dataFollows) {
-                setDone(true);
-            }
-        }
-
-        @Override
-        protected void makeUseOfDataSet(AttributeList data) {
-            if (finalSeen) {
-                failedSopInstances = List.of(Attribute.getStringValues(data, FAILED_SOP_INSTANCE_UID_LIST) == null
-                        ? new String[0] : Attribute.getStringValues(data, FAILED_SOP_INSTANCE_UID_LIST));
-                setDone(true);
-            } else {
-                identifiers.add(data);
-            }
-        }
-
-        RetrieveOutcome outcome() {
-            return new RetrieveOutcome(status, count(TagFromName.NumberOfCompletedSuboperations),
-                    count(TagFromName.NumberOfFailedSuboperations), count(TagFromName.NumberOfWarningSuboperations),
-                    failedSopInstances, Attribute.getSingleStringValueOrEmptyString(last, TagFromName.ErrorComment), null);
-        }
-
-        String errorComment() {
-            String comment = outcome().comment();
-            return comment.isEmpty() ? "" : " (" + comment + ")";
-        }
-
-        private int count(AttributeTag tag) {
-            return Math.max(0, Attribute.getSingleIntegerValueOrDefault(last, tag, 0));
-        }
+    /** How a C-MOVE ended, from the PACS's final response. */
+    private static RetrieveOutcome outcome(QueryAssociation.Responses responses) {
+        return new RetrieveOutcome(responses.status(), responses.count(TagFromName.NumberOfCompletedSuboperations),
+                responses.count(TagFromName.NumberOfFailedSuboperations),
+                responses.count(TagFromName.NumberOfWarningSuboperations), responses.failedSopInstances(),
+                responses.errorComment(), null);
     }
 }

@@ -98,14 +98,12 @@ public final class PeerBridge implements AutoCloseable {
         return local.getLocalPort();
     }
 
-    /** Whether the bridge closed the connection because the peer sent nothing for the idle limit. */
-    public boolean wentSilent() {
-        return wentSilent;
-    }
-
-    /** The idle limit, for a message that says why the connection ended. */
-    public Duration idleLimit() {
-        return idleLimit;
+    /**
+     * Why an exchange through the bridge failed: the peer's silence when the bridge ended it for that
+     * (PixelMed then only sees a closed socket), else {@code failure}'s own message.
+     */
+    public String why(Exception failure) {
+        return wentSilent ? "the PACS sent nothing for " + idleLimit : failure.getMessage();
     }
 
     private void relay() {

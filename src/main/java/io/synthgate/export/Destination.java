@@ -3,9 +3,13 @@ package io.synthgate.export;
 import io.synthgate.dicom.AeTitle;
 import java.time.Duration;
 
-/** A named DICOM peer. */
+/**
+ * A named DICOM peer.
+ *
+ * @param confirmStored whether what it acknowledges is confirmed by a C-FIND before it counts as exported
+ */
 public record Destination(String name, AeTitle aeTitle, String host, int port, DestinationKind kind, Duration timeout,
-        boolean tls) {
+        boolean tls, boolean confirmStored) {
 
     @Override
     public String toString() {

@@ -151,8 +151,8 @@ public class DestinationWatch {
             LOG.warnf("Destination %s is unreachable: %s; exports to it wait until it answers a C-ECHO", destination,
                     problem);
         } else if (changed && before != null) {
-            LOG.infof("Destination %s answers again after %s; waiting exports resume", destination,
-                    Duration.between(before.since(), now));
+            LOG.infof("Destination %s answers again after %d s; waiting exports resume", destination,
+                    Duration.between(before.since(), now).toSeconds());
             available.fire(new DestinationAvailable(destination.name()));
         }
         return after;

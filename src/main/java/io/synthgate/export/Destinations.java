@@ -14,7 +14,7 @@ public class Destinations {
 
     public Destinations(DestinationsConfig config) {
         config.peers().forEach((name, peer) -> byName.put(name, new Destination(name, new AeTitle(peer.aeTitle()),
-                peer.host(), peer.port(), peer.kind(), peer.timeout(), peer.tls())));
+                peer.host(), peer.port(), peer.kind(), peer.timeout(), peer.tls(), peer.confirmStored())));
     }
 
     public Destination get(String name) {

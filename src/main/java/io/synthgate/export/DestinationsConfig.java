@@ -42,5 +42,15 @@ public interface DestinationsConfig {
          */
         @WithDefault("false")
         boolean tls();
+
+        /**
+         * Whether each object the peer acknowledges is then looked for with a C-FIND at image level, and
+         * counts as exported only when the peer answers it: a PACS that answers a C-STORE with success
+         * and keeps nothing (a filter or routing rule that drops it) then fails the export instead of
+         * losing the object unnoticed. The peer must answer C-FIND from the calling AE title. Default
+         * {@code false}.
+         */
+        @WithDefault("false")
+        boolean confirmStored();
     }
 }

@@ -1,10 +1,18 @@
 package io.synthgate.export;
 
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SetOfDicomFiles;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.network.DicomNetworkException;
 import com.pixelmed.network.MultipleInstanceTransferStatusHandlerWithFileName;
 import com.pixelmed.network.StorageSOPClassSCU;
 import com.pixelmed.network.VerificationSOPClassSCU;
+import io.synthgate.dicom.AeTitle;
 import io.synthgate.dicom.PeerBridge;
+import io.synthgate.dicom.QueryAssociation;
 import io.synthgate.pipeline.CpuPermits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -12,17 +20,23 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The DICOM SCU side, on PixelMed: C-STORE a batch of files over one association, and C-ECHO. Calls
- * with {@code synthgate.export.calling-ae-title} as calling AE; to a destination with {@code tls=true}
- * through a {@link PeerBridge}.
+ * The DICOM SCU side, on PixelMed: C-STORE a batch of files over one association, C-FIND them back,
+ * and C-ECHO. Calls with {@code synthgate.export.calling-ae-title} as calling AE; to a destination with
+ * {@code tls=true} through a {@link PeerBridge}.
  */
 @ApplicationScoped
 public class DicomPeerClient {
+
+    /** SOP Instance UIDs per C-FIND: a UID list's value length must stay under 64 KiB. */
+    private static final int UIDS_PER_QUERY = 200;
 
     private final String callingAeTitle;
     private final ClientTls tls;
@@ -73,6 +87,76 @@ public class DicomPeerClient {
         return stored;
     }
 
+    /**
+     * The files among {@code files} the destination holds: one C-FIND at image level per series, all on
+     * one association, for the SOP Instance UIDs of the files of that series.
+     *
+     * @throws NoConnectionException when no connection could be made
+     * @throws IOException when the destination did not accept the association, broke it off, or answered a
+     *         C-FIND with a failure status
+     */
+    public Set<Path> held(Destination destination, Collection<Path> files) throws IOException {
+        Map<List<String>, Map<String, Path>> bySeries = new HashMap<>();
+        for (Path file : files) {
+            AttributeList header = header(file);
+            bySeries.computeIfAbsent(List.of(value(header, TagFromName.StudyInstanceUID),
+                    value(header, TagFromName.SeriesInstanceUID)), series -> new HashMap<>())
+                    .put(value(header, TagFromName.SOPInstanceUID), file);
+        }
+        PeerBridge bridge = destination.tls() ? bridge(destination) : plainBridge(destination);
+        QueryAssociation opened;
+        try {
+            opened = QueryAssociation.open(bridge, destination.aeTitle(), new AeTitle(callingAeTitle),
+                    QueryAssociation.FIND, "it");
+        } catch (IOException e) {
+            throw new IOException("the C-FIND from " + callingAeTitle + " failed: " + e.getMessage(), e);
+        }
+        try (QueryAssociation association = opened) {
+            Set<Path> held = new HashSet<>();
+            for (Map.Entry<List<String>, Map<String, Path>> series : bySeries.entrySet()) {
+                List<String> uids = List.copyOf(series.getValue().keySet());
+                for (int from = 0; from < uids.size(); from += UIDS_PER_QUERY) {
+                    List<String> chunk = uids.subList(from, Math.min(uids.size(), from + UIDS_PER_QUERY));
+                    try {
+                        for (AttributeList match : association.find(imageKeys(series.getKey(), chunk))) {
+                            Path file = series.getValue().get(value(match, TagFromName.SOPInstanceUID));
+                            if (file != null) {
+                                held.add(file);
+                            }
+                        }
+                    } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
+                        throw new IOException("the C-FIND from " + callingAeTitle + " failed: " + association.why(e), e);
+                    }
+                }
+            }
+            association.release();
+            return held;
+        }
+    }
+
+    private static AttributeList imageKeys(List<String> series, List<String> sopInstanceUids) throws DicomException {
+        AttributeList keys = new AttributeList();
+        QueryAssociation.putKey(keys, TagFromName.QueryRetrieveLevel, "IMAGE");
+        QueryAssociation.putKey(keys, TagFromName.StudyInstanceUID, series.get(0));
+        QueryAssociation.putKey(keys, TagFromName.SeriesInstanceUID, series.get(1));
+        QueryAssociation.putKey(keys, TagFromName.SOPInstanceUID, String.join("\\", sopInstanceUids));
+        return keys;
+    }
+
+    private static AttributeList header(Path file) throws IOException {
+        AttributeList header = new AttributeList();
+        try {
+            header.read(file.toFile(), TagFromName.PixelData);
+        } catch (DicomException e) {
+            throw new IOException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        return header;
+    }
+
+    private static String value(AttributeList list, AttributeTag tag) {
+        return Attribute.getSingleStringValueOrEmptyString(list, tag);
+    }
+
     /** PixelMed only logs a refused connection; checking first gives the job a reason an admin can act on. */
     private static void requireReachable(Destination destination) throws NoConnectionException {
         try (Socket socket = new Socket()) {
@@ -93,6 +177,17 @@ public class DicomPeerClient {
             new VerificationSOPClassSCU(bridge == null ? destination.host() : bridge.host(),
                     bridge == null ? destination.port() : bridge.port(), destination.aeTitle().value(), callingAeTitle,
                     false);
+        }
+    }
+
+    /** A plain connection to {@code destination} that gives up when it sends nothing for its timeout. */
+    private static PeerBridge plainBridge(Destination destination) throws NoConnectionException {
+        try {
+            return PeerBridge.plain(destination.name(), destination.host(), destination.port(), destination.timeout(),
+                    destination.timeout());
+        } catch (IOException e) {
+            throw new NoConnectionException("cannot connect to " + destination.host() + ":" + destination.port() + " ("
+                    + e.getMessage() + ")", e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
 import io.synthgate.job.OutputState;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,13 +110,17 @@ public class ExportService {
         for (Destination destination : targets) {
             try {
                 Set<Path> stored = client.store(destination, files);
-                count(destination, "stored", stored.size());
                 count(destination, "failed", files.size() - stored.size());
-                everywhere.retainAll(stored);
-                if (stored.size() < pending.size() && failure == null) {
-                    failure = new ExportFailedException(destination + " accepted " + stored.size() + " of "
-                            + pending.size() + " synthetic objects", null);
+                Set<Path> kept = confirmed(destination, stored);
+                count(destination, "stored", kept.size());
+                everywhere.retainAll(kept);
+                if (kept.size() < files.size() && failure == null) {
+                    failure = new ExportFailedException(shortfall(destination, files.size(), stored.size(), kept.size()),
+                            null);
                 }
+            } catch (ExportFailedException unconfirmed) {
+                everywhere.clear();
+                failure = failure == null ? unconfirmed : failure;
             } catch (Exception e) {
                 count(destination, "failed", files.size());
                 everywhere.clear();
@@ -136,6 +141,38 @@ public class ExportService {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * What the destination holds of what it acknowledged: all of it, unless the destination is to confirm
+     * stores ({@code confirm-stored}), when a C-FIND asks it. Objects acknowledged but not held are
+     * counted {@code unconfirmed}; a C-FIND that fails leaves all of them so, since nothing is known.
+     */
+    private Set<Path> confirmed(Destination destination, Set<Path> stored) throws ExportFailedException {
+        if (!destination.confirmStored() || stored.isEmpty()) {
+            return stored;
+        }
+        Set<Path> held;
+        try {
+            held = client.held(destination, stored);
+        } catch (IOException e) {
+            count(destination, "unconfirmed", stored.size());
+            throw new ExportFailedException(destination + " acknowledged " + stored.size() + " synthetic objects, but "
+                    + "confirming them failed: " + e.getMessage() + "; with synthgate.destinations." + destination.name()
+                    + ".confirm-stored it must answer C-FIND from that AE title", null);
+        }
+        count(destination, "unconfirmed", stored.size() - held.size());
+        return held;
+    }
+
+    /** Why fewer objects than were sent count as exported at {@code destination}. */
+    private static String shortfall(Destination destination, int sent, int acknowledged, int held) {
+        String accepted = destination + " accepted " + acknowledged + " of " + sent + " synthetic objects";
+        if (held == acknowledged) {
+            return accepted;
+        }
+        return accepted + ", and a C-FIND finds " + held + " of those: it answered success for objects it did not "
+                + "keep (a filter or routing rule at the PACS?)";
     }
 
     /** No connection, so nothing was refused: the destination is down, and the export waits for it. */

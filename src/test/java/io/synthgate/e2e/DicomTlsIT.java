@@ -103,6 +103,7 @@ class DicomTlsIT {
         try (OrthancProcess orthanc = OrthancProcess.startWithTls(folder.resolve("pacs"), certificates);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway-export"), orthanc, Map.of(
                                 "synthgate.destinations.research.tls", "true",
+                                "synthgate.destinations.research.confirm-stored", "true",
                                 "synthgate.export.tls.trust-store", certificates.trustStore().toString(),
                                 "synthgate.export.tls.key-store", certificates.clientKeyStore().toString()))
                         .withEnvironment("SYNTHGATE_EXPORT_TLS_TRUST_STORE_PASSWORD", TestCertificates.PASSWORD)
@@ -121,6 +122,9 @@ class DicomTlsIT {
                 assertTrue(orthanc.findInstance(synthetic).isPresent(), "Orthanc lacks " + synthetic);
             }
             String metrics = gateway.get("/q/metrics").body();
+            assertEquals(outputs.size(), MetricSamples.value(metrics,
+                    "synthgate_export_objects_total{destination=\"research\",outcome=\"stored\"}").orElse(0),
+                    "each output stored and found by the C-FIND over TLS: " + metrics);
             assertExpiresWithinTwoDays(metrics, "synthgate.export.tls.key-store");
             assertExpiresWithinTwoDays(metrics, "synthgate.export.tls.trust-store");
             try (Browser browser = Browser.open(gateway.url(""))) {

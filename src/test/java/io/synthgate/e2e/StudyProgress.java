@@ -66,6 +66,27 @@ final class StudyProgress {
         throw new AssertionError("No job of study " + studyInstanceUid + " reached " + state + " within " + timeout + ": " + jobs);
     }
 
+    /**
+     * Waits until a job of the study is FAILED with a reason containing {@code reasonPart} (a job failed
+     * before for another reason, and retried since, does not count), and returns it.
+     */
+    static JsonNode awaitFailure(GatewayProcess gateway, String studyInstanceUid, String reasonPart, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode jobs = gateway.getJson("/api/studies/" + studyInstanceUid).path("jobs");
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode job : jobs) {
+                if (job.path("state").asText().equals("FAILED") && job.path("reason").asText().contains(reasonPart)) {
+                    return job;
+                }
+            }
+            Thread.sleep(250);
+            jobs = gateway.getJson("/api/studies/" + studyInstanceUid).path("jobs");
+        }
+        throw new AssertionError("No job of study " + studyInstanceUid + " failed for '" + reasonPart + "' within "
+                + timeout + ": " + jobs);
+    }
+
     /** Waits up to two minutes until {@code count} candidates await a verdict, and returns them, oldest first. */
     static JsonNode awaitPendingReviews(GatewayProcess gateway, int count) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(120);

@@ -20,6 +20,9 @@ public final class OrthancProcess implements AutoCloseable {
     public static final String AE_TITLE = "ORTHANC";
     /** The AE title of a clinical PACS ({@link #startClinical}). */
     public static final String CLINICAL_AE_TITLE = "CLINICAL_PACS";
+    /** The gateway as a known modality: Orthanc answers C-FIND only from the modalities it knows. */
+    private static final String GATEWAY_MODALITY = ", \"DicomModalities\": {\"synthgate\": [\"" + GatewayProcess.AE_TITLE
+            + "\", \"127.0.0.1\", 104]}";
 
     private final Process process;
     private final int httpPort;
@@ -50,12 +53,36 @@ public final class OrthancProcess implements AutoCloseable {
     }
 
     /**
+     * Starts a research PACS that knows the gateway as a modality, as one set up for stores the gateway
+     * confirms: it also answers the gateway's C-FIND. Starting it on the same folder keeps what it holds.
+     */
+    public static OrthancProcess startKnowingGateway(Path folder, int dicomPort) throws IOException, InterruptedException {
+        return start(folder, dicomPort, GATEWAY_MODALITY);
+    }
+
+    /**
+     * Starts a research PACS as {@link #startKnowingGateway} whose Lua filter drops every object it
+     * receives: it answers each C-STORE with success and keeps nothing, as a PACS rule that discards
+     * objects does. No C-STORE client can tell; only a query back can.
+     */
+    public static OrthancProcess startDroppingStores(Path folder, int dicomPort) throws IOException, InterruptedException {
+        Path filter = Files.createDirectories(folder).resolve("drop-everything.lua");
+        Files.writeString(filter, """
+                function ReceivedInstanceFilter(dicom, origin, info)
+                  return false
+                end
+                """);
+        return start(folder, dicomPort, GATEWAY_MODALITY + ", \"LuaScripts\": [\"" + filter + "\"]");
+    }
+
+    /**
      * Starts Orthanc speaking DICOM over TLS only, with the certificate {@code certificates} made for
-     * 127.0.0.1, and requiring callers to present one from the same authority.
+     * 127.0.0.1, and requiring callers to present one from the same authority; it knows the gateway,
+     * so it answers its C-FIND too.
      */
     public static OrthancProcess startWithTls(Path folder, TestCertificates certificates)
             throws IOException, InterruptedException {
-        return start(folder, FreePorts.next(), ", " + tlsConfig(certificates));
+        return start(folder, FreePorts.next(), GATEWAY_MODALITY + ", " + tlsConfig(certificates));
     }
 
     /**
