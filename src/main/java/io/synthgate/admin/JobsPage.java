@@ -50,10 +50,12 @@ public class JobsPage {
     private final FigureRenderer figures;
     private final ViewerLinks viewer;
     private final ExpertMasks expertMasks;
+    private final Viewer signedIn;
 
     public JobsPage(JobService jobs, JobOutputService outputs, SyntheticFiles files, FigureRenderer figures,
-            ViewerLinks viewer, ExpertMasks expertMasks) {
+            ViewerLinks viewer, ExpertMasks expertMasks, Viewer signedIn) {
         this.expertMasks = expertMasks;
+        this.signedIn = signedIn;
         this.jobs = jobs;
         this.outputs = outputs;
         this.files = files;
@@ -139,7 +141,7 @@ public class JobsPage {
     @RolesAllowed(Roles.ADMIN)
     public Response retry(@PathParam("id") UUID id) {
         jobs.find(id).orElseThrow(() -> new NotFoundException("No job " + id));
-        jobs.retry(id);
+        jobs.retry(id, signedIn.getName());
         return Response.seeOther(URI.create("/admin/jobs/" + id + "?flash=Retry+started")).build();
     }
 }

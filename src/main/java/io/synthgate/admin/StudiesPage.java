@@ -37,10 +37,12 @@ public class StudiesPage {
 
     private final StudyService studies;
     private final ArrivalRecorder recorder;
+    private final Viewer signedIn;
 
-    public StudiesPage(StudyService studies, ArrivalRecorder recorder) {
+    public StudiesPage(StudyService studies, ArrivalRecorder recorder, Viewer signedIn) {
         this.studies = studies;
         this.recorder = recorder;
+        this.signedIn = signedIn;
     }
 
     /** The search and its results. */
@@ -79,7 +81,7 @@ public class StudiesPage {
     @RolesAllowed(Roles.ADMIN)
     public Response complete(@PathParam("uid") String uid) {
         recorder.awaitRecorded();
-        CompletionResult result = studies.complete(new StudyInstanceUid(uid));
+        CompletionResult result = studies.complete(new StudyInstanceUid(uid), signedIn.getName());
         switch (result.outcome()) {
             case UNKNOWN_STUDY -> throw new NotFoundException("No study " + uid + " was received");
             case ALREADY_COMPLETE -> throw new ConflictException("Study " + uid + " is already complete");

@@ -61,7 +61,7 @@ public class JobResource {
         if (jobs.find(id).isEmpty()) {
             return Problem.response(Response.Status.NOT_FOUND, "No job " + id);
         }
-        jobs.retry(id);
+        jobs.retry(id, caller.getPrincipal().getName());
         return Response.accepted(jobs.find(id).orElseThrow()).build();
     }
 }

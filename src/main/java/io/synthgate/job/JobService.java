@@ -197,7 +197,7 @@ public class JobService {
      * Sends a failed job through its pipeline again, outputs already written reused; or an unmatched
      * one through the routing rules again.
      */
-    public void retry(UUID jobId) {
+    public void retry(UUID jobId, String requestedBy) {
         JobEntity job = require(jobId);
         if (job.filesRemovedAt != null) {
             throw new ConflictException("Job " + jobId + " cannot be retried: retention removed its files at "
@@ -208,7 +208,7 @@ public class JobService {
             throw new ConflictException("Job " + jobId + " cannot be retried yet: replica " + holder
                     + " holds it (retention is removing its files); try again shortly");
         }
-        move(job, JobState.PROCESSING, "retry requested");
+        move(job, JobState.PROCESSING, "retry requested by " + requestedBy);
     }
 
     /**

@@ -11,8 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
 
@@ -54,10 +56,10 @@ public class StudyResource {
     @POST
     @Path("/{studyInstanceUid}/complete")
     @RolesAllowed(Roles.ADMIN)
-    public Response complete(@PathParam("studyInstanceUid") String uid) {
+    public Response complete(@PathParam("studyInstanceUid") String uid, @Context SecurityContext caller) {
         StudyInstanceUid study = new StudyInstanceUid(uid);
         recorder.awaitRecorded();
-        CompletionResult result = studies.complete(study);
+        CompletionResult result = studies.complete(study, caller.getUserPrincipal().getName());
         return switch (result.outcome()) {
             case COMPLETED -> Response.accepted(Map.of("studyInstanceUid", uid, "jobId", result.jobId())).build();
             case UNKNOWN_STUDY -> Problem.response(Response.Status.NOT_FOUND, "No study " + uid + " was received");

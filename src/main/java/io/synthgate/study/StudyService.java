@@ -71,13 +71,13 @@ public class StudyService {
                 .orElse(Set.of()));
     }
 
-    /** Completes the study's open job now, as if its idle timeout had passed. */
-    public CompletionResult complete(StudyInstanceUid study) {
+    /** Completes the study's open job now, as if its idle timeout had passed, saying who asked in its history. */
+    public CompletionResult complete(StudyInstanceUid study, String requestedBy) {
         return locks.withLock(study.value(), () -> QuarkusTransaction.requiringNew().call(() -> {
             if (studies.lockByStudyInstanceUid(study.value()).isEmpty()) {
                 return new CompletionResult(CompletionResult.Outcome.UNKNOWN_STUDY, null);
             }
-            return jobs.completeOpenJob(study, "completed on request")
+            return jobs.completeOpenJob(study, "completed on request by " + requestedBy)
                     .map(id -> new CompletionResult(CompletionResult.Outcome.COMPLETED, id))
                     .orElse(new CompletionResult(CompletionResult.Outcome.ALREADY_COMPLETE, null));
         }));

@@ -85,6 +85,10 @@ class AdminPagesIT {
                     return driver.findElement(By.id("job-state")).getText().equals("EXPORTED");
                 });
                 assertEquals(1, orthanc.get("/instances").size(), "the retried job's object is in the PACS");
+                String timeline = browser.text(By.cssSelector(".timeline"));
+                assertTrue(timeline.contains("completed on request by " + TestUser.ADMIN.username())
+                        && timeline.contains("retry requested by " + TestUser.ADMIN.username()),
+                        "the timeline says who completed the study and who retried the job: " + timeline);
                 browser.screenshot("job-exported");
                 researcherRunsTextToImage(browser, jobId);
             }

@@ -125,13 +125,15 @@ class JobClaimsTest {
     @Test
     void aJobIsNotRetriedWhileAReplicaStillHoldsIt() {
         UUID failed = job(JobState.FAILED, "north");
-        ConflictException refused = assertThrows(ConflictException.class, () -> jobs.retry(failed));
+        ConflictException refused = assertThrows(ConflictException.class, () -> jobs.retry(failed, "lee"));
         assertTrue(refused.getMessage().contains("replica north holds it"), refused.getMessage());
 
         replica("north", Clock.systemUTC()).release(failed);
-        jobs.retry(failed);
+        jobs.retry(failed, "lee");
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(failed).orElseThrow().state() == JobState.FAILED);
         await().atMost(Duration.ofSeconds(30)).until(() -> owner(failed) == null);
+        assertTrue(jobs.history(failed).stream().anyMatch(event -> event.reason().equals("retry requested by lee")),
+                "the history says who retried it: " + jobs.history(failed));
         assertTrue(jobs.history(failed).stream().anyMatch(event -> event.reason().contains("claims-test")),
                 "this replica claimed the retried job, ran it (its experiment is unknown), and released it: "
                         + jobs.history(failed));

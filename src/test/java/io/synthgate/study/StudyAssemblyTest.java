@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -59,6 +60,8 @@ class StudyAssemblyTest {
         org.hamcrest.MatcherAssert.assertThat(job.getString("job.reason"), org.hamcrest.Matchers.containsString(
                 "cannot connect to 127.0.0.1:1"));
         assertEquals(2, job.getList("outputs").size(), "both synthetic objects were generated before the export failed");
+        assertTrue(job.getList("events.reason").contains("completed on request by " + ADMIN.username()),
+                "the history says who completed it: " + job.getList("events.reason"));
         assertEquals(List.of(0, 0), job.getList("outputs.fidelity.maxAbsoluteDifferenceOutsideMask"));
         assertEquals(List.of("rectangle 40% 40% 20% 20%", "rectangle 40% 40% 20% 20%"), job.getList("outputs.maskSpec"));
         for (Float ssim : job.<Float>getList("outputs.fidelity.ssim")) {
