@@ -35,10 +35,12 @@ public class RunsPage {
 
     private final TextRuns runs;
     private final GeneratorRegistry generators;
+    private final Viewer signedIn;
 
-    public RunsPage(TextRuns runs, GeneratorRegistry generators) {
+    public RunsPage(TextRuns runs, GeneratorRegistry generators, Viewer signedIn) {
         this.runs = runs;
         this.generators = generators;
+        this.signedIn = signedIn;
     }
 
     @CheckedTemplate
@@ -64,7 +66,8 @@ public class RunsPage {
         List<String> parts = bodyParts == null ? List.of()
                 : Arrays.stream(bodyParts.split(",")).map(String::strip).filter(part -> !part.isEmpty()).toList();
         try {
-            UUID id = runs.start(new TextRunRequest(parts, template, null, candidates, generator, null, null));
+            UUID id = runs.start(new TextRunRequest(parts, template, null, candidates, generator, null, null),
+                    signedIn.getName());
             return Response.seeOther(URI.create("/admin/runs/" + id)).build();
         } catch (InvalidRequestException | ConflictException refused) {
             return Response.status(refused instanceof ConflictException ? 409 : 400).type(MediaType.TEXT_HTML)

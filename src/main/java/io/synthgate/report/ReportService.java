@@ -65,7 +65,7 @@ public class ReportService {
         }
         return Optional.of(new Report("Text-to-image run " + run.id(), "Generator " + run.generator() + ", prompt \""
                 + run.promptTemplate() + "\", " + run.candidatesPerPrompt() + " candidates per prompt, all kept; started "
-                + run.createdAt() + ".", rows));
+                + run.createdAt() + (run.startedBy() == null ? "" : " by " + run.startedBy()) + ".", rows));
     }
 
     /** The report of every job an experiment's route took, newest jobs first; empty when it took none. */

@@ -36,4 +36,8 @@ public class TextRunEntity {
     /** WIDTHxHEIGHT, or null for the generator's configured size. */
     @Column(name = "canvas_size")
     public String canvasSize;
+
+    /** Who started it; null for runs started before SynthGate recorded it. */
+    @Column(name = "started_by")
+    public String startedBy;
 }

@@ -11,8 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
@@ -39,11 +41,11 @@ public class TextRunResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(TextRunRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response start(TextRunRequest request, @Context UriInfo uri, @Context SecurityContext caller) {
         if (request == null) {
             return Problem.response(Response.Status.BAD_REQUEST, "A run needs a JSON body, e.g. {\"bodyParts\": [\"knee\"]}");
         }
-        UUID id = runs.start(request);
+        UUID id = runs.start(request, caller.getUserPrincipal().getName());
         return Response.accepted(runs.find(id).orElseThrow())
                 .location(uri.getAbsolutePathBuilder().path(id.toString()).build()).build();
     }

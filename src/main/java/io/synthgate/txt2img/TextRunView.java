@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param id the run
  * @param createdAt when it was started
+ * @param startedBy who started it; null for runs from before SynthGate recorded it
  * @param generator the generator it uses
  * @param promptTemplate its prompt template
  * @param negativePrompt its negative prompt
@@ -19,7 +20,7 @@ import java.util.UUID;
  * @param progress counts of prompts by state
  * @param prompts one entry per body part, in the order asked
  */
-public record TextRunView(UUID id, Instant createdAt, String generator, String promptTemplate, String negativePrompt,
+public record TextRunView(UUID id, Instant createdAt, String startedBy, String generator, String promptTemplate, String negativePrompt,
         int candidatesPerPrompt, String seedPolicy, boolean finished, Progress progress, List<PromptView> prompts) {
 
     /**

@@ -70,7 +70,7 @@ public class TextRuns {
      * Starts a run; an {@link InvalidRequestException} names what is wrong with the request, a
      * {@link ConflictException} says that text-to-image runs are off.
      */
-    public UUID start(TextRunRequest request) {
+    public UUID start(TextRunRequest request, String startedBy) {
         if (experiments.findEnabled(EXPERIMENT).filter(e -> e.operation() == GenerationOperation.TXT2IMG).isEmpty()) {
             throw new ConflictException("Text-to-image runs are off: no experiment synthgate.experiments." + EXPERIMENT
                     + " with operation txt2img is configured and enabled");
@@ -114,6 +114,7 @@ public class TextRuns {
             run.candidatesPerPrompt = candidates;
             run.seedPolicy = seed.text().isEmpty() ? null : seed.text();
             run.canvasSize = size.map(CanvasSize::toString).orElse(null);
+            run.startedBy = startedBy;
             runs.persist(run);
             for (int i = 0; i < bodyParts.size(); i++) {
                 TextPromptEntity prompt = new TextPromptEntity();
@@ -122,7 +123,7 @@ public class TextRuns {
                 prompt.bodyPart = bodyParts.get(i);
                 prompt.prompt = expanded.get(i);
                 prompt.jobId = jobs.startTextRunJob(syntheticStudy(run.id, prompt.bodyPart), EXPERIMENT,
-                        "text-to-image run " + run.id + ": " + prompt.bodyPart);
+                        "text-to-image run " + run.id + " started by " + startedBy + ": " + prompt.bodyPart);
                 prompts.persist(prompt);
             }
             return run.id;
@@ -177,7 +178,7 @@ public class TextRuns {
                     detail, job.studyInstanceUid(), candidates));
         }
         int running = views.size() - exported - failed;
-        return new TextRunView(run.id, run.createdAt, run.generator, run.promptTemplate, run.negativePrompt,
+        return new TextRunView(run.id, run.createdAt, run.startedBy, run.generator, run.promptTemplate, run.negativePrompt,
                 run.candidatesPerPrompt, run.seedPolicy, running == 0,
                 new TextRunView.Progress(views.size(), exported, failed, running), views);
     }

@@ -113,6 +113,8 @@ class AdminPagesIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
                 .until(driver -> driver.findElement(By.id("run-state")).getText().startsWith("finished"));
         assertTrue(browser.driver().findElement(By.id("run-state")).getText().contains("2 of 2 prompts exported"));
+        assertTrue(browser.driver().getPageSource().contains("by <strong>" + TestUser.RESEARCHER.username() + "</strong>"),
+                "the run names who started it");
         browser.screenshot("run");
         browser.driver().findElement(By.id("run-report")).click();
         assertTrue(browser.driver().getPageSource().contains("Every image in this report is SYNTHETIC"));

@@ -101,6 +101,7 @@ class TextRunResourceTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RESEARCHER.given().get("/api/experiments/txt2img/runs/" + runId)
                 .then().statusCode(200).body("finished", equalTo(true)));
         RESEARCHER.given().get("/api/experiments/txt2img/runs/" + runId).then()
+                .body("startedBy", equalTo(RESEARCHER.username()))
                 .body("prompts[0].outcome", equalTo("OK"))
                 .body("prompts[0].candidates.size()", equalTo(3))
                 .body("prompts[1].outcome", equalTo("REFUSED"))
