@@ -126,7 +126,7 @@ public class ReaderStudiesPage {
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("id") UUID id) throws IOException {
         String name = set(id).name();
-        studies.delete(id);
+        studies.delete(id, signedIn.getName());
         return Response.seeOther(URI.create("/admin/reader-studies?done="
                 + URLEncoder.encode("deleted " + name + " with its readings and images", StandardCharsets.UTF_8))).build();
     }

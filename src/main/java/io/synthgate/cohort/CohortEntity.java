@@ -53,6 +53,10 @@ public class CohortEntity {
     @Column(name = "cancel_requested", nullable = false)
     public boolean cancelRequested;
 
+    /** Who asked it to stop, while {@link #cancelRequested}. */
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

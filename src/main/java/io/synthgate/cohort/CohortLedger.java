@@ -147,6 +147,7 @@ public class CohortLedger {
         }
         hold(cohort);
         cohort.cancelRequested = false;
+        cohort.cancelledBy = null;
         for (CohortStudyEntity study : studies.list("cohortId = ?1 and state in ?2", id,
                 List.of(CohortStudyState.FAILED, CohortStudyState.RETRIEVING))) {
             study.state = CohortStudyState.MATCHED;
@@ -155,22 +156,25 @@ public class CohortLedger {
     }
 
     /** Asks a running cohort to stop: it starts no further retrieve. */
-    public void requestCancel(UUID id) {
+    public void requestCancel(UUID id, String requestedBy) {
         CohortEntity cohort = require(id);
         if (!cohort.state.allowedNext().contains(CohortState.CANCELLED)) {
             throw new ConflictException("Cohort " + id + " is " + cohort.state + "; only a running or matched cohort"
                     + " can be cancelled");
         }
         if (cohort.state == CohortState.MATCHED) {
-            move(cohort, CohortState.CANCELLED, "cancelled before retrieving");
+            move(cohort, CohortState.CANCELLED, "cancelled by " + requestedBy + " before retrieving");
         } else {
             cohort.cancelRequested = true;
+            cohort.cancelledBy = requestedBy;
             cohort.updatedAt = clock.instant();
         }
     }
 
-    public boolean cancelRequested(UUID id) {
-        return require(id).cancelRequested;
+    /** Who asked the cohort to stop, if someone did while it runs. */
+    public Optional<String> cancelRequestedBy(UUID id) {
+        CohortEntity cohort = require(id);
+        return cohort.cancelRequested ? Optional.of(String.valueOf(cohort.cancelledBy)) : Optional.empty();
     }
 
     /** The studies still to retrieve, in study date order. */

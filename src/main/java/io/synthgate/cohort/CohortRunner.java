@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -162,9 +163,10 @@ public class CohortRunner {
             end(id, CohortState.FAILED, e.getMessage());
             return false;
         }
-        if (ledger.cancelRequested(id)) {
+        Optional<String> cancelledBy = ledger.cancelRequestedBy(id);
+        if (cancelledBy.isPresent()) {
             if (!ledger.matched(id, matches, match -> studies.isKnown(match.study()), CohortState.CANCELLED,
-                    "cancelled while querying")) {
+                    "cancelled by " + cancelledBy.get() + " while querying")) {
                 lost(id);
             }
             return false;
@@ -188,14 +190,14 @@ public class CohortRunner {
         Semaphore throttle = throttles.computeIfAbsent(source.name(), name -> new Semaphore(source.maxAssociations(),
                 true));
         List<Future<?>> retrieves = new ArrayList<>();
-        boolean cancelled = false;
+        Optional<String> cancelledBy = Optional.empty();
         boolean lost = false;
         try {
             for (StudyMatch match : ledger.pending(id)) {
                 throttle.acquire();
-                if (ledger.cancelRequested(id)) {
+                cancelledBy = ledger.cancelRequestedBy(id);
+                if (cancelledBy.isPresent()) {
                     throttle.release();
-                    cancelled = true;
                     break;
                 }
                 if (!ledger.retrieving(id, match)) {
@@ -230,8 +232,8 @@ public class CohortRunner {
                 + counts.get(CohortStudyState.ALREADY_RECEIVED) + " received before, "
                 + counts.get(CohortStudyState.FAILED) + " failed";
         boolean ended;
-        if (cancelled) {
-            ended = end(id, CohortState.CANCELLED, "cancelled: " + summary + ", "
+        if (cancelledBy.isPresent()) {
+            ended = end(id, CohortState.CANCELLED, "cancelled by " + cancelledBy.get() + ": " + summary + ", "
                     + counts.get(CohortStudyState.MATCHED) + " not retrieved");
         } else if (counts.get(CohortStudyState.FAILED) > 0) {
             ended = end(id, CohortState.FAILED, summary + "; a retry retrieves the failed studies again");

@@ -63,19 +63,19 @@ public class Cohorts {
     }
 
     /** Retrieves the matches of a dry run. */
-    public CohortView retrieve(UUID id) {
+    public CohortView retrieve(UUID id, String requestedBy) {
         CohortState state = ledger.plan(id).state();
         if (state != CohortState.MATCHED) {
             throw new ConflictException("Cohort " + id + " is " + state + "; only a dry run's"
                     + " matches (MATCHED) wait to be retrieved");
         }
-        ledger.resume(id, CohortState.RETRIEVING, "retrieve requested");
+        ledger.resume(id, CohortState.RETRIEVING, "retrieve requested by " + requestedBy);
         runner.start(id);
         return require(id);
     }
 
     /** Takes a failed cohort's failed part again: its query if that failed, else its failed studies. */
-    public CohortView retry(UUID id) {
+    public CohortView retry(UUID id, String requestedBy) {
         CohortState state = ledger.plan(id).state();
         if (state != CohortState.FAILED) {
             throw new ConflictException("Cohort " + id + " is " + state
@@ -83,14 +83,15 @@ public class Cohorts {
         }
         boolean queried = ledger.hasStudies(id);
         ledger.resume(id, queried ? CohortState.RETRIEVING : CohortState.QUERYING,
-                queried ? "retry of the failed studies requested" : "retry of the query requested");
+                (queried ? "retry of the failed studies requested by " : "retry of the query requested by ")
+                        + requestedBy);
         runner.start(id);
         return require(id);
     }
 
     /** Stops a cohort: the retrieves running finish, no further one starts. */
-    public CohortView cancel(UUID id) {
-        ledger.requestCancel(id);
+    public CohortView cancel(UUID id, String requestedBy) {
+        ledger.requestCancel(id, requestedBy);
         return require(id);
     }
 

@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Reader studies: builds a reading set from an experiment's kept candidates and their de-identified
@@ -43,6 +44,8 @@ import java.util.stream.Stream;
 @ApplicationScoped
 @Transactional
 public class ReaderStudies {
+
+    private static final Logger LOG = Logger.getLogger(ReaderStudies.class);
 
     /** The newest jobs of the experiment a set is built from. */
     static final int MAX_JOBS = 500;
@@ -135,13 +138,16 @@ public class ReaderStudies {
         }
     }
 
-    /** Deletes a reading set, its readings and its copies of the images; false when there is no such set. */
-    public boolean delete(UUID setId) throws IOException {
+    /**
+     * Deletes a reading set, its readings and its copies of the images, and logs who did; false when
+     * there is no such set.
+     */
+    public boolean delete(UUID setId, String deletedBy) throws IOException {
         ReadingSetEntity set = sets.findById(setId);
         if (set == null) {
             return false;
         }
-        readings.delete("setId", setId);
+        long deleted = readings.delete("setId", setId);
         items.delete("setId", setId);
         sets.delete(set);
         Path folder = spool.readerStudies().resolve(setId.toString());
@@ -153,6 +159,7 @@ public class ReaderStudies {
             }
             Files.deleteIfExists(folder);
         }
+        LOG.infof("Reader study %s '%s' deleted by %s, with its %d readings", setId, set.name, deletedBy, deleted);
         return true;
     }
 

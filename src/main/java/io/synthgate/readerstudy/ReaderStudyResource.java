@@ -70,8 +70,8 @@ public class ReaderStudyResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    public Response delete(@PathParam("id") UUID id) throws IOException {
-        return studies.delete(id) ? Response.noContent().build() : unknown(id);
+    public Response delete(@PathParam("id") UUID id, @Context SecurityContext caller) throws IOException {
+        return studies.delete(id, caller.getUserPrincipal().getName()) ? Response.noContent().build() : unknown(id);
     }
 
     /** The caller's next image: 200 with its id and place, 204 when the caller has read them all. */

@@ -104,6 +104,8 @@ class CohortPullIT {
             assertEquals(2, cts.path("studyList").size(), "the limit takes the first two by date");
             JsonNode cancelled = post(gateway, "/api/cohorts/" + cts.path("id").asText() + "/cancel", 202);
             assertEquals("CANCELLED", cancelled.path("state").asText());
+            assertEquals("cancelled by " + TestUser.ADMIN.username() + " before retrieving",
+                    cancelled.path("reason").asText(), "the cohort names who cancelled it");
 
             JsonNode none = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
                     {"source": "clinical", "query": {"StudyDate": "19990101-19991231"}}"""));

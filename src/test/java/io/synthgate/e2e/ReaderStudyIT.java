@@ -123,6 +123,12 @@ class ReaderStudyIT {
 
             assertNoLabelInTheReadingCopies(gateway, base, orthanc, key);
             inTheBrowser(gateway, set.path("id").asText());
+
+            assertEquals(403, delete(gateway, base, TestUser.REVIEWER).statusCode(), "admins delete reading sets");
+            assertEquals(204, delete(gateway, base, TestUser.ADMIN).statusCode());
+            assertEquals(404, get(gateway, base, TestUser.ADMIN).statusCode());
+            assertTrue(gateway.log().contains("Reader study " + set.path("id").asText() + " 'inpainting, two readers' "
+                    + "deleted by " + TestUser.ADMIN.username() + ", with its 8 readings"), "who deleted it is logged");
         }
     }
 
@@ -231,6 +237,10 @@ class ReaderStudyIT {
 
     private static HttpResponse<String> get(GatewayProcess gateway, String path, TestUser user) {
         return TestHttp.send(gateway.request(path, user).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> delete(GatewayProcess gateway, String path, TestUser user) {
+        return TestHttp.send(gateway.request(path, user).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(GatewayProcess gateway, String path, TestUser user, String body) {
