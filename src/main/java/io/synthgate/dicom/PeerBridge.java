@@ -7,8 +7,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -20,17 +23,28 @@ import org.jboss.logging.Logger;
  * up on a peer that goes silent (it reads without a time limit). The bridge opens the connection
  * itself, over TLS 1.2 or 1.3 with forward-secret AEAD suites and the peer's certificate and host name
  * checked, or plain; then listens on a loopback port for exactly one connection, PixelMed's, and relays
- * bytes both ways until either side closes, or until the peer has sent nothing for the idle limit.
+ * bytes both ways until either side closes, or until nothing has gone either way for the idle limit: a
+ * peer that stops answering, or stops taking what is sent to it, is given up; a long upload, during
+ * which the peer says nothing until its response, is not.
  */
 public final class PeerBridge implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PeerBridge.class);
+    /** One thread checks every bridge's idle time, rather than a read time limit that TLS cannot resume from. */
+    private static final ScheduledExecutorService IDLE_CHECKS = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "dicom-bridge-idle-check");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final String name;
     private final Socket remote;
     private final ServerSocket local;
     private final Duration idleLimit;
     private volatile boolean wentSilent;
+    /** When bytes last went either way, as {@link System#nanoTime()}. */
+    private volatile long lastActivity = System.nanoTime();
+    private volatile ScheduledFuture<?> idleCheck;
 
     private PeerBridge(String name, Socket remote, ServerSocket local, Duration idleLimit) {
         this.name = name;
@@ -43,7 +57,7 @@ public final class PeerBridge implements AutoCloseable {
      * Connects and completes the TLS handshake with the peer {@code name} at {@code host}:{@code port} now,
      * so a refused certificate is the caller's error, then waits for PixelMed on a loopback port.
      *
-     * @param idleLimit how long the peer may send nothing before the connection is closed; zero: no limit
+     * @param idleLimit how long nothing may go either way before the connection is closed; zero: no limit
      */
     public static PeerBridge tls(String name, String host, int port, Duration timeout, Duration idleLimit,
             SSLContext context) throws IOException {
@@ -79,9 +93,14 @@ public final class PeerBridge implements AutoCloseable {
 
     private static PeerBridge start(String name, Socket remote, Duration idleLimit) throws IOException {
         remote.setTcpNoDelay(true);
-        remote.setSoTimeout((int) idleLimit.toMillis());
+        remote.setSoTimeout(0);
         ServerSocket local = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         PeerBridge bridge = new PeerBridge(name, remote, local, idleLimit);
+        if (!idleLimit.isZero()) {
+            long period = Math.max(10, Math.min(1000, idleLimit.toMillis() / 4));
+            bridge.idleCheck = IDLE_CHECKS.scheduleAtFixedRate(bridge::closeIfIdle, period, period,
+                    TimeUnit.MILLISECONDS);
+        }
         Thread relay = new Thread(bridge::relay, "dicom-bridge-" + name);
         relay.setDaemon(true);
         relay.start();
@@ -99,11 +118,16 @@ public final class PeerBridge implements AutoCloseable {
     }
 
     /**
-     * Why an exchange through the bridge failed: the peer's silence when the bridge ended it for that
+     * Why an exchange through the bridge failed: the stalled connection when the bridge ended it for that
      * (PixelMed then only sees a closed socket), else {@code failure}'s own message.
      */
     public String why(Exception failure) {
-        return wentSilent ? "the PACS sent nothing for " + idleLimit : failure.getMessage();
+        return why(failure.getMessage());
+    }
+
+    /** The stalled connection when the bridge ended it for that, else {@code otherwise}. */
+    public String why(String otherwise) {
+        return wentSilent ? "nothing went to or from the PACS for " + idleLimit.toSeconds() + " s" : otherwise;
     }
 
     private void relay() {
@@ -132,19 +156,16 @@ public final class PeerBridge implements AutoCloseable {
             byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                lastActivity = System.nanoTime();
                 out.write(buffer, 0, n);
                 out.flush();
+                lastActivity = System.nanoTime();
             }
             if (to instanceof SSLSocket) {
                 to.close();
             } else {
                 to.shutdownOutput();
             }
-        } catch (SocketTimeoutException silent) {
-            wentSilent = true;
-            LOG.warnf("%s sent nothing for %s; the connection is closed", name, idleLimit);
-            closeQuietly(to);
-            closeQuietly(from);
         } catch (IOException closed) {
             // One side went away; closing both ends the association as PixelMed expects.
             closeQuietly(to);
@@ -152,8 +173,21 @@ public final class PeerBridge implements AutoCloseable {
         }
     }
 
+    /** Closes the connection once nothing has gone either way for the idle limit. */
+    private void closeIfIdle() {
+        if (System.nanoTime() - lastActivity >= idleLimit.toNanos() && !remote.isClosed()) {
+            wentSilent = true;
+            LOG.warnf("Nothing went to or from %s for %d s; the connection is closed", name, idleLimit.toSeconds());
+            close();
+        }
+    }
+
     @Override
     public void close() {
+        ScheduledFuture<?> check = idleCheck;
+        if (check != null) {
+            check.cancel(false);
+        }
         closeQuietly(local);
         closeQuietly(remote);
     }

@@ -32,7 +32,11 @@ public interface DestinationsConfig {
         /** {@code research} or {@code clinical}; synthetic objects are never sent to {@code clinical}. Required. */
         DestinationKind kind();
 
-        /** Connect and response timeout for one association. Default {@code 30s}. */
+        /**
+         * How long connecting may take, and how long an association (C-STORE, C-ECHO, C-FIND) may go with
+         * nothing sent either way before it is given up, as for a PACS that hangs: the export then waits
+         * for the destination to answer a C-ECHO again. Default {@code 30s}.
+         */
         @WithDefault("30s")
         Duration timeout();
 

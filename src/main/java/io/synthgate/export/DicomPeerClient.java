@@ -16,10 +16,7 @@ import io.synthgate.dicom.QueryAssociation;
 import io.synthgate.pipeline.CpuPermits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,19 +48,16 @@ public class DicomPeerClient {
      *
      * @return the paths the peer acknowledged with a success status
      * @throws NoConnectionException when no connection could be made, so nothing was sent
-     * @throws IOException when the association failed (was rejected or aborted) with nothing acknowledged
+     * @throws IOException when the association failed (was rejected, aborted, or stalled for the
+     *         destination's timeout) with nothing acknowledged
      */
     public Set<Path> store(Destination destination, List<Path> files) throws Exception {
-        try (PeerBridge bridge = destination.tls() ? bridge(destination) : null) {
-            if (bridge == null) {
-                requireReachable(destination);
-            }
-            return store(destination, bridge == null ? destination.host() : bridge.host(),
-                    bridge == null ? destination.port() : bridge.port(), files);
+        try (PeerBridge bridge = bridge(destination)) {
+            return store(destination, bridge, files);
         }
     }
 
-    private Set<Path> store(Destination destination, String host, int port, List<Path> files) throws Exception {
+    private Set<Path> store(Destination destination, PeerBridge bridge, List<Path> files) throws Exception {
         SetOfDicomFiles set = new SetOfDicomFiles();
         for (Path file : files) {
             set.add(file.toFile());
@@ -78,11 +72,16 @@ public class DicomPeerClient {
                 }
             }
         };
-        StorageSOPClassSCU scu = CpuPermits.whileWaiting(() -> new StorageSOPClassSCU(host, port,
-                destination.aeTitle().value(), callingAeTitle, set, 0, handler));
+        StorageSOPClassSCU scu;
+        try {
+            scu = CpuPermits.whileWaiting(() -> new StorageSOPClassSCU(bridge.host(), bridge.port(),
+                    destination.aeTitle().value(), callingAeTitle, set, 0, handler));
+        } catch (Exception e) {
+            throw new IOException("the association from " + callingAeTitle + " failed: " + bridge.why(e), e);
+        }
         if (stored.isEmpty() && scu.encounteredTrappedExceptions()) {
-            throw new IOException("the association from " + callingAeTitle
-                    + " failed (PixelMed logged the cause under com.pixelmed)");
+            throw new IOException("the association from " + callingAeTitle + " failed: "
+                    + bridge.why("PixelMed logged the cause under com.pixelmed"));
         }
         return stored;
     }
@@ -103,7 +102,7 @@ public class DicomPeerClient {
                     value(header, TagFromName.SeriesInstanceUID)), series -> new HashMap<>())
                     .put(value(header, TagFromName.SOPInstanceUID), file);
         }
-        PeerBridge bridge = destination.tls() ? bridge(destination) : plainBridge(destination);
+        PeerBridge bridge = bridge(destination);
         QueryAssociation opened;
         try {
             opened = QueryAssociation.open(bridge, destination.aeTitle(), new AeTitle(callingAeTitle),
@@ -157,47 +156,34 @@ public class DicomPeerClient {
         return Attribute.getSingleStringValueOrEmptyString(list, tag);
     }
 
-    /** PixelMed only logs a refused connection; checking first gives the job a reason an admin can act on. */
-    private static void requireReachable(Destination destination) throws NoConnectionException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(destination.host(), destination.port()),
-                    (int) destination.timeout().toMillis());
-        } catch (IOException e) {
-            throw new NoConnectionException("cannot connect to " + destination.host() + ":" + destination.port() + " ("
-                    + e.getMessage() + ")", e);
-        }
-    }
-
-    /** C-ECHO; throws when the peer cannot be reached, refuses, or (over TLS) fails the handshake. */
+    /** C-ECHO; throws when the peer cannot be reached, refuses, stalls, or (over TLS) fails the handshake. */
     public void echo(Destination destination) throws Exception {
-        try (PeerBridge bridge = destination.tls() ? bridge(destination) : null) {
-            if (bridge == null) {
-                requireReachable(destination);
+        try (PeerBridge bridge = bridge(destination)) {
+            try {
+                new VerificationSOPClassSCU(bridge.host(), bridge.port(), destination.aeTitle().value(), callingAeTitle,
+                        false);
+            } catch (Exception e) {
+                throw new IOException(bridge.why(e), e);
             }
-            new VerificationSOPClassSCU(bridge == null ? destination.host() : bridge.host(),
-                    bridge == null ? destination.port() : bridge.port(), destination.aeTitle().value(), callingAeTitle,
-                    false);
         }
     }
 
-    /** A plain connection to {@code destination} that gives up when it sends nothing for its timeout. */
-    private static PeerBridge plainBridge(Destination destination) throws NoConnectionException {
-        try {
-            return PeerBridge.plain(destination.name(), destination.host(), destination.port(), destination.timeout(),
-                    destination.timeout());
-        } catch (IOException e) {
-            throw new NoConnectionException("cannot connect to " + destination.host() + ":" + destination.port() + " ("
-                    + e.getMessage() + ")", e);
-        }
-    }
-
-    /** The TLS connection to {@code destination}, handshake done, with a loopback port for PixelMed. */
+    /**
+     * The connection to {@code destination}, made here rather than by PixelMed (which only logs a refused
+     * connection, and reads without a time limit): over TLS, handshake done, when it has {@code tls=true};
+     * given up once nothing has gone either way for its timeout, so a PACS that hangs holds no export
+     * and no check for ever.
+     */
     private PeerBridge bridge(Destination destination) throws NoConnectionException {
         try {
-            return PeerBridge.tls(destination.name(), destination.host(), destination.port(), destination.timeout(),
-                    Duration.ZERO, tls.context());
+            return destination.tls()
+                    ? PeerBridge.tls(destination.name(), destination.host(), destination.port(), destination.timeout(),
+                            destination.timeout(), tls.context())
+                    : PeerBridge.plain(destination.name(), destination.host(), destination.port(), destination.timeout(),
+                            destination.timeout());
         } catch (IOException e) {
-            throw new NoConnectionException("TLS connection to " + destination.host() + ":" + destination.port() + " failed ("
+            throw new NoConnectionException((destination.tls() ? "TLS connection to " : "cannot connect to ")
+                    + destination.host() + ":" + destination.port() + (destination.tls() ? " failed (" : " (")
                     + e.getMessage() + ")", e);
         }
     }

@@ -115,8 +115,7 @@ public class ExportService {
                 count(destination, "stored", kept.size());
                 everywhere.retainAll(kept);
                 if (kept.size() < files.size() && failure == null) {
-                    failure = new ExportFailedException(shortfall(destination, files.size(), stored.size(), kept.size()),
-                            null);
+                    failure = shortfall(destination, files.size(), stored.size(), kept.size());
                 }
             } catch (ExportFailedException unconfirmed) {
                 everywhere.clear();
@@ -165,14 +164,22 @@ public class ExportService {
         return held;
     }
 
-    /** Why fewer objects than were sent count as exported at {@code destination}. */
-    private static String shortfall(Destination destination, int sent, int acknowledged, int held) {
-        String accepted = destination + " accepted " + acknowledged + " of " + sent + " synthetic objects";
-        if (held == acknowledged) {
-            return accepted;
+    /**
+     * Why fewer objects than were sent count as exported at {@code destination}. When the association
+     * ended before every object was answered, a C-ECHO tells a destination that went down or hung
+     * half-way (the export waits for it) from one that refused the rest.
+     */
+    private ExportFailedException shortfall(Destination destination, int sent, int acknowledged, int held) {
+        if (acknowledged < sent) {
+            DestinationWatch.Status now = watch.checkNow(destination);
+            if (!now.reachable()) {
+                return new DestinationUnavailableException(destination, Duration.ZERO, now.problem());
+            }
         }
-        return accepted + ", and a C-FIND finds " + held + " of those: it answered success for objects it did not "
-                + "keep (a filter or routing rule at the PACS?)";
+        String accepted = destination + " accepted " + acknowledged + " of " + sent + " synthetic objects";
+        return new ExportFailedException(held == acknowledged ? accepted : accepted + ", and a C-FIND finds " + held
+                + " of those: it answered success for objects it did not keep (a filter or routing rule at the PACS?)",
+                null);
     }
 
     /** No connection, so nothing was refused: the destination is down, and the export waits for it. */

@@ -193,8 +193,8 @@ class CohortPullIT {
                 JsonNode hung = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
                         {"source": "silent", "query": {"Modality": "CR"}}"""));
                 assertEquals("FAILED", hung.path("state").asText(), hung.toString());
-                assertTrue(hung.path("reason").asText().endsWith("did not accept the association: the PACS sent"
-                        + " nothing for PT2S"), hung.toString());
+                assertTrue(hung.path("reason").asText().endsWith("did not accept the association: nothing went"
+                        + " to or from the PACS for 2 s"), hung.toString());
 
                 JsonNode brokenMr = awaitEnd(gateway, open(gateway, TestUser.ADMIN, """
                         {"source": "clinical", "accessionNumbers": ["A1013"]}"""));

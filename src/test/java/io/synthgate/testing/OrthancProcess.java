@@ -196,6 +196,26 @@ public final class OrthancProcess implements AutoCloseable {
         throw new IllegalStateException("Orthanc did not start within 30 s");
     }
 
+    /**
+     * SIGSTOP: the PACS hangs, as a deadlocked one does. Its port still takes connections (the kernel
+     * completes them), and nothing comes back on them until {@link #thaw()}.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** SIGCONT: the frozen PACS runs again. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+        }
+    }
+
     /** SIGKILL: the PACS goes away mid-association, as a crash or a pulled cable leaves it. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
