@@ -48,7 +48,7 @@ class HungResearchPacsIT {
                 HttpResponse<String> ready = awaitNotReady(gateway, Duration.ofSeconds(60));
                 assertTrue(ready.body().contains("nothing went to or from the PACS for 3 s"), ready.body());
                 JsonNode job = StudyProgress.awaitJob(gateway, study, "GENERATED", Duration.ofSeconds(60));
-                Thread.sleep(8_000);
+                Thread.sleep(5_000);
                 JsonNode still = gateway.getJson("/api/jobs/" + job.path("id").asText()).path("job");
                 assertEquals("GENERATED", still.path("state").asText(), "the job waits for the PACS: " + still);
                 assertTrue(gateway.log().contains("Nothing went to or from research for 3 s"), "the stall is logged");
