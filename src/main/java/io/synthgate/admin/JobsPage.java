@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.synthgate.access.Roles;
 import io.synthgate.expertmask.ExpertMasks;
+import io.synthgate.job.FailedJobRetries;
 import io.synthgate.job.JobEventView;
 import io.synthgate.job.JobOutput;
 import io.synthgate.job.JobOutputService;
@@ -14,6 +15,7 @@ import io.synthgate.pixels.FidelityMetrics;
 import io.synthgate.report.FigureRenderer;
 import io.synthgate.wrap.SyntheticFiles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -51,11 +54,13 @@ public class JobsPage {
     private final ViewerLinks viewer;
     private final ExpertMasks expertMasks;
     private final Viewer signedIn;
+    private final FailedJobRetries failedRetries;
 
     public JobsPage(JobService jobs, JobOutputService outputs, SyntheticFiles files, FigureRenderer figures,
-            ViewerLinks viewer, ExpertMasks expertMasks, Viewer signedIn) {
+            ViewerLinks viewer, ExpertMasks expertMasks, Viewer signedIn, FailedJobRetries failedRetries) {
         this.expertMasks = expertMasks;
         this.signedIn = signedIn;
+        this.failedRetries = failedRetries;
         this.jobs = jobs;
         this.outputs = outputs;
         this.files = files;
@@ -63,8 +68,13 @@ public class JobsPage {
         this.viewer = viewer;
     }
 
-    /** The list's filters and rows. */
-    public record JobList(List<JobView> jobs, List<String> states, String state, String experiment) {
+    /** The list's filters and rows, and what the last action did. */
+    public record JobList(List<JobView> jobs, List<String> states, String state, String experiment, String flash) {
+
+        /** Whether the list shows failed jobs, which can be retried at once. */
+        public boolean failedShown() {
+            return state.equals(JobState.FAILED.name()) && !jobs.isEmpty();
+        }
     }
 
     /**
@@ -97,13 +107,29 @@ public class JobsPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list(@QueryParam("state") String state, @QueryParam("experiment") String experiment) {
+    public TemplateInstance list(@QueryParam("state") String state, @QueryParam("experiment") String experiment,
+            @QueryParam("flash") String flash) {
         Optional<JobState> wanted = state == null || state.isBlank() ? Optional.empty()
                 : Optional.of(JobState.valueOf(state.strip().toUpperCase(Locale.ROOT)));
         Optional<String> named = experiment == null || experiment.isBlank() ? Optional.empty() : Optional.of(experiment.strip());
         return Templates.list(new JobList(jobs.list(wanted, named, 200),
                 Arrays.stream(JobState.values()).map(Enum::name).toList(), wanted.map(Enum::name).orElse(""),
-                named.orElse("")));
+                named.orElse(""), flash));
+    }
+
+    /** Retries every failed job, of the experiment the list is filtered to when it is; back to the list. */
+    @POST
+    @Path("/retry-failed")
+    @RolesAllowed(Roles.ADMIN)
+    public Response retryFailed(@FormParam("experiment") String experiment) {
+        Optional<String> named = experiment == null || experiment.isBlank() ? Optional.empty()
+                : Optional.of(experiment.strip());
+        FailedJobRetries.Batch batch = failedRetries.retryFailed(named, signedIn.getName());
+        String done = "Retried " + batch.retried().size() + " failed jobs"
+                + (batch.notRetried().isEmpty() ? "" : "; " + batch.notRetried().size() + " could not be: "
+                        + batch.notRetried().values().iterator().next());
+        return Response.seeOther(UriBuilder.fromPath("/admin/jobs").queryParam("state", JobState.FAILED.name())
+                .queryParam("experiment", named.orElse("")).queryParam("flash", done).build()).build();
     }
 
     @GET

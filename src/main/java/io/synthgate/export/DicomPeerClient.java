@@ -80,8 +80,9 @@ public class DicomPeerClient {
             throw new IOException("the association from " + callingAeTitle + " failed: " + bridge.why(e), e);
         }
         if (stored.isEmpty() && scu.encounteredTrappedExceptions()) {
-            throw new IOException("the association from " + callingAeTitle + " failed: "
-                    + bridge.why("PixelMed logged the cause under com.pixelmed"));
+            String stall = bridge.why("");
+            throw new IOException("the association from " + callingAeTitle + " failed"
+                    + (stall.isEmpty() ? " (PixelMed logged the cause under com.pixelmed)" : ": " + stall));
         }
         return stored;
     }

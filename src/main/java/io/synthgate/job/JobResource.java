@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** {@code /api/jobs}: every job with its state and reason; failed jobs can be retried. */
@@ -24,11 +25,14 @@ public class JobResource {
 
     private final JobService jobs;
     private final JobOutputService outputs;
+    private final FailedJobRetries failedRetries;
     private final SecurityIdentity caller;
 
-    public JobResource(JobService jobs, JobOutputService outputs, SecurityIdentity caller) {
+    public JobResource(JobService jobs, JobOutputService outputs, FailedJobRetries failedRetries,
+            SecurityIdentity caller) {
         this.jobs = jobs;
         this.outputs = outputs;
+        this.failedRetries = failedRetries;
         this.caller = caller;
     }
 
@@ -52,6 +56,19 @@ public class JobResource {
 
     private boolean seesClinicalLinks() {
         return caller.hasRole(Roles.ADMIN);
+    }
+
+    /**
+     * Retries every FAILED job (up to {@link FailedJobRetries#MAX_JOBS}, the newest first), of one
+     * experiment when {@code experiment} is given: 202 with the jobs retried and those that could not be.
+     */
+    @POST
+    @Path("/retry-failed")
+    @RolesAllowed(Roles.ADMIN)
+    public Response retryFailed(@QueryParam("experiment") String experiment) {
+        Optional<String> named = experiment == null || experiment.isBlank() ? Optional.empty()
+                : Optional.of(experiment.strip());
+        return Response.accepted(failedRetries.retryFailed(named, caller.getPrincipal().getName())).build();
     }
 
     @POST

@@ -113,6 +113,7 @@ class EndpointAuthorizationTest {
         // No research PACS listens under test: once reviewed, the export fails and the job with it.
         await().atMost(Duration.ofSeconds(60)).until(() -> jobState(jobId).equals("FAILED"));
         guarded("POST", "/api/jobs/{id}/retry", List.of(jobId), null, Map.of(TestUser.ADMIN, 202));
+        guarded("POST", "/api/jobs/retry-failed", List.of(), null, Map.of(TestUser.ADMIN, 202));
         guarded("GET", "/api/generator-calls", List.of(), null, Map.of(TestUser.ADMIN, 200));
 
         Map<TestUser, Integer> everyone = Map.of(TestUser.ADMIN, 200, TestUser.REVIEWER, 200, TestUser.RESEARCHER, 200);
