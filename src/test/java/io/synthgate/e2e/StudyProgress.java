@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Follows a study through the gateway's REST API until its jobs are done or its candidates await review. */
 final class StudyProgress {
@@ -52,18 +53,8 @@ final class StudyProgress {
     /** Waits until a job of the study is in {@code state}, and returns it as the study's page lists it. */
     static JsonNode awaitJob(GatewayProcess gateway, String studyInstanceUid, String state, Duration timeout)
             throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode jobs = gateway.getJson("/api/studies/" + studyInstanceUid).path("jobs");
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode job : jobs) {
-                if (job.path("state").asText().equals(state)) {
-                    return job;
-                }
-            }
-            Thread.sleep(250);
-            jobs = gateway.getJson("/api/studies/" + studyInstanceUid).path("jobs");
-        }
-        throw new AssertionError("No job of study " + studyInstanceUid + " reached " + state + " within " + timeout + ": " + jobs);
+        return awaitJob(gateway, studyInstanceUid, job -> job.path("state").asText().equals(state), "reached " + state,
+                timeout);
     }
 
     /**
@@ -72,19 +63,24 @@ final class StudyProgress {
      */
     static JsonNode awaitFailure(GatewayProcess gateway, String studyInstanceUid, String reasonPart, Duration timeout)
             throws InterruptedException {
+        return awaitJob(gateway, studyInstanceUid, job -> job.path("state").asText().equals("FAILED")
+                && job.path("reason").asText().contains(reasonPart), "failed for '" + reasonPart + "'", timeout);
+    }
+
+    private static JsonNode awaitJob(GatewayProcess gateway, String studyInstanceUid, Predicate<JsonNode> wanted,
+            String what, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode jobs = gateway.getJson("/api/studies/" + studyInstanceUid).path("jobs");
         while (Instant.now().isBefore(deadline)) {
             for (JsonNode job : jobs) {
-                if (job.path("state").asText().equals("FAILED") && job.path("reason").asText().contains(reasonPart)) {
+                if (wanted.test(job)) {
                     return job;
                 }
             }
             Thread.sleep(250);
             jobs = gateway.getJson("/api/studies/" + studyInstanceUid).path("jobs");
         }
-        throw new AssertionError("No job of study " + studyInstanceUid + " failed for '" + reasonPart + "' within "
-                + timeout + ": " + jobs);
+        throw new AssertionError("No job of study " + studyInstanceUid + " " + what + " within " + timeout + ": " + jobs);
     }
 
     /** Waits up to two minutes until {@code count} candidates await a verdict, and returns them, oldest first. */
