@@ -125,7 +125,7 @@ public class JobsPage {
         Optional<String> named = experiment == null || experiment.isBlank() ? Optional.empty()
                 : Optional.of(experiment.strip());
         FailedJobRetries.Batch batch = failedRetries.retryFailed(named, signedIn.getName());
-        String done = "Retried " + batch.retried().size() + " failed jobs"
+        String done = "Retried " + batch.retried().size() + (batch.retried().size() == 1 ? " failed job" : " failed jobs")
                 + (batch.notRetried().isEmpty() ? "" : "; " + batch.notRetried().size() + " could not be: "
                         + batch.notRetried().values().iterator().next());
         return Response.seeOther(UriBuilder.fromPath("/admin/jobs").queryParam("state", JobState.FAILED.name())

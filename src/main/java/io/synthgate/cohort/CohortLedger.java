@@ -174,7 +174,11 @@ public class CohortLedger {
     /** Who asked the cohort to stop, if someone did while it runs. */
     public Optional<String> cancelRequestedBy(UUID id) {
         CohortEntity cohort = require(id);
-        return cohort.cancelRequested ? Optional.of(String.valueOf(cohort.cancelledBy)) : Optional.empty();
+        if (!cohort.cancelRequested) {
+            return Optional.empty();
+        }
+        // A request made before SynthGate recorded who made it (migration V19) has no name.
+        return Optional.of(cohort.cancelledBy == null ? "an earlier request" : cohort.cancelledBy);
     }
 
     /** The studies still to retrieve, in study date order. */

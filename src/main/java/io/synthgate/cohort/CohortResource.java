@@ -68,21 +68,24 @@ public class CohortResource {
     @POST
     @Path("/{id}/retrieve")
     public Response retrieve(@PathParam("id") UUID id, @Context SecurityContext caller) {
-        return act(id, caller, Response.Status.ACCEPTED, cohort -> cohorts.retrieve(id, caller.getUserPrincipal().getName()));
+        return act(id, caller, Response.Status.ACCEPTED,
+                cohort -> cohorts.retrieve(id, caller.getUserPrincipal().getName()));
     }
 
     /** Takes a FAILED cohort's failed part again: 202, or 409. */
     @POST
     @Path("/{id}/retry")
     public Response retry(@PathParam("id") UUID id, @Context SecurityContext caller) {
-        return act(id, caller, Response.Status.ACCEPTED, cohort -> cohorts.retry(id, caller.getUserPrincipal().getName()));
+        return act(id, caller, Response.Status.ACCEPTED,
+                cohort -> cohorts.retry(id, caller.getUserPrincipal().getName()));
     }
 
     /** Stops a cohort; the retrieves running finish: 202, or 409 when it has ended. */
     @POST
     @Path("/{id}/cancel")
     public Response cancel(@PathParam("id") UUID id, @Context SecurityContext caller) {
-        return act(id, caller, Response.Status.ACCEPTED, cohort -> cohorts.cancel(id, caller.getUserPrincipal().getName()));
+        return act(id, caller, Response.Status.ACCEPTED,
+                cohort -> cohorts.cancel(id, caller.getUserPrincipal().getName()));
     }
 
     private Response act(UUID id, SecurityContext caller, Response.Status status,

@@ -54,8 +54,8 @@ public final class QueryAssociation implements AutoCloseable {
      * @param peer the peer as messages name it
      * @throws IOException saying that {@code peer} did not accept the association, and why
      */
-    public static QueryAssociation open(PeerBridge bridge, AeTitle called, AeTitle calling, String sopClass, String peer)
-            throws IOException {
+    public static QueryAssociation open(PeerBridge bridge, AeTitle called, AeTitle calling, String sopClass,
+            String peer) throws IOException {
         LinkedList<String> syntaxes = new LinkedList<>(List.of(TransferSyntax.ExplicitVRLittleEndian,
                 TransferSyntax.ImplicitVRLittleEndian));
         LinkedList<PresentationContext> contexts = new LinkedList<>();

@@ -56,7 +56,7 @@ public class FailedJobRetries {
                 notRetried.put(job.id(), e.getMessage());
             }
         }
-        LOG.infof("%s retried %d failed jobs%s%s", requestedBy, retried.size(),
+        LOG.infof("%s retried %d failed job%s%s%s", requestedBy, retried.size(), retried.size() == 1 ? "" : "s",
                 experiment.map(name -> " of experiment " + name).orElse(""),
                 notRetried.isEmpty() ? "" : "; " + notRetried.size() + " could not be");
         return new Batch(retried, notRetried);
