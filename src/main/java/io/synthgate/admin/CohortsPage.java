@@ -105,19 +105,19 @@ public class CohortsPage {
     @POST
     @Path("/{id}/retrieve")
     public Response retrieve(@PathParam("id") UUID id) {
-        return act(id, cohort -> cohorts.retrieve(cohort, viewer.getName()));
+        return act(id, cohortId -> cohorts.retrieve(cohortId, viewer.getName()));
     }
 
     @POST
     @Path("/{id}/retry")
     public Response retry(@PathParam("id") UUID id) {
-        return act(id, cohort -> cohorts.retry(cohort, viewer.getName()));
+        return act(id, cohortId -> cohorts.retry(cohortId, viewer.getName()));
     }
 
     @POST
     @Path("/{id}/cancel")
     public Response cancel(@PathParam("id") UUID id) {
-        return act(id, cohort -> cohorts.cancel(cohort, viewer.getName()));
+        return act(id, cohortId -> cohorts.cancel(cohortId, viewer.getName()));
     }
 
     private Response act(UUID id, Function<UUID, CohortView> action) {

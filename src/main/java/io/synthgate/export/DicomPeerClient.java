@@ -114,24 +114,30 @@ public class DicomPeerClient {
         try (QueryAssociation association = opened) {
             Set<Path> held = new HashSet<>();
             for (Map.Entry<List<String>, Map<String, Path>> series : bySeries.entrySet()) {
-                List<String> uids = List.copyOf(series.getValue().keySet());
-                for (int from = 0; from < uids.size(); from += UIDS_PER_QUERY) {
-                    List<String> chunk = uids.subList(from, Math.min(uids.size(), from + UIDS_PER_QUERY));
-                    try {
-                        for (AttributeList match : association.find(imageKeys(series.getKey(), chunk))) {
-                            Path file = series.getValue().get(value(match, TagFromName.SOPInstanceUID));
-                            if (file != null) {
-                                held.add(file);
-                            }
-                        }
-                    } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
-                        throw new IOException("the C-FIND from " + callingAeTitle + " failed: " + association.why(e), e);
-                    }
-                }
+                held.addAll(heldOf(association, series.getKey(), series.getValue()));
             }
             association.release();
             return held;
+        } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
+            throw new IOException("the C-FIND from " + callingAeTitle + " failed: " + bridge.why(e), e);
         }
+    }
+
+    /** The files of one series ({@code bySop}, by SOP Instance UID) it holds, asked in chunks of UIDs. */
+    private static Set<Path> heldOf(QueryAssociation association, List<String> series, Map<String, Path> bySop)
+            throws DicomException, DicomNetworkException, IOException {
+        Set<Path> held = new HashSet<>();
+        List<String> uids = List.copyOf(bySop.keySet());
+        for (int from = 0; from < uids.size(); from += UIDS_PER_QUERY) {
+            List<String> chunk = uids.subList(from, Math.min(uids.size(), from + UIDS_PER_QUERY));
+            for (AttributeList match : association.find(imageKeys(series, chunk))) {
+                Path file = bySop.get(value(match, TagFromName.SOPInstanceUID));
+                if (file != null) {
+                    held.add(file);
+                }
+            }
+        }
+        return held;
     }
 
     private static AttributeList imageKeys(List<String> series, List<String> sopInstanceUids) throws DicomException {

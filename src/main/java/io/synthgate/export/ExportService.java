@@ -171,9 +171,9 @@ public class ExportService {
      */
     private ExportFailedException shortfall(Destination destination, int sent, int acknowledged, int held) {
         if (acknowledged < sent) {
-            DestinationWatch.Status now = watch.checkNow(destination);
-            if (!now.reachable()) {
-                return new DestinationUnavailableException(destination, Duration.ZERO, now.problem());
+            Optional<ExportFailedException> outage = outageNow(destination);
+            if (outage.isPresent()) {
+                return outage.get();
             }
         }
         String accepted = destination + " accepted " + acknowledged + " of " + sent + " synthetic objects";
@@ -195,13 +195,19 @@ public class ExportService {
      * waiting for that one would never end, so it is a refusal, redelivered and then failing the job.
      */
     private ExportFailedException associationFailed(Destination destination, int objects, Exception e) {
+        return outageNow(destination).orElseGet(() -> new ExportFailedException(destination
+                + " answers C-ECHO but stored none of the " + objects + " synthetic objects: " + e.getMessage()
+                + "; it may not accept C-STOREs from that AE title, or of these SOP classes", null));
+    }
+
+    /**
+     * A C-ECHO now, after an association that ended early: the outage when the destination does not
+     * answer it (it went down or hung, and the export waits for it), empty when it does.
+     */
+    private Optional<ExportFailedException> outageNow(Destination destination) {
         DestinationWatch.Status now = watch.checkNow(destination);
-        if (!now.reachable()) {
-            return new DestinationUnavailableException(destination, Duration.ZERO, now.problem());
-        }
-        return new ExportFailedException(destination + " answers C-ECHO but stored none of the " + objects
-                + " synthetic objects: " + e.getMessage()
-                + "; it may not accept C-STOREs from that AE title, or of these SOP classes", null);
+        return now.reachable() ? Optional.empty()
+                : Optional.of(new DestinationUnavailableException(destination, Duration.ZERO, now.problem()));
     }
 
     /** Objects sent to a destination, by outcome ({@code synthgate_export_objects_total}). */
