@@ -14,7 +14,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLException;
 import org.jboss.logging.Logger;
 
@@ -36,12 +35,12 @@ final class AssociationSession implements Runnable {
     private final Spool spool;
     private final IngestService ingest;
     private final Executor closeWatchers;
-    private final Executor workers;
+    private final AssociationWorkers workers;
     private final DicomMetrics metrics;
 
     AssociationSession(Socket socket, DicomListenerConfig config, CallerAllowlist allowlist,
             PresentationContextSelectionPolicy policy, Spool spool, IngestService ingest, Executor closeWatchers,
-            Executor workers, DicomMetrics metrics) {
+            AssociationWorkers workers, DicomMetrics metrics) {
         this.workers = workers;
         this.metrics = metrics;
         this.socket = socket;
@@ -81,10 +80,8 @@ final class AssociationSession implements Runnable {
                 LOG.warnf("Rejected association from %s: caller is not in synthgate.dicom.allowed-callers", caller);
                 return;
             }
-            try {
-                workers.execute(() -> associate(request, caller));
-                handedOver = true;
-            } catch (RejectedExecutionException busy) {
+            handedOver = workers.serve(() -> associate(request, caller));
+            if (!handedOver) {
                 reject(AssociateRequest.Rejection.LOCAL_LIMIT_EXCEEDED);
                 metrics.rejected(DicomMetrics.Rejection.BUSY);
                 LOG.warnf("Rejected association from %s: all synthgate.dicom.max-associations workers are busy", caller);

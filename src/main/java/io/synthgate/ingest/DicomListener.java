@@ -13,11 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -53,7 +55,7 @@ public class DicomListener {
     private volatile ServerSocket serverSocket;
     private volatile ServerSocket tlsServerSocket;
     private volatile boolean running;
-    private ExecutorService workers;
+    private AssociationWorkers workers;
     private ExecutorService greeters;
     private ExecutorService closeWatchers;
     private final Map<InetAddress, AtomicInteger> pendingByHost = new ConcurrentHashMap<>();
@@ -84,15 +86,18 @@ public class DicomListener {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen for DICOM on " + config.bindAddress() + ":" + config.port(), e);
         }
-        workers = new ThreadPoolExecutor(config.maxAssociations(), config.maxAssociations(), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), threads("dicom-association"));
+        workers = new AssociationWorkers(config.maxAssociations(), threads("dicom-association"));
         // Greeters hold connections until their A-ASSOCIATE-RQ arrives, so silent ones wait here, not in
         // the workers that serve real associations.
         greeters = new ThreadPoolExecutor(0, config.maxPendingConnections(), 10, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads("dicom-greeter"));
-        // One watch per association, and a watch may outlive its association by a moment.
-        closeWatchers = new ThreadPoolExecutor(0, 2 * config.maxAssociations(), 10, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), threads("dicom-close-watch"));
+        // One watch per association, and a watch may outlive its association by a moment: one that
+        // arrives then waits that moment in the queue rather than being refused, which would leave its
+        // association to PixelMed's full ARTIM and a sender opening associations back to back refused.
+        ThreadPoolExecutor watchers = new ThreadPoolExecutor(2 * config.maxAssociations(), 2 * config.maxAssociations(),
+                10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads("dicom-close-watch"));
+        watchers.allowCoreThreadTimeOut(true);
+        closeWatchers = watchers;
         if (config.tls().port().isPresent()) {
             tlsServerSocket = DicomTls.bind(config.tls(), config.bindAddress(), config.tls().port().get());
         }
@@ -138,12 +143,7 @@ public class DicomListener {
         }
         if (workers != null) {
             greeters.shutdownNow();
-            workers.shutdown();
-            try {
-                workers.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            workers.stop(Duration.ofSeconds(10));
             // Only now: a released association still waiting for its peer's close needs its watch.
             closeWatchers.shutdownNow();
         }

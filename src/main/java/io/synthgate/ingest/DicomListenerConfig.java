@@ -34,7 +34,10 @@ public interface DicomListenerConfig {
     @WithDefault("*@127.0.0.1,*@::1")
     List<String> allowedCallers();
 
-    /** Associations served at once; further callers get A-ASSOCIATE-RJ (local limit exceeded). Default {@code 16}. */
+    /**
+     * Associations served at once; a further caller waits up to a second for one to end, then gets
+     * A-ASSOCIATE-RJ (local limit exceeded). Default {@code 16}.
+     */
     @WithDefault("16")
     int maxAssociations();
 

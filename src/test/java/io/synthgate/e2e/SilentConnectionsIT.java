@@ -27,11 +27,14 @@ import org.junit.jupiter.api.Test;
  * allowed-caller entry admits is turned away when it connects; a silent connection from an admitted host
  * is given {@code synthgate.dicom.request-timeout} to send its A-ASSOCIATE-RQ, then closed; and however
  * many wait, they wait apart from the association workers, capped per host, so a normal caller is served
- * at once. A peer speaking another protocol is answered with A-ABORT.
+ * at once. With every worker serving an association the next caller is refused, and a sender that opens
+ * one association as soon as its last is released is served each time. A peer speaking another protocol
+ * is answered with A-ABORT.
  */
 class SilentConnectionsIT {
 
     private static final int SILENT = 40;
+    private static final int BACK_TO_BACK = 30;
 
     @Test
     void silentConnectionsAreClosedAtOnceFromARefusedHostAndAfterTheRequestTimeoutFromAnAdmittedOne() throws Exception {
@@ -104,7 +107,7 @@ class SilentConnectionsIT {
     }
 
     @Test
-    void withEveryWorkerServingAnAssociationTheNextCallerIsRejectedAtOnce() throws Exception {
+    void aCallerBeyondEveryBusyWorkerIsRejectedAndBackToBackOnesAreServed() throws Exception {
         try (GatewayProcess gateway = GatewayProcess.forResearchPacs(Files.createTempDirectory("busy"), 1,
                 Map.of("synthgate.dicom.max-associations", "1")).start()) {
             LinkedList<PresentationContext> verification = new LinkedList<>();
@@ -119,6 +122,12 @@ class SilentConnectionsIT {
                 assertTrue(System.nanoTime() - start < 3_000_000_000L, "rejected at once");
             } finally {
                 held.release();
+            }
+            // Each opened as soon as the last is released, while its worker may still be closing up.
+            for (int i = 1; i <= BACK_TO_BACK; i++) {
+                Association next = AssociationFactory.createNewAssociation("127.0.0.1", gateway.dicomPort(),
+                        GatewayProcess.AE_TITLE, "HOLDER", verification, null, false);
+                next.release();
             }
             ProcessRun echo = ProcessRun.run(List.of("echoscu", "-aec", GatewayProcess.AE_TITLE, "127.0.0.1",
                     Integer.toString(gateway.dicomPort())));
