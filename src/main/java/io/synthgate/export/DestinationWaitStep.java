@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 /**
  * Route step {@code destinationWait}, for an export whose destination is unreachable: the job stays
  * GENERATED with its outputs pending and a line in its history saying what it waits for; the
- * dispatcher hands it back once the destination answers a C-ECHO again. Only when
- * {@code synthgate.export.outage-limit} is set and the outage has lasted that long does the job fail.
+ * dispatcher hands it back once the destination answers a C-ECHO again, or, for one with no room, to
+ * try whether room has been made. Only when {@code synthgate.export.outage-limit} is set and the
+ * outage has lasted that long does the job fail. The line is written once however often it waits.
  */
 @ApplicationScoped
 @Named("destinationWait")
@@ -40,8 +41,8 @@ public class DestinationWaitStep {
                     + " s; synthgate.export.outage-limit is " + limit.get().toSeconds() + " s)");
             return;
         }
-        jobs.note(jobId, "export waits: " + outage.getMessage());
-        LOG.infof("Job %s: export waits for %s to answer", jobId, outage.destination());
+        jobs.noteUnlessLatest(jobId, "export waits: " + outage.getMessage());
+        LOG.infof("Job %s: export waits for %s", jobId, outage.destination());
     }
 
     private static DestinationUnavailableException cause(Throwable caught) {

@@ -22,6 +22,11 @@ import org.jboss.logging.Logger;
  * {@code synthgate.export.watch-max-interval}, and when it answers again {@link DestinationAvailable}
  * is fired so that waiting exports resume at once. The only place that echoes destinations: the
  * readiness check and the dashboard read what it last saw.
+ *
+ * <p>A destination that refused objects for lack of resources (A7xx, as a PACS whose storage is full
+ * does) has no room: it answers C-ECHO all along, so only a store finds out when room is made. Exports
+ * that reach it still try, and of the exports waiting for it one is let through at those same growing
+ * intervals; the first object it stores ends the state and resumes the rest.
  */
 @ApplicationScoped
 public class DestinationWatch {
@@ -31,13 +36,20 @@ public class DestinationWatch {
     /**
      * What the watch last saw of one destination.
      *
+     * @param full whether it is unreachable only in having no room: it refused objects for lack of resources
      * @param failures checks and exports that failed in a row; 0 while it answers
      */
-    public record Status(boolean reachable, Instant since, Instant checkedAt, String problem, int failures) {
+    public record Status(boolean reachable, boolean full, Instant since, Instant checkedAt, String problem,
+            int failures) {
 
         /** How long the destination has been unreachable at {@code now}; zero when it answers. */
         public Duration outage(Instant now) {
             return reachable ? Duration.ZERO : Duration.between(since, now);
+        }
+
+        /** What keeps exports from it, as a sentence's predicate: "is unreachable: ..." or "has no room: ...". */
+        public String predicate() {
+            return (full ? "has no room: " : "is unreachable: ") + problem;
         }
     }
 
@@ -58,7 +70,8 @@ public class DestinationWatch {
         for (Destination destination : destinations.all()) {
             Gauge.builder("synthgate.destination.reachable", () -> isReachable(destination) ? 1 : 0)
                     .tag("destination", destination.name())
-                    .description("1 while the destination answered its last C-ECHO or export, else 0").register(registry);
+                    .description("1 while the destination answered its last C-ECHO or export and has room, else 0")
+                    .register(registry);
         }
     }
 
@@ -94,13 +107,16 @@ public class DestinationWatch {
 
     /**
      * Whether an export to {@code destinationNames} would only wait now: one of them is unreachable and,
-     * when {@code synthgate.export.outage-limit} is set, has not been so for that long yet.
+     * when {@code synthgate.export.outage-limit} is set, has not been so for that long yet. Of the exports
+     * waiting for a destination with no room, one at a time is let through (and answered false) when its
+     * next check is due: it tries whether room has been made.
      */
     public boolean exportWouldWait(List<String> destinationNames) {
         Instant now = clock.instant();
         for (String name : destinationNames) {
-            Optional<Status> outage = outage(destinations.get(name));
-            if (outage.isPresent()
+            Destination destination = destinations.get(name);
+            Optional<Status> outage = outage(destination);
+            if (outage.isPresent() && !(outage.get().full() && trialGranted(destination, now))
                     && config.outageLimit().map(limit -> outage.get().outage(now).compareTo(limit) < 0).orElse(true)) {
                 return true;
             }
@@ -108,13 +124,28 @@ public class DestinationWatch {
         return false;
     }
 
+    /** Lets one export try a destination with no room when its next check is due, and counts that as the check. */
+    private boolean trialGranted(Destination destination, Instant now) {
+        boolean[] granted = {false};
+        statuses.computeIfPresent(destination.name(), (name, status) -> {
+            if (!status.full() || now.isBefore(nextCheck(status))) {
+                return status;
+            }
+            granted[0] = true;
+            return new Status(false, true, status.since(), now, status.problem(), status.failures());
+        });
+        return granted[0];
+    }
+
     /**
      * The outage of a destination last seen unreachable, confirmed with a C-ECHO now; empty when it
      * answers (again) or was never seen down. An export asks this before it gives up, so a retry right
-     * after the destination comes back does not wait for the next scheduled check.
+     * after the destination comes back does not wait for the next scheduled check. A destination with
+     * no room counts as none: a C-ECHO cannot tell whether room has been made, the export's store can.
      */
     public Optional<Status> confirmedOutage(Destination destination) {
-        if (outage(destination).isEmpty()) {
+        Optional<Status> last = outage(destination);
+        if (last.isEmpty() || last.get().full()) {
             return Optional.empty();
         }
         Status now = check(destination);
@@ -123,7 +154,20 @@ public class DestinationWatch {
 
     /** An export could not connect: the destination is down from now until it answers a C-ECHO. */
     void unreachable(Destination destination, String problem) {
-        record(destination, false, problem);
+        record(destination, false, false, problem);
+    }
+
+    /** It refused objects for lack of resources: it has no room until it stores one again. */
+    Status full(Destination destination, String problem) {
+        return record(destination, false, true, problem);
+    }
+
+    /** It stored every object of an export: a destination that had no room has some again. */
+    void stored(Destination destination) {
+        Status status = statuses.get(destination.name());
+        if (status != null && status.full()) {
+            record(destination, true, false, null);
+        }
     }
 
     /** Checks {@code destination} with a C-ECHO now and records what it answered. */
@@ -131,27 +175,34 @@ public class DestinationWatch {
         return check(destination);
     }
 
+    /** A C-ECHO; one that answers leaves a destination with no room so, since only a store can tell. */
     private Status check(Destination destination) {
         try {
             client.echo(destination);
-            return record(destination, true, null);
         } catch (Exception e) {
-            return record(destination, false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return record(destination, false, false, problem);
         }
+        Status last = statuses.get(destination.name());
+        return last != null && last.full() ? last : record(destination, true, false, null);
     }
 
-    private Status record(Destination destination, boolean reachable, String problem) {
+    private Status record(Destination destination, boolean reachable, boolean full, String problem) {
         Instant now = clock.instant();
         Status before = statuses.get(destination.name());
-        boolean changed = before == null || before.reachable() != reachable;
+        boolean changed = before == null || before.reachable() != reachable || before.full() != full;
         int failures = reachable ? 0 : (before == null ? 0 : before.failures()) + 1;
-        Status after = new Status(reachable, changed ? now : before.since(), now, problem, failures);
+        Status after = new Status(reachable, full, changed ? now : before.since(), now, problem, failures);
         statuses.put(destination.name(), after);
-        if (changed && !reachable) {
+        if (changed && full) {
+            LOG.warnf("Destination %s has no room: %s; exports to it wait, and one tries again at growing intervals",
+                    destination, problem);
+        } else if (changed && !reachable) {
             LOG.warnf("Destination %s is unreachable: %s; exports to it wait until it answers a C-ECHO", destination,
                     problem);
         } else if (changed && before != null) {
-            LOG.infof("Destination %s answers again after %d s; waiting exports resume", destination,
+            LOG.infof("Destination %s %s after %d s; waiting exports resume", destination,
+                    before.full() ? "stores again" : "answers again",
                     Duration.between(before.since(), now).toSeconds());
             available.fire(new DestinationAvailable(destination.name()));
         }

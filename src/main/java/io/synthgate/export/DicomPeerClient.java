@@ -6,9 +6,12 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.network.AReleaseException;
+import com.pixelmed.network.Association;
+import com.pixelmed.network.AssociationFactory;
 import com.pixelmed.network.DicomNetworkException;
 import com.pixelmed.network.MultipleInstanceTransferStatusHandlerWithFileName;
-import com.pixelmed.network.StorageSOPClassSCU;
+import com.pixelmed.network.PresentationContextListFactory;
 import com.pixelmed.network.VerificationSOPClassSCU;
 import io.synthgate.dicom.AeTitle;
 import io.synthgate.dicom.PeerBridge;
@@ -46,45 +49,63 @@ public class DicomPeerClient {
     /**
      * Sends the files over one association.
      *
-     * @return the paths the peer acknowledged with a success status
+     * @return what the peer answered to each file
      * @throws NoConnectionException when no connection could be made, so nothing was sent
      * @throws IOException when the association failed (was rejected, aborted, or stalled for the
-     *         destination's timeout) with nothing acknowledged
+     *         destination's timeout) with nothing answered
      */
-    public Set<Path> store(Destination destination, List<Path> files) throws Exception {
+    public StoreAnswers store(Destination destination, List<Path> files) throws Exception {
         try (PeerBridge bridge = bridge(destination)) {
-            return store(destination, bridge, files);
+            return CpuPermits.whileWaiting(() -> store(destination, bridge, files));
         }
     }
 
-    private Set<Path> store(Destination destination, PeerBridge bridge, List<Path> files) throws Exception {
+    private StoreAnswers store(Destination destination, PeerBridge bridge, List<Path> files)
+            throws DicomException, DicomNetworkException, IOException {
         SetOfDicomFiles set = new SetOfDicomFiles();
         for (Path file : files) {
             set.add(file.toFile());
         }
+        Map<String, Path> bySop = new HashMap<>();
         Set<Path> stored = new HashSet<>();
         MultipleInstanceTransferStatusHandlerWithFileName handler = new MultipleInstanceTransferStatusHandlerWithFileName() {
             @Override
             public void updateStatus(int remaining, int completed, int failed, int warning, String sopInstanceUid,
                     String fileName, boolean success) {
+                bySop.put(sopInstanceUid, Path.of(fileName));
                 if (success) {
                     stored.add(Path.of(fileName));
                 }
             }
         };
-        StorageSOPClassSCU scu;
+        Association association;
         try {
-            scu = CpuPermits.whileWaiting(() -> new StorageSOPClassSCU(bridge.host(), bridge.port(),
-                    destination.aeTitle().value(), callingAeTitle, set, 0, handler));
-        } catch (Exception e) {
+            association = AssociationFactory.createNewAssociation(bridge.host(), bridge.port(),
+                    destination.aeTitle().value(), callingAeTitle,
+                    new PresentationContextListFactory().createNewPresentationContextList(set, 0), null, false);
+        } catch (DicomNetworkException | IOException e) {
             throw new IOException("the association from " + callingAeTitle + " failed: " + bridge.why(e), e);
         }
-        if (stored.isEmpty() && scu.encounteredTrappedExceptions()) {
-            String stall = bridge.why("");
-            throw new IOException("the association from " + callingAeTitle + " failed"
-                    + (stall.isEmpty() ? " (PixelMed logged the cause under com.pixelmed)" : ": " + stall));
+        StatusKeepingStorageScu scu = new StatusKeepingStorageScu();
+        try {
+            scu.send(association, set, handler);
+            association.release();
+        } catch (AReleaseException released) {
+            // The peer released first: what it answered before stands.
+        } catch (DicomNetworkException | IOException e) {
+            if (scu.statuses().isEmpty()) {
+                throw new IOException("the association from " + callingAeTitle + " failed: " + bridge.why(e), e);
+            }
         }
-        return stored;
+        Map<String, Integer> statuses = scu.statuses();
+        Map<Path, Integer> refused = new HashMap<>();
+        statuses.forEach((sop, status) -> {
+            Path file = bySop.get(sop);
+            if (file != null && !stored.contains(file)) {
+                refused.put(file, status);
+            }
+        });
+        return new StoreAnswers(stored, refused);
     }
 
     /**

@@ -101,7 +101,7 @@ public class ExportService {
             Optional<DestinationWatch.Status> outage = watch.confirmedOutage(destination);
             if (outage.isPresent()) {
                 throw new DestinationUnavailableException(destination, outage.get().outage(clock.instant()),
-                        outage.get().problem());
+                        outage.get());
             }
         }
         List<Path> files = pending.stream().map(JobOutput::file).toList();
@@ -109,13 +109,16 @@ public class ExportService {
         ExportFailedException failure = null;
         for (Destination destination : targets) {
             try {
-                Set<Path> stored = client.store(destination, files);
+                StoreAnswers answers = client.store(destination, files);
+                Set<Path> stored = answers.acknowledged();
                 count(destination, "failed", files.size() - stored.size());
                 Set<Path> kept = confirmed(destination, stored);
                 count(destination, "stored", kept.size());
                 everywhere.retainAll(kept);
-                if (kept.size() < files.size() && failure == null) {
-                    failure = shortfall(destination, files.size(), stored.size(), kept.size());
+                if (kept.size() == files.size()) {
+                    watch.stored(destination);
+                } else if (failure == null) {
+                    failure = shortfall(destination, files.size(), answers, kept.size());
                 }
             } catch (ExportFailedException unconfirmed) {
                 everywhere.clear();
@@ -165,18 +168,28 @@ public class ExportService {
     }
 
     /**
-     * Why fewer objects than were sent count as exported at {@code destination}. When the association
-     * ended before every object was answered, a C-ECHO tells a destination that went down or hung
-     * half-way (the export waits for it) from one that refused the rest.
+     * Why fewer objects than were sent count as exported at {@code destination}. Refusals for lack of
+     * resources alone mean it has no room: the export waits. When the association ended before every
+     * object was answered, a C-ECHO tells a destination that went down or hung half-way (the export
+     * waits for it) from one that refused the rest.
      */
-    private ExportFailedException shortfall(Destination destination, int sent, int acknowledged, int held) {
-        if (acknowledged < sent) {
+    private ExportFailedException shortfall(Destination destination, int sent, StoreAnswers answers, int held) {
+        if (answers.outOfResources()) {
+            DestinationWatch.Status full = watch.full(destination, "it refused " + answers.refused().size()
+                    + " of " + sent + " synthetic objects with " + answers.refusals()
+                    + ", as a PACS whose storage is full does");
+            return new DestinationUnavailableException(destination, full.outage(clock.instant()), full);
+        }
+        int acknowledged = answers.acknowledged().size();
+        if (acknowledged + answers.refused().size() < sent) {
             Optional<ExportFailedException> outage = outageNow(destination);
             if (outage.isPresent()) {
                 return outage.get();
             }
         }
-        String accepted = destination + " accepted " + acknowledged + " of " + sent + " synthetic objects";
+        String accepted = destination + " accepted " + acknowledged + " of " + sent + " synthetic objects"
+                + (answers.refused().isEmpty() ? ""
+                        : " and refused " + answers.refused().size() + " with " + answers.refusals());
         return new ExportFailedException(held == acknowledged ? accepted : accepted + ", and a C-FIND finds " + held
                 + " of those: it answered success for objects it did not keep (a filter or routing rule at the PACS?)",
                 null);
@@ -185,7 +198,7 @@ public class ExportService {
     /** No connection, so nothing was refused: the destination is down, and the export waits for it. */
     private DestinationUnavailableException unreachable(Destination destination, String problem) {
         watch.unreachable(destination, problem);
-        return new DestinationUnavailableException(destination, Duration.ZERO, problem);
+        return new DestinationUnavailableException(destination, problem);
     }
 
     /**
@@ -207,7 +220,7 @@ public class ExportService {
     private Optional<ExportFailedException> outageNow(Destination destination) {
         DestinationWatch.Status now = watch.checkNow(destination);
         return now.reachable() ? Optional.empty()
-                : Optional.of(new DestinationUnavailableException(destination, Duration.ZERO, now.problem()));
+                : Optional.of(new DestinationUnavailableException(destination, Duration.ZERO, now));
     }
 
     /** Objects sent to a destination, by outcome ({@code synthgate_export_objects_total}). */

@@ -290,7 +290,7 @@ public class JobService {
             throw new ConflictException("Job " + job.id + " cannot move from " + job.state + " to " + next);
         }
         JobState previous = job.state;
-        String bounded = reason == null || reason.length() <= REASON_LIMIT ? reason : reason.substring(0, REASON_LIMIT);
+        String bounded = reason == null ? null : line(reason);
         job.state = next;
         job.reason = bounded;
         job.updatedAt = clock.instant();
@@ -336,7 +336,22 @@ public class JobService {
         if (job == null) {
             throw new IllegalArgumentException("No job " + jobId);
         }
-        record(jobId, job.state, job.state, text.length() <= REASON_LIMIT ? text : text.substring(0, REASON_LIMIT));
+        record(jobId, job.state, job.state, line(text));
+    }
+
+    /**
+     * Adds a line as {@link #note} does, unless it is the job's latest line already: a wait that is tried
+     * again and again says so once, not once a try.
+     */
+    public void noteUnlessLatest(UUID jobId, String text) {
+        if (events.latestReason(jobId).filter(line(text)::equals).isEmpty()) {
+            note(jobId, text);
+        }
+    }
+
+    /** The text as a history line stores it: at most {@code REASON_LIMIT} characters. */
+    private static String line(String text) {
+        return text.length() <= REASON_LIMIT ? text : text.substring(0, REASON_LIMIT);
     }
 
     private void record(UUID jobId, JobState from, JobState to, String reason) {

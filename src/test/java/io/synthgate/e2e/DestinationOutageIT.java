@@ -14,7 +14,6 @@ import io.synthgate.testing.TestFiles;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ class DestinationOutageIT {
             Map<String, String> jobs = new HashMap<>();
             for (Path file : List.of(ct, chest)) {
                 String study = DicomCopies.studyInstanceUid(file);
-                jobs.put(study, awaitWaitingJob(gateway, study));
+                jobs.put(study, StudyProgress.awaitWaitingExport(gateway, study, "research (ORTHANC@"));
             }
             Thread.sleep(10_000);
             for (String jobId : jobs.values()) {
@@ -79,22 +78,5 @@ class DestinationOutageIT {
                         "synthgate_export_objects_total{destination=\"research\",outcome=\"stored\"}").orElseThrow());
             }
         }
-    }
-
-    /** Waits until the study's job is GENERATED with a history line saying its export waits; returns its id. */
-    private static String awaitWaitingJob(GatewayProcess gateway, String study) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode job : gateway.getJson("/api/studies/" + study).path("jobs")) {
-                String id = job.path("id").asText();
-                for (JsonNode event : gateway.getJson("/api/jobs/" + id).path("events")) {
-                    if (event.path("reason").asText().startsWith("export waits: research (ORTHANC@")) {
-                        return id;
-                    }
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no job of " + study + " waits for the research PACS within 90 s");
     }
 }

@@ -67,6 +67,28 @@ final class StudyProgress {
                 && job.path("reason").asText().contains(reasonPart), "failed for '" + reasonPart + "'", timeout);
     }
 
+    /**
+     * Waits up to 90 s until a job of the study has a line in its history saying its export waits, with
+     * {@code reasonPart} in it, and returns the job's id.
+     */
+    static String awaitWaitingExport(GatewayProcess gateway, String studyInstanceUid, String reasonPart)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode job : gateway.getJson("/api/studies/" + studyInstanceUid).path("jobs")) {
+                String id = job.path("id").asText();
+                for (JsonNode event : gateway.getJson("/api/jobs/" + id).path("events")) {
+                    String reason = event.path("reason").asText();
+                    if (reason.startsWith("export waits: ") && reason.contains(reasonPart)) {
+                        return id;
+                    }
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no job of " + studyInstanceUid + " waits with '" + reasonPart + "' within 90 s");
+    }
+
     private static JsonNode awaitJob(GatewayProcess gateway, String studyInstanceUid, Predicate<JsonNode> wanted,
             String what, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);

@@ -76,6 +76,36 @@ public final class OrthancProcess implements AutoCloseable {
     }
 
     /**
+     * Starts a research PACS with no room: it may hold one patient, holds one already ({@code resident},
+     * uploaded and protected from recycling), and so answers every C-STORE of another patient with A700
+     * (Refused: Out of Resources), as a PACS whose storage is full does. {@link #deletePatients()} makes room.
+     */
+    public static OrthancProcess startFull(Path folder, int dicomPort, Path resident)
+            throws IOException, InterruptedException {
+        OrthancProcess orthanc = start(folder, dicomPort, ", \"MaximumPatientCount\": 1");
+        orthanc.upload(resident);
+        for (JsonNode patient : orthanc.get("/patients")) {
+            orthanc.send("PUT", "/patients/" + patient.asText() + "/protected", "1");
+        }
+        return orthanc;
+    }
+
+    /** Deletes every patient it holds, as an admin freeing space does. */
+    public void deletePatients() {
+        for (JsonNode patient : get("/patients")) {
+            send("DELETE", "/patients/" + patient.asText(), "");
+        }
+    }
+
+    private void send(String method, String path, String body) {
+        HttpResponse<String> response = TestHttp.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Orthanc " + method + " " + path + " answered " + response.statusCode());
+        }
+    }
+
+    /**
      * Starts Orthanc speaking DICOM over TLS only, with the certificate {@code certificates} made for
      * 127.0.0.1, and requiring callers to present one from the same authority; it knows the gateway,
      * so it answers its C-FIND too.
