@@ -60,8 +60,20 @@ public final class DicomImages {
             }
         }
         Attribute label = list.get(LABEL_BOX);
-        int[] box = label == null ? new int[0] : label.getIntegerValues();
+        int[] box = label == null ? new int[0] : labelBox(label);
         return new Image(rows, columns, bitsStored,
                 Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PhotometricInterpretation), samples, box);
+    }
+
+    /** UL values; in Implicit VR a reader without SynthGate's private dictionary holds them as bytes (UN). */
+    private static int[] labelBox(Attribute label) throws com.pixelmed.dicom.DicomException {
+        if (!(label instanceof com.pixelmed.dicom.UnknownAttribute)) {
+            return label.getIntegerValues();
+        }
+        java.nio.IntBuffer values = java.nio.ByteBuffer.wrap(label.getByteValues())
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        int[] box = new int[values.remaining()];
+        values.get(box);
+        return box;
     }
 }
