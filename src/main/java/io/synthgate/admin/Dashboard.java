@@ -10,7 +10,7 @@ import java.util.Map;
  * What the dashboard shows, gathered at once: the same numbers {@code /q/metrics} serves.
  *
  * @param listener the DICOM listener
- * @param destinations each destination's C-ECHO state
+ * @param destinations each destination's state, as the destination watch last saw it
  * @param generators each generator's state and calls today
  * @param budgets each budgeted experiment's images today
  * @param spoolFreeBytes free space on the spool's file system
@@ -31,8 +31,14 @@ public record Dashboard(Listener listener, List<PeerState> destinations, List<Ge
     public record Listener(String aeTitle, int port, boolean listening, int openAssociations) {
     }
 
-    /** A destination: UP or DOWN, and the health check's words. */
-    public record PeerState(String name, String state, String detail) {
+    /**
+     * A destination as the destination watch last saw it.
+     *
+     * @param state UP, DOWN (unreachable) or FULL (it has no room)
+     * @param address its AE title, host and port
+     * @param problem why it is DOWN or FULL, and since how long; null while UP
+     */
+    public record PeerState(String name, String state, String address, String problem) {
     }
 
     /** A generator: UP or DOWN with its circuit, and how many calls it received today (UTC). */

@@ -2,7 +2,9 @@ package io.synthgate.admin;
 
 import io.synthgate.database.DatabaseWatch;
 import io.synthgate.experiment.ExperimentCatalog;
-import io.synthgate.export.DestinationsHealthCheck;
+import io.synthgate.export.Destination;
+import io.synthgate.export.DestinationWatch;
+import io.synthgate.export.Destinations;
 import io.synthgate.generator.GeneratorCallLog;
 import io.synthgate.generator.GeneratorsHealthCheck;
 import io.synthgate.ingest.DicomListener;
@@ -31,7 +33,8 @@ public class DashboardView {
     private final DicomListener listener;
     private final DicomListenerConfig listenerConfig;
     private final DicomMetrics dicom;
-    private final DestinationsHealthCheck destinations;
+    private final Destinations destinations;
+    private final DestinationWatch watch;
     private final GeneratorsHealthCheck generators;
     private final GeneratorCallLog calls;
     private final GatewayGauges gauges;
@@ -43,7 +46,7 @@ public class DashboardView {
     private final Clock clock;
 
     public DashboardView(DicomListener listener, DicomListenerConfig listenerConfig, DicomMetrics dicom,
-            @Readiness DestinationsHealthCheck destinations, @Readiness GeneratorsHealthCheck generators,
+            Destinations destinations, DestinationWatch watch, @Readiness GeneratorsHealthCheck generators,
             GeneratorCallLog calls,
             GatewayGauges gauges, ExperimentCatalog experiments, JobService jobs, Spool spool, DatabaseWatch database,
             CertificateExpiryWatch certificates, Clock clock) {
@@ -51,6 +54,7 @@ public class DashboardView {
         this.listenerConfig = listenerConfig;
         this.dicom = dicom;
         this.destinations = destinations;
+        this.watch = watch;
         this.generators = generators;
         this.calls = calls;
         this.gauges = gauges;
@@ -79,9 +83,7 @@ public class DashboardView {
                 today.getOrDefault("builtin", 0L)));
         states(generators).forEach((name, detail) -> generatorStates.add(new Dashboard.GeneratorState(name,
                 state(detail), detail, today.getOrDefault(name, 0L))));
-        List<Dashboard.PeerState> destinationStates = new ArrayList<>();
-        states(destinations).forEach((name, detail) -> destinationStates.add(new Dashboard.PeerState(name,
-                state(detail), detail)));
+        List<Dashboard.PeerState> destinationStates = destinations.all().stream().map(this::destinationState).toList();
         Map<String, Long> used = gauges.budgetUsedToday();
         List<Dashboard.Budget> budgets = experiments.enabled().stream()
                 .filter(experiment -> experiment.imagesPerDay().isPresent())
@@ -93,6 +95,18 @@ public class DashboardView {
                 gauges.jobsByState(), gauges.reviewQueue(),
                 databaseAnswers ? jobs.listInState(JobState.FAILED, FAILURES) : List.of(), databaseAnswers,
                 certificates.states(), clock.instant());
+    }
+
+    private Dashboard.PeerState destinationState(Destination destination) {
+        DestinationWatch.Status status = watch.status(destination);
+        String address = destination.aeTitle() + "@" + destination.host() + ":" + destination.port()
+                + (destination.tls() ? " over TLS" : "");
+        if (status.reachable()) {
+            return new Dashboard.PeerState(destination.name(), "UP", address, null);
+        }
+        return new Dashboard.PeerState(destination.name(), status.full() ? "FULL" : "DOWN", address,
+                (status.full() ? "No room" : "Unreachable") + " for " + status.outage(clock.instant()).toSeconds()
+                        + " s: " + status.problem());
     }
 
     private static Map<String, String> states(HealthCheck check) {

@@ -71,6 +71,10 @@ class AdminPagesIT {
             String jobId = awaitFailedJob(browser);
             browser.go("/admin/dashboard");
             browser.await(By.linkText("job"));
+            assertEquals("DOWN", browser.await(By.id("destination-research")).getText());
+            String problem = browser.await(By.id("destination-research-problem")).getText();
+            assertTrue(problem.startsWith("Unreachable for ")
+                    && problem.contains(" s: cannot connect to 127.0.0.1:" + pacsPort), problem);
             browser.screenshot("dashboard");
             browser.go("/admin/jobs?state=FAILED");
             browser.screenshot("jobs");

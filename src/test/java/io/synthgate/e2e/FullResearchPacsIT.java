@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgate.testing.Browser;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.FreePorts;
 import io.synthgate.testing.GatewayProcess;
@@ -11,6 +12,7 @@ import io.synthgate.testing.MetricSamples;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
+import io.synthgate.testing.TestUser;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The research PACS has no room: it answers C-ECHO, and every C-STORE with A700 (Refused: Out of
  * Resources), as one whose storage is full does. No job fails on that: the job waits GENERATED with a
- * line naming the status, readiness says the destination has no room, and an export tries again at
- * growing intervals. Once an admin frees space at the PACS, the next try stores the output, once.
+ * line naming the status, readiness and the dashboard say the destination has no room, and an export
+ * tries again at growing intervals. Once an admin frees space at the PACS, the next try stores the
+ * output, once.
  */
 class FullResearchPacsIT {
 
@@ -64,6 +68,15 @@ class FullResearchPacsIT {
             assertTrue(ready.body().contains("DOWN research (ORTHANC@127.0.0.1:" + pacsPort + ", research) for ")
                     && ready.body().contains("with A700 (Refused: Out of Resources)"), ready.body());
             assertEquals(1, pacs.get("/instances").size(), "the PACS holds only what it held");
+            try (Browser browser = Browser.open(gateway.url(""))) {
+                browser.signIn(TestUser.ADMIN);
+                browser.awaitUrlContaining("/admin/dashboard");
+                assertEquals("FULL", browser.await(By.id("destination-research")).getText());
+                String problem = browser.await(By.id("destination-research-problem")).getText();
+                assertTrue(problem.startsWith("No room for ")
+                        && problem.contains(" s: it refused 1 of 1 synthetic objects with A700"), problem);
+                browser.screenshot("dashboard-destination-full");
+            }
 
             pacs.deletePatients();
             Map<String, String> exported = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(20));
