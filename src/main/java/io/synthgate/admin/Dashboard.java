@@ -43,6 +43,11 @@ public record Dashboard(Listener listener, List<PeerState> destinations, List<Ge
 
     /** A generator: UP or DOWN with its circuit, and how many calls it received today (UTC). */
     public record GeneratorState(String name, String state, String detail, long callsToday) {
+
+        /** Why it is DOWN, as its readiness check says; null while UP. */
+        public String problem() {
+            return state.equals("DOWN") ? detail.replaceFirst("^DOWN: ", "") : null;
+        }
     }
 
     /** An experiment's daily budget: used today, of its limit. */

@@ -55,7 +55,11 @@ class AdminPagesIT {
                         "synthgate.study.idle-timeout", "1h",
                         "synthgate.generator.openai.type", "openai",
                         "synthgate.generator.openai.base-url", "http://127.0.0.1:" + openAi.port() + "/v1",
-                        "synthgate.generator.openai.model", "gpt-image-2")).start();
+                        "synthgate.generator.openai.model", "gpt-image-2",
+                        // An on-premises model server that is not running: the dashboard says why it is DOWN.
+                        "synthgate.generator.onprem.type", "kserve",
+                        "synthgate.generator.onprem.base-url", "http://127.0.0.1:" + FreePorts.next(),
+                        "synthgate.generator.onprem.model", "radiograph-inpainter")).start();
                 Browser browser = Browser.open(gateway.url(""))) {
             ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
                     List.of(knee));
@@ -75,6 +79,9 @@ class AdminPagesIT {
             String problem = browser.await(By.id("destination-research-problem")).getText();
             assertTrue(problem.startsWith("Unreachable for ")
                     && problem.contains(" s: cannot connect to 127.0.0.1:" + pacsPort), problem);
+            String generatorProblem = browser.await(By.id("generator-onprem-problem")).getText();
+            assertTrue(generatorProblem.startsWith("onprem: GET http://127.0.0.1:")
+                    && generatorProblem.endsWith("/v2/health/ready failed: cannot connect"), generatorProblem);
             browser.screenshot("dashboard");
             browser.go("/admin/jobs?state=FAILED");
             browser.screenshot("jobs");

@@ -12,6 +12,7 @@ import io.synthgate.pixels.Hashes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,11 +67,21 @@ public class OpenInferenceGenerator extends HttpGenerator {
             int status = probeClient.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status == 200 ? Optional.empty() : Optional.of("/v2/health/ready answered HTTP " + status);
         } catch (IOException e) {
-            return Optional.of("/v2/health/ready failed: " + e);
+            return Optional.of("GET " + probe.uri() + " failed: " + why(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
         }
+    }
+
+    /** The JDK's client throws a refused or unroutable connection as a ConnectException without a message. */
+    private static String why(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        return e instanceof ConnectException ? "cannot connect" : e.getClass().getSimpleName();
     }
 
     @Override
