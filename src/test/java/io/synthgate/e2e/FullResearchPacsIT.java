@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Resources), as one whose storage is full does. No job fails on that: the job waits GENERATED with a
  * line naming the status, readiness and the dashboard say the destination has no room, and an export
  * tries again at growing intervals. Once an admin frees space at the PACS, the next try stores the
- * output, once.
+ * output, once. With {@code synthgate.export.outage-limit} set, the job fails once it has waited that long.
  */
 class FullResearchPacsIT {
 
@@ -86,6 +86,29 @@ class FullResearchPacsIT {
             assertEquals(exported.size(), pacs.get("/instances").size(), "every output stored once");
             assertEquals(200, gateway.get("/q/health/ready").statusCode());
             assertTrue(gateway.log().contains("stores again after"), "the end of the state is logged");
+        }
+    }
+
+    @Test
+    void withAnOutageLimitAJobWaitingForRoomFailsOnceTheLimitIsReached() throws Exception {
+        int pacsPort = FreePorts.next();
+        Path ct = TestFiles.pydicom("CT_small.dcm");
+        String study = DicomCopies.studyInstanceUid(ct);
+        try (OrthancProcess pacs = OrthancProcess.startFull(folder.resolve("pacs"), pacsPort,
+                        TestFiles.pydicom("MR_small.dcm"));
+                GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), pacsPort, Map.of(
+                        "synthgate.export.outage-limit", "6s",
+                        "synthgate.export.watch-interval", "1s", "synthgate.export.watch-max-interval", "2s"))
+                        .start()) {
+            ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
+                    List.of(ct));
+            assertEquals(0, sent.exitCode(), sent.output());
+
+            JsonNode job = StudyProgress.awaitFailure(gateway, study, "synthgate.export.outage-limit is 6 s",
+                    Duration.ofSeconds(90));
+            assertTrue(job.path("reason").asText().startsWith("research (ORTHANC@127.0.0.1:" + pacsPort
+                    + ", research) has no room: it refused 1 of 1 synthetic objects with A700"), job.toString());
+            assertEquals(1, pacs.get("/instances").size(), "the PACS holds only what it held");
         }
     }
 
