@@ -111,7 +111,7 @@ public class JobsPage {
             @QueryParam("flash") String flash) {
         Optional<JobState> wanted = state == null || state.isBlank() ? Optional.empty()
                 : Optional.of(JobState.valueOf(state.strip().toUpperCase(Locale.ROOT)));
-        Optional<String> named = experiment == null || experiment.isBlank() ? Optional.empty() : Optional.of(experiment.strip());
+        Optional<String> named = JobService.experimentFilter(experiment);
         return Templates.list(new JobList(jobs.list(wanted, named, 200),
                 Arrays.stream(JobState.values()).map(Enum::name).toList(), wanted.map(Enum::name).orElse(""),
                 named.orElse(""), flash));
@@ -122,8 +122,7 @@ public class JobsPage {
     @Path("/retry-failed")
     @RolesAllowed(Roles.ADMIN)
     public Response retryFailed(@FormParam("experiment") String experiment) {
-        Optional<String> named = experiment == null || experiment.isBlank() ? Optional.empty()
-                : Optional.of(experiment.strip());
+        Optional<String> named = JobService.experimentFilter(experiment);
         FailedJobRetries.Batch batch = failedRetries.retryFailed(named, signedIn.getName());
         String done = "Retried " + batch.retried().size() + (batch.retried().size() == 1 ? " failed job" : " failed jobs")
                 + (batch.notRetried().isEmpty() ? "" : "; " + batch.notRetried().size() + " could not be: "

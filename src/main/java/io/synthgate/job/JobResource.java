@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** {@code /api/jobs}: every job with its state and reason; failed jobs can be retried. */
@@ -66,9 +65,8 @@ public class JobResource {
     @Path("/retry-failed")
     @RolesAllowed(Roles.ADMIN)
     public Response retryFailed(@QueryParam("experiment") String experiment) {
-        Optional<String> named = experiment == null || experiment.isBlank() ? Optional.empty()
-                : Optional.of(experiment.strip());
-        return Response.accepted(failedRetries.retryFailed(named, caller.getPrincipal().getName())).build();
+        return Response.accepted(failedRetries.retryFailed(JobService.experimentFilter(experiment),
+                caller.getPrincipal().getName())).build();
     }
 
     @POST

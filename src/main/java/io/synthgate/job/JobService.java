@@ -247,6 +247,11 @@ public class JobService {
         return list(Optional.empty(), Optional.empty(), limit);
     }
 
+    /** The experiment filter a request parameter names: none when it is absent or blank. */
+    public static Optional<String> experimentFilter(String parameter) {
+        return parameter == null || parameter.isBlank() ? Optional.empty() : Optional.of(parameter.strip());
+    }
+
     /** The newest jobs, narrowed to a state and an experiment when given. */
     public List<JobView> list(Optional<JobState> state, Optional<String> experiment, int limit) {
         return jobs.listNewestFirst(state, experiment, limit).stream().map(this::toView).toList();

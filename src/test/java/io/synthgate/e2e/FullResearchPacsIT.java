@@ -40,18 +40,13 @@ class FullResearchPacsIT {
     @Test
     void aPacsOutOfStorageFailsNoJobAndTheOutputIsStoredOnceRoomIsMade() throws Exception {
         int pacsPort = FreePorts.next();
-        Path ct = TestFiles.pydicom("CT_small.dcm");
-        String study = DicomCopies.studyInstanceUid(ct);
-        try (OrthancProcess pacs = OrthancProcess.startFull(folder.resolve("pacs"), pacsPort,
-                        TestFiles.pydicom("MR_small.dcm"));
+        try (OrthancProcess pacs = startFullPacs(pacsPort);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), pacsPort, Map.of(
                         "synthgate.pipeline.export-retries", "1", "synthgate.pipeline.export-retry-delay-ms", "500",
                         "synthgate.pipeline.resume-interval", "1s",
                         "synthgate.export.watch-interval", "1s", "synthgate.export.watch-max-interval", "2s"))
                         .start()) {
-            ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
-                    List.of(ct));
-            assertEquals(0, sent.exitCode(), sent.output());
+            String study = sendCt(gateway);
 
             String jobId = StudyProgress.awaitWaitingExport(gateway, study, "research (ORTHANC@127.0.0.1:" + pacsPort
                     + ", research) has no room: it refused 1 of 1 synthetic objects with A700 (Refused: Out of Resources)");
@@ -92,17 +87,12 @@ class FullResearchPacsIT {
     @Test
     void withAnOutageLimitAJobWaitingForRoomFailsOnceTheLimitIsReached() throws Exception {
         int pacsPort = FreePorts.next();
-        Path ct = TestFiles.pydicom("CT_small.dcm");
-        String study = DicomCopies.studyInstanceUid(ct);
-        try (OrthancProcess pacs = OrthancProcess.startFull(folder.resolve("pacs"), pacsPort,
-                        TestFiles.pydicom("MR_small.dcm"));
+        try (OrthancProcess pacs = startFullPacs(pacsPort);
                 GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), pacsPort, Map.of(
                         "synthgate.export.outage-limit", "6s",
                         "synthgate.export.watch-interval", "1s", "synthgate.export.watch-max-interval", "2s"))
                         .start()) {
-            ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
-                    List.of(ct));
-            assertEquals(0, sent.exitCode(), sent.output());
+            String study = sendCt(gateway);
 
             JsonNode job = StudyProgress.awaitFailure(gateway, study, "synthgate.export.outage-limit is 6 s",
                     Duration.ofSeconds(90));
@@ -110,6 +100,20 @@ class FullResearchPacsIT {
                     + ", research) has no room: it refused 1 of 1 synthetic objects with A700"), job.toString());
             assertEquals(1, pacs.get("/instances").size(), "the PACS holds only what it held");
         }
+    }
+
+    /** The full research PACS, holding a protected MR patient, on {@code pacsPort}. */
+    private OrthancProcess startFullPacs(int pacsPort) throws Exception {
+        return OrthancProcess.startFull(folder.resolve("pacs"), pacsPort, TestFiles.pydicom("MR_small.dcm"));
+    }
+
+    /** Sends the CT to the gateway; returns its Study Instance UID. */
+    private static String sendCt(GatewayProcess gateway) throws Exception {
+        Path ct = TestFiles.pydicom("CT_small.dcm");
+        ProcessRun sent = ProcessRun.storescu(gateway.dicomPort(), GatewayProcess.AE_TITLE, "STORESCU", List.of(),
+                List.of(ct));
+        assertEquals(0, sent.exitCode(), sent.output());
+        return DicomCopies.studyInstanceUid(ct);
     }
 
     private static double failed(GatewayProcess gateway) {
