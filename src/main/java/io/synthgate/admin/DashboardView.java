@@ -104,9 +104,8 @@ public class DashboardView {
         if (status.reachable()) {
             return new Dashboard.PeerState(destination.name(), "UP", address, null);
         }
-        return new Dashboard.PeerState(destination.name(), status.full() ? "FULL" : "DOWN", address,
-                (status.full() ? "No room" : "Unreachable") + " for " + status.outage(clock.instant()).toSeconds()
-                        + " s: " + status.problem());
+        return new Dashboard.PeerState(destination.name(), status.hold().state(), address,
+                status.describe(clock.instant()));
     }
 
     private static Map<String, String> states(HealthCheck check) {

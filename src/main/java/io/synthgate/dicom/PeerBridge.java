@@ -119,10 +119,22 @@ public final class PeerBridge implements AutoCloseable {
 
     /**
      * Why an exchange through the bridge failed: the stalled connection when the bridge ended it for that
-     * (PixelMed then only sees a closed socket), else {@code failure}'s own message.
+     * (PixelMed then only sees a closed socket), else {@code failure}'s own message, with PixelMed's
+     * words for an A-ABORT from the peer put plainly.
      */
     public String why(Exception failure) {
-        return why(failure.getMessage());
+        return why(plainly(failure.getMessage()));
+    }
+
+    /**
+     * PixelMed reports an A-ABORT the peer's application sent as "A-P-ABORT indication -
+     * com.pixelmed.network.DicomNetworkException: A-ABORT indication - by DICOM UL Service User", which
+     * tells an admin neither who ended the association nor that it was on purpose, as a PACS does with
+     * a request from an AE title it does not allow.
+     */
+    static String plainly(String pixelMedMessage) {
+        return pixelMedMessage != null && pixelMedMessage.contains("A-ABORT indication - by DICOM UL Service User")
+                ? "the PACS aborted the association (A-ABORT)" : pixelMedMessage;
     }
 
     /** The stalled connection when the bridge ended it for that, else {@code otherwise}. */

@@ -3,8 +3,8 @@ package io.synthgate.export;
 import java.time.Duration;
 
 /**
- * A destination cannot be reached, or has no room, so the job's export waits for it rather than
- * failing: retrying at once cannot help, waiting for the destination can.
+ * A destination cannot be reached, has no room, or cannot confirm stores, so the job's export waits for
+ * it rather than failing: retrying at once cannot help, waiting for the destination can.
  */
 public class DestinationUnavailableException extends ExportFailedException {
 

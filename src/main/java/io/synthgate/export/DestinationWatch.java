@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,29 +28,74 @@ import org.jboss.logging.Logger;
  * does) has no room: it answers C-ECHO all along, so only a store finds out when room is made. Exports
  * that reach it still try, and of the exports waiting for it one is let through at those same growing
  * intervals; the first object it stores ends the state and resumes the rest.
+ *
+ * <p>A destination that is to confirm stores ({@code confirm-stored}) is also asked a C-FIND at each
+ * check, from start-up on: one that answers C-ECHO but not the C-FIND cannot confirm what it is sent,
+ * so exports to it wait, as for an outage, until the C-FIND is answered (an admin lets SynthGate's AE
+ * title query it), instead of each failing after its objects were sent. Unlike a PACS that refuses
+ * C-STOREs, this one's mending is seen by a check, so waiting ends by itself.
  */
 @ApplicationScoped
 public class DestinationWatch {
 
     private static final Logger LOG = Logger.getLogger(DestinationWatch.class);
 
+    /** What keeps exports from a destination. */
+    public enum Hold {
+        /** A C-ECHO or an export's connection failed. */
+        UNREACHABLE("DOWN", "Unreachable", "is unreachable"),
+        /** It refused objects for lack of resources, as a PACS whose storage is full does. */
+        NO_ROOM("FULL", "No room", "has no room"),
+        /** It answers C-ECHO but not the C-FIND that {@code confirm-stored} needs. */
+        CANNOT_CONFIRM("UNCONFIRMED", "Cannot confirm stores", "cannot confirm stores");
+
+        private final String state;
+        private final String label;
+        private final String predicate;
+
+        Hold(String state, String label, String predicate) {
+            this.state = state;
+            this.label = label;
+            this.predicate = predicate;
+        }
+
+        /** The state an admin sees, as the dashboard shows it. */
+        public String state() {
+            return state;
+        }
+    }
+
     /**
      * What the watch last saw of one destination.
      *
-     * @param full whether it is unreachable only in having no room: it refused objects for lack of resources
+     * @param hold what keeps exports from it; null while it answers
      * @param failures checks and exports that failed in a row; 0 while it answers
      */
-    public record Status(boolean reachable, boolean full, Instant since, Instant checkedAt, String problem,
-            int failures) {
+    public record Status(Hold hold, Instant since, Instant checkedAt, String problem, int failures) {
 
-        /** How long the destination has been unreachable at {@code now}; zero when it answers. */
-        public Duration outage(Instant now) {
-            return reachable ? Duration.ZERO : Duration.between(since, now);
+        /** Whether nothing keeps exports from it. */
+        public boolean reachable() {
+            return hold == null;
         }
 
-        /** What keeps exports from it, as a sentence's predicate: "is unreachable: ..." or "has no room: ...". */
+        /** Whether what keeps exports from it is only a lack of room. */
+        public boolean full() {
+            return hold == Hold.NO_ROOM;
+        }
+
+        /** How long exports have been kept from the destination at {@code now}; zero when it answers. */
+        public Duration outage(Instant now) {
+            return reachable() ? Duration.ZERO : Duration.between(since, now);
+        }
+
+        /** What keeps exports from it and since when, for people: "Unreachable for 12 s: cannot connect ...". */
+        public String describe(Instant now) {
+            return hold.label + " for " + outage(now).toSeconds() + " s: " + problem;
+        }
+
+        /** What keeps exports from it, as a sentence's predicate: "is unreachable: ...", "has no room: "... */
         public String predicate() {
-            return (full ? "has no room: " : "is unreachable: ") + problem;
+            return hold.predicate + ": " + problem;
         }
     }
 
@@ -70,7 +116,8 @@ public class DestinationWatch {
         for (Destination destination : destinations.all()) {
             Gauge.builder("synthgate.destination.reachable", () -> isReachable(destination) ? 1 : 0)
                     .tag("destination", destination.name())
-                    .description("1 while the destination answered its last C-ECHO or export and has room, else 0")
+                    .description("1 while the destination answered its last C-ECHO or export, has room and"
+                            + " (with confirm-stored) answers C-FIND, else 0")
                     .register(registry);
         }
     }
@@ -132,13 +179,13 @@ public class DestinationWatch {
                 return status;
             }
             granted[0] = true;
-            return new Status(false, true, status.since(), now, status.problem(), status.failures());
+            return new Status(Hold.NO_ROOM, status.since(), now, status.problem(), status.failures());
         });
         return granted[0];
     }
 
     /**
-     * The outage of a destination last seen unreachable, confirmed with a C-ECHO now; empty when it
+     * The outage of a destination last seen unreachable, confirmed with a check now; empty when it
      * answers (again) or was never seen down. An export asks this before it gives up, so a retry right
      * after the destination comes back does not wait for the next scheduled check. A destination with
      * no room counts as none: a C-ECHO cannot tell whether room has been made, the export's store can.
@@ -154,55 +201,84 @@ public class DestinationWatch {
 
     /** An export could not connect: the destination is down from now until it answers a C-ECHO. */
     void unreachable(Destination destination, String problem) {
-        record(destination, false, false, problem);
+        record(destination, Hold.UNREACHABLE, problem);
     }
 
     /** It refused objects for lack of resources: it has no room until it stores one again. */
     Status full(Destination destination, String problem) {
-        return record(destination, false, true, problem);
+        return record(destination, Hold.NO_ROOM, problem);
+    }
+
+    /** A C-FIND failed: stores cannot be confirmed until a check's C-FIND is answered. */
+    Status cannotConfirm(Destination destination, String problem) {
+        return record(destination, Hold.CANNOT_CONFIRM, problem + "; with synthgate.destinations." + destination.name()
+                + ".confirm-stored it must answer C-FIND from that AE title");
     }
 
     /** It stored every object of an export: a destination that had no room has some again. */
     void stored(Destination destination) {
         Status status = statuses.get(destination.name());
         if (status != null && status.full()) {
-            record(destination, true, false, null);
+            record(destination, null, null);
         }
     }
 
-    /** Checks {@code destination} with a C-ECHO now and records what it answered. */
+    /** Checks {@code destination} now, as a scheduled check does, and records what it answered. */
     Status checkNow(Destination destination) {
         return check(destination);
     }
 
-    /** A C-ECHO; one that answers leaves a destination with no room so, since only a store can tell. */
+    /**
+     * A C-ECHO, and for a destination that is to confirm stores a C-FIND; one that answers leaves a
+     * destination with no room so, since only a store can tell.
+     */
     private Status check(Destination destination) {
         try {
             client.echo(destination);
         } catch (Exception e) {
-            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return record(destination, false, false, problem);
+            return record(destination, Hold.UNREACHABLE, message(e));
         }
         Status last = statuses.get(destination.name());
-        return last != null && last.full() ? last : record(destination, true, false, null);
+        if (last != null && last.full()) {
+            return last;
+        }
+        if (destination.confirmStored()) {
+            try {
+                client.probeFind(destination);
+            } catch (NoConnectionException e) {
+                return record(destination, Hold.UNREACHABLE, message(e));
+            } catch (IOException e) {
+                return cannotConfirm(destination, "it answers C-ECHO, but " + message(e));
+            }
+        }
+        return record(destination, null, null);
     }
 
-    private Status record(Destination destination, boolean reachable, boolean full, String problem) {
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private Status record(Destination destination, Hold hold, String problem) {
         Instant now = clock.instant();
         Status before = statuses.get(destination.name());
-        boolean changed = before == null || before.reachable() != reachable || before.full() != full;
-        int failures = reachable ? 0 : (before == null ? 0 : before.failures()) + 1;
-        Status after = new Status(reachable, full, changed ? now : before.since(), now, problem, failures);
+        boolean changed = before == null || before.hold() != hold;
+        int failures = hold == null ? 0 : (before == null ? 0 : before.failures()) + 1;
+        Status after = new Status(hold, changed ? now : before.since(), now, problem, failures);
         statuses.put(destination.name(), after);
-        if (changed && full) {
-            LOG.warnf("Destination %s has no room: %s; exports to it wait, and one tries again at growing intervals",
-                    destination, problem);
-        } else if (changed && !reachable) {
-            LOG.warnf("Destination %s is unreachable: %s; exports to it wait until it answers a C-ECHO", destination,
-                    problem);
+        if (changed && hold != null) {
+            LOG.warnf("Destination %s %s: %s; exports to it wait, %s", destination, hold.predicate, problem,
+                    switch (hold) {
+                        case UNREACHABLE -> "until it answers a C-ECHO";
+                        case NO_ROOM -> "and one tries again at growing intervals";
+                        case CANNOT_CONFIRM -> "until it answers a C-FIND";
+                    });
         } else if (changed && before != null) {
             LOG.infof("Destination %s %s after %d s; waiting exports resume", destination,
-                    before.full() ? "stores again" : "answers again",
+                    switch (before.hold()) {
+                        case UNREACHABLE -> "answers again";
+                        case NO_ROOM -> "stores again";
+                        case CANNOT_CONFIRM -> "answers C-FIND";
+                    },
                     Duration.between(before.since(), now).toSeconds());
             available.fire(new DestinationAvailable(destination.name()));
         }

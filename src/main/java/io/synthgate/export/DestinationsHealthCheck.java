@@ -8,9 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness: each destination answered its last C-ECHO (or export), as the {@link DestinationWatch}
- * last saw it, so a probe never waits for a peer. Data per destination says which one is down, since
- * when, and why; the gateway keeps receiving meanwhile, and exports wait.
+ * Readiness: each destination answered its last C-ECHO (or export), has room, and answers C-FIND where
+ * it is to confirm stores, as the {@link DestinationWatch} last saw it, so a probe never waits for a
+ * peer. Data per destination says which one is down, since when, and why; the gateway keeps receiving
+ * meanwhile, and exports wait.
  */
 @Readiness
 @ApplicationScoped
@@ -34,8 +35,8 @@ public class DestinationsHealthCheck implements HealthCheck {
             if (status.reachable()) {
                 response.withData(destination.name(), "UP " + destination);
             } else {
-                response.down().withData(destination.name(), "DOWN " + destination + " for "
-                        + status.outage(clock.instant()).toSeconds() + " s: " + status.problem());
+                response.down().withData(destination.name(), "DOWN " + destination + ": "
+                        + status.describe(clock.instant()));
             }
         }
         return response.build();

@@ -28,15 +28,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The DICOM SCU side, on PixelMed: C-STORE a batch of files over one association, C-FIND them back,
- * and C-ECHO. Calls with {@code synthgate.export.calling-ae-title} as calling AE; to a destination with
- * {@code tls=true} through a {@link PeerBridge}.
+ * The DICOM SCU side, on PixelMed: C-STORE a batch of files over one association, C-FIND them back
+ * (or probe whether C-FIND is answered at all), and C-ECHO. Calls with
+ * {@code synthgate.export.calling-ae-title} as calling AE; to a destination with {@code tls=true}
+ * through a {@link PeerBridge}.
  */
 @ApplicationScoped
 public class DicomPeerClient {
 
     /** SOP Instance UIDs per C-FIND: a UID list's value length must stay under 64 KiB. */
     private static final int UIDS_PER_QUERY = 200;
+    /** The UUID-derived UID of the nil UUID: no real study has it, so the probe's C-FIND matches nothing. */
+    private static final String NO_SUCH_STUDY = "2.25.0";
 
     private final String callingAeTitle;
     private final ClientTls tls;
@@ -124,6 +127,33 @@ public class DicomPeerClient {
                     value(header, TagFromName.SeriesInstanceUID)), series -> new HashMap<>())
                     .put(value(header, TagFromName.SOPInstanceUID), file);
         }
+        return query(destination, association -> {
+            Set<Path> held = new HashSet<>();
+            for (Map.Entry<List<String>, Map<String, Path>> series : bySeries.entrySet()) {
+                held.addAll(heldOf(association, series.getKey(), series.getValue()));
+            }
+            return held;
+        });
+    }
+
+    /**
+     * Whether the destination answers a C-FIND from SynthGate's calling AE title, as {@code confirm-stored}
+     * needs: one at study level for a Study Instance UID that names no study, answered with success and
+     * no match.
+     *
+     * @throws IOException when it did not accept the association, broke it off, or answered with a failure status
+     */
+    public void probeFind(Destination destination) throws IOException {
+        query(destination, association -> {
+            AttributeList keys = new AttributeList();
+            QueryAssociation.putKey(keys, TagFromName.QueryRetrieveLevel, "STUDY");
+            QueryAssociation.putKey(keys, TagFromName.StudyInstanceUID, NO_SUCH_STUDY);
+            return association.find(keys);
+        });
+    }
+
+    /** What {@code queries} answers, asked on one C-FIND association to {@code destination}. */
+    private <T> T query(Destination destination, Query<T> queries) throws IOException {
         PeerBridge bridge = bridge(destination);
         QueryAssociation opened;
         try {
@@ -133,15 +163,18 @@ public class DicomPeerClient {
             throw new IOException("the C-FIND from " + callingAeTitle + " failed: " + e.getMessage(), e);
         }
         try (QueryAssociation association = opened) {
-            Set<Path> held = new HashSet<>();
-            for (Map.Entry<List<String>, Map<String, Path>> series : bySeries.entrySet()) {
-                held.addAll(heldOf(association, series.getKey(), series.getValue()));
-            }
+            T answer = queries.ask(association);
             association.release();
-            return held;
+            return answer;
         } catch (DicomException | DicomNetworkException | IOException | RuntimeException e) {
             throw new IOException("the C-FIND from " + callingAeTitle + " failed: " + bridge.why(e), e);
         }
+    }
+
+    /** Queries asked on an open C-FIND association. */
+    @FunctionalInterface
+    private interface Query<T> {
+        T ask(QueryAssociation association) throws DicomException, DicomNetworkException, IOException;
     }
 
     /** The files of one series ({@code bySop}, by SOP Instance UID) it holds, asked in chunks of UIDs. */

@@ -148,7 +148,8 @@ public class ExportService {
     /**
      * What the destination holds of what it acknowledged: all of it, unless the destination is to confirm
      * stores ({@code confirm-stored}), when a C-FIND asks it. Objects acknowledged but not held are
-     * counted {@code unconfirmed}; a C-FIND that fails leaves all of them so, since nothing is known.
+     * counted {@code unconfirmed}; a C-FIND that fails leaves all of them so, since nothing is known, and
+     * the export waits until the destination answers C-FIND (the watch asks it at each check).
      */
     private Set<Path> confirmed(Destination destination, Set<Path> stored) throws ExportFailedException {
         if (!destination.confirmStored() || stored.isEmpty()) {
@@ -159,9 +160,9 @@ public class ExportService {
             held = client.held(destination, stored);
         } catch (IOException e) {
             count(destination, "unconfirmed", stored.size());
-            throw new ExportFailedException(destination + " acknowledged " + stored.size() + " synthetic objects, but "
-                    + "confirming them failed: " + e.getMessage() + "; with synthgate.destinations." + destination.name()
-                    + ".confirm-stored it must answer C-FIND from that AE title", null);
+            DestinationWatch.Status unconfirmed = watch.cannotConfirm(destination, "it acknowledged " + stored.size()
+                    + " synthetic objects, but confirming them failed: " + e.getMessage());
+            throw new DestinationUnavailableException(destination, unconfirmed.outage(clock.instant()), unconfirmed);
         }
         count(destination, "unconfirmed", stored.size() - held.size());
         return held;

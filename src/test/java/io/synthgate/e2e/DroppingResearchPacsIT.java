@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgate.testing.Browser;
 import io.synthgate.testing.DicomCopies;
 import io.synthgate.testing.FreePorts;
 import io.synthgate.testing.GatewayProcess;
@@ -21,13 +22,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * The research PACS answers every C-STORE with success and keeps nothing, as a PACS whose filter or
  * routing rule discards objects does. With {@code confirm-stored} the gateway asks it back with a
- * C-FIND, so the job fails with that reason instead of counting lost objects as exported; a PACS that
- * will not answer the C-FIND fails it with that reason; and once the PACS keeps the objects and
- * answers, a retry exports every output once.
+ * C-FIND, so the job fails with that reason instead of counting lost objects as exported. A PACS that
+ * will not answer C-FIND from the gateway is found out by the destination watch's own C-FIND before
+ * any export, readiness says so, and the retried job waits without sending; once the PACS keeps the
+ * objects and answers, the job goes on by itself and exports every output once.
  */
 class DroppingResearchPacsIT {
 
@@ -37,14 +40,16 @@ class DroppingResearchPacsIT {
     Path folder;
 
     @Test
-    void objectsThePacsAcknowledgesButDoesNotKeepFailTheJobAndARetryExportsThemOnceItKeepsThem() throws Exception {
+    void objectsThePacsAcknowledgesButDoesNotKeepFailTheJobAndARetryWaitsUntilItKeepsAndAnswersThem()
+            throws Exception {
         int pacsPort = FreePorts.next();
         Path ct = TestFiles.pydicom("CT_small.dcm");
         String study = DicomCopies.studyInstanceUid(ct);
         Path pacsFolder = folder.resolve("pacs");
         try (GatewayProcess gateway = GatewayProcess.forResearchPacs(folder.resolve("gateway"), pacsPort, Map.of(
                 "synthgate.destinations.research.confirm-stored", "true",
-                "synthgate.pipeline.export-retries", "1", "synthgate.pipeline.export-retry-delay-ms", "500"))) {
+                "synthgate.pipeline.export-retries", "1", "synthgate.pipeline.export-retry-delay-ms", "500",
+                "synthgate.export.watch-interval", "1s", "synthgate.export.watch-max-interval", "2s"))) {
             String jobId;
             try (OrthancProcess dropping = OrthancProcess.startDroppingStores(pacsFolder, pacsPort)) {
                 gateway.start();
@@ -66,15 +71,29 @@ class DroppingResearchPacsIT {
 
             // The filter removed, but the PACS does not know the gateway, so it answers no C-FIND from it.
             try (OrthancProcess keepingButNotAnswering = OrthancProcess.start(pacsFolder, pacsPort)) {
+                String ready = StudyProgress.awaitNotReady(gateway, "Cannot confirm stores for ",
+                        Duration.ofSeconds(30));
+                assertTrue(ready.contains("it answers C-ECHO, but the C-FIND from SYNTHGATE failed"), ready);
                 retry(gateway, jobId);
-                JsonNode job = StudyProgress.awaitFailure(gateway, study, "confirming them failed",
-                        Duration.ofMinutes(1));
-                assertTrue(job.path("reason").asText().contains("C-FIND from SYNTHGATE failed"), job.toString());
-                assertEquals(1, keepingButNotAnswering.get("/instances").size(), "stored, though not confirmed");
+                StudyProgress.awaitWaitingExport(gateway, study, "cannot confirm stores");
+                Thread.sleep(3000);
+                JsonNode job = gateway.getJson("/api/jobs/" + jobId);
+                assertEquals("GENERATED", job.path("job").path("state").asText(), "waiting, not failed: " + job);
+                assertEquals(0, keepingButNotAnswering.get("/instances").size(),
+                        "nothing sent that cannot be confirmed");
+                try (Browser browser = Browser.open(gateway.url(""))) {
+                    browser.signIn(TestUser.ADMIN);
+                    browser.awaitUrlContaining("/admin/dashboard");
+                    assertEquals("UNCONFIRMED", browser.await(By.id("destination-research")).getText());
+                    String problem = browser.await(By.id("destination-research-problem")).getText();
+                    assertTrue(problem.startsWith("Cannot confirm stores for ")
+                            && problem.contains("C-FIND from SYNTHGATE failed: the PACS aborted the association")
+                            && problem.contains("it must answer C-FIND from that AE title"), problem);
+                    browser.screenshot("dashboard-destination-unconfirmed");
+                }
             }
 
             try (OrthancProcess pacs = OrthancProcess.startKnowingGateway(pacsFolder, pacsPort)) {
-                retry(gateway, jobId);
                 Map<String, String> exported = StudyProgress.awaitExported(gateway, study, 1, Duration.ofSeconds(60));
                 for (String synthetic : exported.values()) {
                     assertTrue(pacs.findInstance(synthetic).isPresent(), "the PACS lacks " + synthetic);

@@ -60,7 +60,7 @@ class FullResearchPacsIT {
             assertEquals(1, waits, "the wait is said once, not once a try: " + job.path("events"));
             HttpResponse<String> ready = gateway.get("/q/health/ready");
             assertEquals(503, ready.statusCode());
-            assertTrue(ready.body().contains("DOWN research (ORTHANC@127.0.0.1:" + pacsPort + ", research) for ")
+            assertTrue(ready.body().contains("DOWN research (ORTHANC@127.0.0.1:" + pacsPort + ", research): No room for ")
                     && ready.body().contains("with A700 (Refused: Out of Resources)"), ready.body());
             assertEquals(1, pacs.get("/instances").size(), "the PACS holds only what it held");
             try (Browser browser = Browser.open(gateway.url(""))) {

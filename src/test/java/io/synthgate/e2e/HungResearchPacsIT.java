@@ -9,10 +9,8 @@ import io.synthgate.testing.GatewayProcess;
 import io.synthgate.testing.OrthancProcess;
 import io.synthgate.testing.ProcessRun;
 import io.synthgate.testing.TestFiles;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,8 +43,7 @@ class HungResearchPacsIT {
                         List.of(), List.of(ct));
                 assertEquals(0, sent.exitCode(), "the gateway takes studies while the PACS hangs: " + sent.output());
 
-                HttpResponse<String> ready = awaitNotReady(gateway, Duration.ofSeconds(60));
-                assertTrue(ready.body().contains("nothing went to or from the PACS for 3 s"), ready.body());
+                StudyProgress.awaitNotReady(gateway, "nothing went to or from the PACS for 3 s", Duration.ofSeconds(60));
                 JsonNode job = StudyProgress.awaitJob(gateway, study, "GENERATED", Duration.ofSeconds(60));
                 Thread.sleep(5_000);
                 JsonNode still = gateway.getJson("/api/jobs/" + job.path("id").asText()).path("job");
@@ -63,17 +60,5 @@ class HungResearchPacsIT {
             assertEquals(exported.size(), pacs.get("/instances").size(), "exported once");
             assertEquals(200, gateway.get("/q/health/ready").statusCode(), "ready again");
         }
-    }
-
-    private static HttpResponse<String> awaitNotReady(GatewayProcess gateway, Duration timeout)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpResponse<String> ready = gateway.get("/q/health/ready");
-        while (ready.statusCode() == 200 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            ready = gateway.get("/q/health/ready");
-        }
-        assertEquals(503, ready.statusCode(), "the hung PACS is seen within " + timeout + ": " + ready.body());
-        return ready;
     }
 }

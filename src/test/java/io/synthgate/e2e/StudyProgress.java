@@ -1,7 +1,11 @@
 package io.synthgate.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgate.testing.GatewayProcess;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -117,5 +121,22 @@ final class StudyProgress {
             throw new AssertionError(count + " candidates awaiting review expected: " + pending);
         }
         return pending;
+    }
+
+    /**
+     * Waits until readiness answers 503 with {@code reasonPart} in its body (any body for ""), and
+     * returns that body; fails the test when it does not within {@code timeout}.
+     */
+    static String awaitNotReady(GatewayProcess gateway, String reasonPart, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpResponse<String> ready = gateway.get("/q/health/ready");
+        while (!(ready.statusCode() == 503 && ready.body().contains(reasonPart)) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            ready = gateway.get("/q/health/ready");
+        }
+        assertEquals(503, ready.statusCode(), "not ready within " + timeout + ": " + ready.body());
+        assertTrue(ready.body().contains(reasonPart), ready.body());
+        return ready.body();
     }
 }

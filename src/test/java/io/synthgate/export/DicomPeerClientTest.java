@@ -1,5 +1,6 @@
 package io.synthgate.export;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The C-FIND that confirms stores, against a real Orthanc: it finds exactly the objects the PACS holds,
- * across series and past one request's worth of UIDs, and says why when the PACS will not answer.
+ * across series and past one request's worth of UIDs, and says why when the PACS will not answer; the
+ * probe the destination watch asks tells a PACS that answers C-FIND from one that does not.
  */
 @QuarkusTest
 class DicomPeerClientTest {
@@ -66,6 +68,15 @@ class DicomPeerClientTest {
 
             IOException refused = assertThrows(IOException.class, () -> client.held(destination(pacs), List.of(file)));
             assertTrue(refused.getMessage().startsWith("the C-FIND from SYNTHGATE failed: "), refused.getMessage());
+            IOException probed = assertThrows(IOException.class, () -> client.probeFind(destination(pacs)));
+            assertTrue(probed.getMessage().startsWith("the C-FIND from SYNTHGATE failed: "), probed.getMessage());
+        }
+    }
+
+    @Test
+    void theProbeIsAnsweredByAPacsThatAnswersFindFromTheGateway() throws Exception {
+        try (OrthancProcess pacs = OrthancProcess.startKnowingGateway(folder.resolve("pacs"), FreePorts.next())) {
+            assertDoesNotThrow(() -> client.probeFind(destination(pacs)));
         }
     }
 
