@@ -34,20 +34,21 @@ public record Dashboard(Listener listener, List<PeerState> destinations, List<Ge
     /**
      * A destination as the destination watch last saw it.
      *
-     * @param state UP, DOWN (unreachable) or FULL (it has no room)
+     * @param state UP, DOWN (unreachable), FULL (it has no room) or UNCONFIRMED (it is to confirm stores
+     *        and answers no C-FIND)
      * @param address its AE title, host and port
-     * @param problem why it is DOWN or FULL, and since how long; null while UP
+     * @param problem what keeps exports from it, and since how long; null while UP
      */
     public record PeerState(String name, String state, String address, String problem) {
     }
 
-    /** A generator: UP or DOWN with its circuit, and how many calls it received today (UTC). */
-    public record GeneratorState(String name, String state, String detail, long callsToday) {
-
-        /** Why it is DOWN, as its readiness check says; null while UP. */
-        public String problem() {
-            return state.equals("DOWN") ? detail.replaceFirst("^DOWN: ", "") : null;
-        }
+    /**
+     * A generator: UP or DOWN, and how many calls it received today (UTC).
+     *
+     * @param detail what it is, or its circuit breaker's state
+     * @param problem why it is DOWN; null while UP
+     */
+    public record GeneratorState(String name, String state, String detail, String problem, long callsToday) {
     }
 
     /** An experiment's daily budget: used today, of its limit. */

@@ -18,10 +18,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Gathers the {@link Dashboard} from the listener, the health checks, the gauges and the job records. */
@@ -79,10 +78,12 @@ public class DashboardView {
         Map<String, Long> today = databaseAnswers ? calls.callsSince(LocalDate.now(clock.withZone(ZoneOffset.UTC))
                 .atStartOfDay().toInstant(ZoneOffset.UTC)) : Map.of();
         List<Dashboard.GeneratorState> generatorStates = new ArrayList<>();
-        generatorStates.add(new Dashboard.GeneratorState("builtin", "UP", "classical inpainter, runs here",
+        generatorStates.add(new Dashboard.GeneratorState("builtin", "UP", "classical inpainter, runs here", null,
                 today.getOrDefault("builtin", 0L)));
-        states(generators).forEach((name, detail) -> generatorStates.add(new Dashboard.GeneratorState(name,
-                state(detail), detail, today.getOrDefault(name, 0L))));
+        generators.states().stream().sorted(Comparator.comparing(GeneratorsHealthCheck.State::name))
+                .forEach(state -> generatorStates.add(new Dashboard.GeneratorState(state.name(),
+                        state.problem().isPresent() ? "DOWN" : "UP", "circuit " + state.circuit(),
+                        state.problem().orElse(null), today.getOrDefault(state.name(), 0L))));
         List<Dashboard.PeerState> destinationStates = destinations.all().stream().map(this::destinationState).toList();
         Map<String, Long> used = gauges.budgetUsedToday();
         List<Dashboard.Budget> budgets = experiments.enabled().stream()
@@ -106,15 +107,5 @@ public class DashboardView {
         }
         return new Dashboard.PeerState(destination.name(), status.hold().state(), address,
                 status.describe(clock.instant()));
-    }
-
-    private static Map<String, String> states(HealthCheck check) {
-        Map<String, String> states = new TreeMap<>();
-        check.call().getData().ifPresent(data -> data.forEach((name, value) -> states.put(name, String.valueOf(value))));
-        return states;
-    }
-
-    private static String state(String detail) {
-        return detail.startsWith("UP") ? "UP" : "DOWN";
     }
 }

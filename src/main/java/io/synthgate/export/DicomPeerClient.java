@@ -138,8 +138,8 @@ public class DicomPeerClient {
 
     /**
      * Whether the destination answers a C-FIND from SynthGate's calling AE title, as {@code confirm-stored}
-     * needs: one at study level for a Study Instance UID that names no study, answered with success and
-     * no match.
+     * needs: one at study level for a Study Instance UID that names no study, so it costs the PACS next to
+     * nothing; a success status, with or without matches, is an answer.
      *
      * @throws IOException when it did not accept the association, broke it off, or answered with a failure status
      */

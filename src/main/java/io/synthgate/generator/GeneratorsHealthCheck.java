@@ -1,9 +1,9 @@
 package io.synthgate.generator;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import io.synthgate.generator.http.HttpGenerator;
 import io.synthgate.generator.http.HttpGenerators;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -25,16 +25,31 @@ public class GeneratorsHealthCheck implements HealthCheck {
         this.generators = generators;
     }
 
+    /**
+     * One HTTP generator's readiness.
+     *
+     * @param problem why it is not ready; empty while it is
+     */
+    public record State(String name, CircuitBreakerState circuit, Optional<String> problem) {
+    }
+
+    /** Each HTTP generator's readiness now, asking KServe's readiness endpoint where there is one. */
+    public List<State> states() {
+        return generators.all().stream().map(generator -> {
+            CircuitBreakerState circuit = generator.circuitState();
+            return new State(generator.name(), circuit, circuit == CircuitBreakerState.OPEN
+                    ? Optional.of("circuit breaker open after repeated failures")
+                    : generator.readinessProblem());
+        }).toList();
+    }
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("generators").up();
-        for (HttpGenerator generator : generators.all()) {
-            CircuitBreakerState circuit = generator.circuitState();
-            Optional<String> problem = circuit == CircuitBreakerState.OPEN
-                    ? Optional.of("circuit breaker open after repeated failures")
-                    : generator.readinessProblem();
-            response.withData(generator.name(), problem.map(reason -> "DOWN: " + reason).orElse("UP (circuit " + circuit + ")"));
-            if (problem.isPresent()) {
+        for (State state : states()) {
+            response.withData(state.name(), state.problem().map(reason -> "DOWN: " + reason)
+                    .orElse("UP (circuit " + state.circuit() + ")"));
+            if (state.problem().isPresent()) {
                 response.down();
             }
         }
