@@ -38,19 +38,27 @@ final class LabelFill {
     /**
      * The noise of the surroundings: from differences of neighbours along the ring's top and bottom
      * rows, which a smooth gradient barely changes (two independent noisy pixels differ by sqrt(2) sigma).
+     * Their median absolute value (1.4826 x the median is sigma for Gaussian noise), not their root mean
+     * square: a ring that crosses anatomy has edges in it, and on a 64-pixel MR their squares made the
+     * fill three times grainier than the image, a speckled band a reader would spot.
      */
-    private static double grain(double[][] values) {
-        double squares = 0;
+    static double grain(double[][] values) {
+        double[] differences = new double[2 * values[0].length];
         int pairs = 0;
         for (double[] row : new double[][] {values[0], values[values.length - 1]}) {
             for (int x = 0; x + 1 < row.length; x++) {
                 if (!Double.isNaN(row[x]) && !Double.isNaN(row[x + 1])) {
-                    squares += (row[x + 1] - row[x]) * (row[x + 1] - row[x]);
-                    pairs++;
+                    differences[pairs++] = Math.abs(row[x + 1] - row[x]);
                 }
             }
         }
-        return pairs == 0 ? 0 : Math.sqrt(squares / pairs / 2);
+        if (pairs == 0) {
+            return 0;
+        }
+        double[] taken = Arrays.copyOf(differences, pairs);
+        Arrays.sort(taken);
+        double median = pairs % 2 == 1 ? taken[pairs / 2] : (taken[pairs / 2 - 1] + taken[pairs / 2]) / 2;
+        return 1.4826 * median / Math.sqrt(2);
     }
 
     private static void fillBand(WritableRaster raster, int band, int left, int top, int right, int bottom,

@@ -93,7 +93,7 @@ public class ReviewPictures {
             double low = window.center() - window.width() / 2;
             int width = raw.getWidth();
             int height = raw.getHeight();
-            int[] values = raw.getRaster().getSamples(0, 0, width, height, 0, (int[]) null);
+            int[] values = FirstFrame.values(image, raw);
             BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
             byte[] gray = ((DataBufferByte) picture.getRaster().getDataBuffer()).getData();
             for (int p = 0; p < values.length; p++) {
@@ -146,10 +146,11 @@ public class ReviewPictures {
     /** Lowest and highest modality value of the first frame, outside a burned-in label's box. */
     private static double[] range(AttributeList list) throws IOException {
         try {
-            BufferedImage raw = new SourceImage(list).getBufferedImage(0);
+            SourceImage image = new SourceImage(list);
+            BufferedImage raw = image.getBufferedImage(0);
             double slope = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleSlope, 1);
             double intercept = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleIntercept, 0);
-            int[] values = raw.getRaster().getSamples(0, 0, raw.getWidth(), raw.getHeight(), 0, (int[]) null);
+            int[] values = FirstFrame.values(image, raw);
             int[] box = Attribute.getIntegerValues(list, OutputSeal.LABEL_BOX);
             double low = Double.MAX_VALUE;
             double high = -Double.MAX_VALUE;

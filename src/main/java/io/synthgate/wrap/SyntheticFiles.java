@@ -157,7 +157,7 @@ public class SyntheticFiles {
         }
         int width = raw.getWidth();
         int height = raw.getHeight();
-        int[] values = raw.getRaster().getSamples(0, 0, width, height, 0, (int[]) null);
+        int[] values = FirstFrame.values(image, raw);
         int[] box = Attribute.getIntegerValues(list, OutputSeal.LABEL_BOX);
         int[] sorted = IntStream.range(0, values.length)
                 .filter(p -> box == null || box.length < 4 || p % width < box[0] || p % width >= box[0] + box[2]

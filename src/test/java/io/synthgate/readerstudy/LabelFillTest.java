@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgate.pixels.PixelBox;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * The label's box is filled from what surrounds it: on a ramp of background the fill continues the
- * ramp, and no pixel of the white text is left; nothing outside the box changes.
+ * ramp, and no pixel of the white text is left; nothing outside the box changes. Its grain is the
+ * surroundings' noise, not the edges of anatomy the box's surroundings cross.
  */
 class LabelFillTest {
 
@@ -41,5 +44,25 @@ class LabelFillTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theGrainIsTheNoiseOfTheSurroundingsNotTheirEdges() {
+        Random random = new Random(11);
+        double[][] values = new double[11][59];
+        for (double[] row : values) {
+            Arrays.fill(row, Double.NaN);
+        }
+        // Top and bottom rows of the ring: tissue at 40, then bone at 210 with two more steps between
+        // them, each with noise of sigma 3.
+        for (int x = 0; x < 59; x++) {
+            double level = x < 20 ? 40 : x < 30 ? 120 : x < 40 ? 40 : 210;
+            values[0][x] = level + 3 * random.nextGaussian();
+            values[10][x] = level + 3 * random.nextGaussian();
+        }
+
+        double grain = LabelFill.grain(values);
+
+        assertTrue(grain > 2 && grain < 4.5, "about 3, the noise; the steps would make it about 20: " + grain);
     }
 }
