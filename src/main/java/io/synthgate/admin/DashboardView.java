@@ -100,12 +100,10 @@ public class DashboardView {
 
     private Dashboard.PeerState destinationState(Destination destination) {
         DestinationWatch.Status status = watch.status(destination);
-        String address = destination.aeTitle() + "@" + destination.host() + ":" + destination.port()
-                + (destination.tls() ? " over TLS" : "");
         if (status.reachable()) {
-            return new Dashboard.PeerState(destination.name(), "UP", address, null);
+            return new Dashboard.PeerState(destination.name(), "UP", destination.address(), null);
         }
-        return new Dashboard.PeerState(destination.name(), status.hold().state(), address,
+        return new Dashboard.PeerState(destination.name(), status.hold().state(), destination.address(),
                 status.describe(clock.instant()));
     }
 }

@@ -11,9 +11,13 @@ import java.time.Duration;
 public record Destination(String name, AeTitle aeTitle, String host, int port, DestinationKind kind, Duration timeout,
         boolean tls, boolean confirmStored) {
 
+    /** Where it is: "ORTHANC@pacs.hospital.local:4242", with " over TLS" when it is reached so. */
+    public String address() {
+        return aeTitle + "@" + host + ":" + port + (tls ? " over TLS" : "");
+    }
+
     @Override
     public String toString() {
-        return name + " (" + aeTitle + "@" + host + ":" + port + (tls ? " over TLS" : "") + ", "
-                + kind.name().toLowerCase() + ")";
+        return name + " (" + address() + ", " + kind.name().toLowerCase() + ")";
     }
 }
