@@ -1,6 +1,7 @@
 package io.synthgate.readerstudy;
 
 import io.synthgate.pixels.PixelBox;
+import io.synthgate.pixels.RobustSpread;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.util.Arrays;
@@ -38,9 +39,9 @@ final class LabelFill {
     /**
      * The noise of the surroundings: from differences of neighbours along the ring's top and bottom
      * rows, which a smooth gradient barely changes (two independent noisy pixels differ by sqrt(2) sigma).
-     * Their median absolute value (1.4826 x the median is sigma for Gaussian noise), not their root mean
-     * square: a ring that crosses anatomy has edges in it, and on a 64-pixel MR their squares made the
-     * fill three times grainier than the image, a speckled band a reader would spot.
+     * Their robust spread, not their root mean square: a ring that crosses anatomy has edges in it, and
+     * on a 64-pixel MR their squares made the fill three times grainier than the image, a speckled band
+     * a reader would spot.
      */
     static double grain(double[][] values) {
         double[] differences = new double[2 * values[0].length];
@@ -52,13 +53,7 @@ final class LabelFill {
                 }
             }
         }
-        if (pairs == 0) {
-            return 0;
-        }
-        double[] taken = Arrays.copyOf(differences, pairs);
-        Arrays.sort(taken);
-        double median = pairs % 2 == 1 ? taken[pairs / 2] : (taken[pairs / 2 - 1] + taken[pairs / 2]) / 2;
-        return 1.4826 * median / Math.sqrt(2);
+        return RobustSpread.of(differences, pairs) / Math.sqrt(2);
     }
 
     private static void fillBand(WritableRaster raster, int band, int left, int top, int right, int bottom,

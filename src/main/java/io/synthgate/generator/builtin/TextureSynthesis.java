@@ -2,6 +2,7 @@ package io.synthgate.generator.builtin;
 
 import io.synthgate.mask.Mask;
 import io.synthgate.pixels.PixelPlanes;
+import io.synthgate.pixels.RobustSpread;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -179,11 +180,7 @@ public final class TextureSynthesis {
                 known[k++] = Math.abs(residual[i]);
             }
         }
-        if (k == 0) {
-            return 0;
-        }
-        java.util.Arrays.sort(known, 0, k);
-        return 1.4826 * known[k / 2];
+        return RobustSpread.of(known, k);
     }
 
     /**
