@@ -2,6 +2,7 @@ package io.synthgate.export;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,7 +35,11 @@ import org.jboss.logging.Logger;
  * so exports to it wait, as for an outage, until the C-FIND is answered (an admin lets SynthGate's AE
  * title query it), instead of each failing after its objects were sent. Unlike a PACS that refuses
  * C-STOREs, this one's mending is seen by a check, so waiting ends by itself.
+ *
+ * <p>Made at start-up, so that {@code synthgate_destination_reachable} is in the first scrape rather
+ * than once the first check or export has asked for the watch.
  */
+@Startup
 @ApplicationScoped
 public class DestinationWatch {
 
