@@ -75,11 +75,11 @@ class AdminPagesIT {
             String jobId = awaitFailedJob(browser);
             browser.go("/admin/dashboard");
             browser.await(By.linkText("job"));
-            assertEquals("DOWN", browser.await(By.id("destination-research")).getText());
-            String problem = browser.await(By.id("destination-research-problem")).getText();
+            assertEquals("DOWN", browser.text(By.id("destination-research")));
+            String problem = browser.text(By.id("destination-research-problem"));
             assertTrue(problem.startsWith("Unreachable for ")
                     && problem.contains(" s: cannot connect to 127.0.0.1:" + pacsPort), problem);
-            String generatorProblem = browser.await(By.id("generator-onprem-problem")).getText();
+            String generatorProblem = browser.text(By.id("generator-onprem-problem"));
             assertTrue(generatorProblem.startsWith("onprem: GET http://127.0.0.1:")
                     && generatorProblem.endsWith("/v2/health/ready failed: cannot connect"), generatorProblem);
             browser.screenshot("dashboard");
@@ -121,9 +121,8 @@ class AdminPagesIT {
         browser.screenshot("runs");
         browser.driver().findElement(By.id("start-run")).click();
         browser.await(By.id("run-state"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
-                .until(driver -> driver.findElement(By.id("run-state")).getText().startsWith("finished"));
-        assertTrue(browser.driver().findElement(By.id("run-state")).getText().contains("2 of 2 prompts exported"));
+        browser.awaitText(By.id("run-state"), "finished", Duration.ofSeconds(90));
+        assertTrue(browser.text(By.id("run-state")).contains("2 of 2 prompts exported"));
         assertTrue(browser.driver().getPageSource().contains("by <strong>" + TestUser.RESEARCHER.username() + "</strong>"),
                 "the run names who started it");
         browser.screenshot("run");

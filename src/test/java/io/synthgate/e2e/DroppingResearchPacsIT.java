@@ -84,8 +84,8 @@ class DroppingResearchPacsIT {
                 try (Browser browser = Browser.open(gateway.url(""))) {
                     browser.signIn(TestUser.ADMIN);
                     browser.awaitUrlContaining("/admin/dashboard");
-                    assertEquals("UNCONFIRMED", browser.await(By.id("destination-research")).getText());
-                    String problem = browser.await(By.id("destination-research-problem")).getText();
+                    assertEquals("UNCONFIRMED", browser.text(By.id("destination-research")));
+                    String problem = browser.text(By.id("destination-research-problem"));
                     assertTrue(problem.startsWith("Cannot confirm stores for ")
                             && problem.contains("C-FIND from SYNTHGATE failed: the PACS aborted the association")
                             && problem.contains("it must answer C-FIND from that AE title"), problem);

@@ -66,8 +66,8 @@ class FullResearchPacsIT {
             try (Browser browser = Browser.open(gateway.url(""))) {
                 browser.signIn(TestUser.ADMIN);
                 browser.awaitUrlContaining("/admin/dashboard");
-                assertEquals("FULL", browser.await(By.id("destination-research")).getText());
-                String problem = browser.await(By.id("destination-research-problem")).getText();
+                assertEquals("FULL", browser.text(By.id("destination-research")));
+                String problem = browser.text(By.id("destination-research-problem"));
                 assertTrue(problem.startsWith("No room for ")
                         && problem.contains(" s: it refused 1 of 1 synthetic objects with A700"), problem);
                 browser.screenshot("dashboard-destination-full");

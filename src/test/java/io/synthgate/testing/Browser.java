@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -17,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,6 +37,9 @@ public final class Browser implements AutoCloseable {
               const inView = box.width > 0 && box.bottom > 0 && box.top < window.innerHeight;
               return !inView || img.complete;
             });""";
+
+    /** chromedriver's words for an element whose page section was replaced while it was being read. */
+    private static final String NODE_REPLACED = "does not belong to the document";
 
     private final ChromeDriver driver;
     private final String base;
@@ -116,8 +121,8 @@ public final class Browser implements AutoCloseable {
 
     /** The element's text, read again should a refresh of its section replace it between finding and reading. */
     public String text(By locator) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(current -> current.findElement(locator).getText());
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(readingAgainIfReplaced(current -> current.findElement(locator).getText()));
     }
 
     /**
@@ -125,10 +130,30 @@ public final class Browser implements AutoCloseable {
      * refreshes in place replaces its elements, so one found earlier may be gone by the time it is read.
      */
     public void awaitText(By locator, String text, Duration timeout) {
+        ExpectedCondition<Boolean> says = ExpectedConditions.textToBePresentInElementLocated(locator, text);
         new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(300))
-                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> locator + " never said " + text)
-                .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+                .until(readingAgainIfReplaced(says));
+    }
+
+    /**
+     * {@code read}, answering "not yet" when the element it reads was replaced while it read. Selenium
+     * reports that as a stale element, or, when chromedriver is asked in the middle of the swap, as "Node
+     * with given id does not belong to the document" (CohortPullIT, once in CI): both mean only "ask again".
+     */
+    private static <T> Function<WebDriver, T> readingAgainIfReplaced(Function<WebDriver, T> read) {
+        return page -> {
+            try {
+                return read.apply(page);
+            } catch (StaleElementReferenceException replaced) {
+                return null;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains(NODE_REPLACED)) {
+                    return null;
+                }
+                throw e;
+            }
+        };
     }
 
     public void awaitUrlContaining(String part) {
