@@ -48,20 +48,27 @@ public class DestinationWatch {
     /** What keeps exports from a destination. */
     public enum Hold {
         /** A C-ECHO or an export's connection failed. */
-        UNREACHABLE("DOWN", "Unreachable", "is unreachable"),
+        UNREACHABLE("DOWN", "Unreachable", "is unreachable", "until it answers a C-ECHO", "answers again"),
         /** It refused objects for lack of resources, as a PACS whose storage is full does. */
-        NO_ROOM("FULL", "No room", "has no room"),
+        NO_ROOM("FULL", "No room", "has no room", "and one tries again at growing intervals", "stores again"),
         /** It answers C-ECHO but not the C-FIND that {@code confirm-stored} needs. */
-        CANNOT_CONFIRM("UNCONFIRMED", "Cannot confirm stores", "cannot confirm stores");
+        CANNOT_CONFIRM("UNCONFIRMED", "Cannot confirm stores", "cannot confirm stores", "until it answers a C-FIND",
+                "answers C-FIND");
 
         private final String state;
         private final String label;
         private final String predicate;
+        /** How the exports that wait for it go on, as the log says when the hold begins. */
+        private final String waiting;
+        /** What the destination did that ended the hold, as the log says then. */
+        private final String ended;
 
-        Hold(String state, String label, String predicate) {
+        Hold(String state, String label, String predicate, String waiting, String ended) {
             this.state = state;
             this.label = label;
             this.predicate = predicate;
+            this.waiting = waiting;
+            this.ended = ended;
         }
 
         /** The state an admin sees, as the dashboard shows it. */
@@ -272,18 +279,9 @@ public class DestinationWatch {
         statuses.put(destination.name(), after);
         if (changed && hold != null) {
             LOG.warnf("Destination %s %s: %s; exports to it wait, %s", destination, hold.predicate, problem,
-                    switch (hold) {
-                        case UNREACHABLE -> "until it answers a C-ECHO";
-                        case NO_ROOM -> "and one tries again at growing intervals";
-                        case CANNOT_CONFIRM -> "until it answers a C-FIND";
-                    });
+                    hold.waiting);
         } else if (changed && before != null) {
-            LOG.infof("Destination %s %s after %d s; waiting exports resume", destination,
-                    switch (before.hold()) {
-                        case UNREACHABLE -> "answers again";
-                        case NO_ROOM -> "stores again";
-                        case CANNOT_CONFIRM -> "answers C-FIND";
-                    },
+            LOG.infof("Destination %s %s after %d s; waiting exports resume", destination, before.hold().ended,
                     Duration.between(before.since(), now).toSeconds());
             available.fire(new DestinationAvailable(destination.name()));
         }
