@@ -64,6 +64,17 @@ final class PatchCompletion {
      * ellipse preset no worse; a ring of 2 or 8 pixels scored lower.
      */
     private static final int RING = 5;
+    /**
+     * On the finest level a patch's vote weighs this many times less for each step its centre lies
+     * further from a known pixel. Each masked pixel then takes its value mostly from the patches
+     * nearest the known image, not the mean of all 49 that cover it, and keeps more of their grain: on
+     * bench/inpainting, means over four seeds, the texture gap fell from 1.07 to 0.91 inside the 20% box
+     * and from 0.86 to 0.76 on outpainting, and by 0.04 to 0.16 on the smaller masks, with SSIM within
+     * 0.0012 and the boundary orientation within 0.005 on every mask. A base of 4 lowered the gap to
+     * 0.78 and 0.64 but cost up to 0.0027 of SSIM. On the coarser levels, where the patches place
+     * structure, the term moved the orientation by up to 0.05 either way, so they vote evenly.
+     */
+    private static final double CONFIDENCE = 2;
     /** Attempts to draw a random source patch before scanning for one. */
     private static final int DRAWS = 64;
 
@@ -76,14 +87,14 @@ final class PatchCompletion {
     /**
      * The most heap a completion holds at once on a window of {@code pixels} with {@code masked} of
      * them masked: per pixel of the finest level its masked and source flags, its target index, its
-     * guide and the votes' index; per masked pixel (and the ring of targets around it) a match, a
-     * distance and the votes' sums; a third more for the coarser levels, with their values; and the
+     * guide, the votes' index and its steps from a known pixel; per masked pixel (and the ring of
+     * targets around it) a match, a distance and the votes' sums; a third more for the coarser levels, with their values; and the
      * guide's biharmonic solve (about 33 bytes per pixel and 200 per masked pixel, a quarter of that
      * at half the resolution). The solves that measure the harmonic share run on the coarsest level (a
      * quarter of the pixels or fewer) and are freed before the guide's solve, so its term covers them.
      */
     static long workingBytes(long pixels, long masked, int channels) {
-        long levels = (18 + 8L * channels) * pixels + (48 + 8L * channels) * masked;
+        long levels = (22 + 8L * channels) * pixels + (48 + 8L * channels) * masked;
         long guide = 33 * pixels + 200 * masked;
         // Half the resolution at most: a pyramid cut short solves the guide on its coarsest level, which
         // may be finer than guideLevel's, and fill refuses a large region whose pyramid has one level.
@@ -113,6 +124,7 @@ final class PatchCompletion {
         if (finest.sourceCount == 0) {
             return false;
         }
+        finest.trustNearKnown(CONFIDENCE);
         Level[] pyramid = pyramid(finest);
         if (pyramid.length == 1 && mask.area() > FULL_GUIDE_PIXELS) {
             // No coarser level with patches enough: a large region would be completed at one scale,
@@ -210,6 +222,15 @@ final class PatchCompletion {
 
     /** The farthest a masked pixel lies from a known one, in 8-connected steps. */
     static int depth(boolean[] hole, int columns, int rows) {
+        int deepest = 0;
+        for (int steps : steps(hole, columns, rows)) {
+            deepest = Math.max(deepest, steps);
+        }
+        return deepest;
+    }
+
+    /** How far each pixel lies from a known one, in 8-connected steps: 0 for the known ones. */
+    static int[] steps(boolean[] hole, int columns, int rows) {
         int[] queue = new int[hole.length];
         int[] steps = new int[hole.length];
         int tail = 0;
@@ -218,7 +239,6 @@ final class PatchCompletion {
                 queue[tail++] = i;
             }
         }
-        int deepest = 0;
         for (int head = 0; head < tail; head++) {
             int i = queue[head];
             int x = i % columns;
@@ -230,13 +250,12 @@ final class PatchCompletion {
                     int n = ny * columns + nx;
                     if (nx >= 0 && ny >= 0 && nx < columns && ny < rows && hole[n] && steps[n] == 0) {
                         steps[n] = steps[i] + 1;
-                        deepest = Math.max(deepest, steps[n]);
                         queue[tail++] = n;
                     }
                 }
             }
         }
-        return deepest;
+        return steps;
     }
 
     /** Thrown when the deadline passes during the completion. */
@@ -295,6 +314,13 @@ final class PatchCompletion {
         /** Each target's matching source centre and the summed squared difference to it. */
         private int[] matches;
         private double[] distances;
+        /**
+         * On the finest level, each pixel's distance to a known one in steps and, by how many steps a
+         * patch's centre lies deeper than a pixel it votes for (-RADIUS to RADIUS), how much its vote
+         * weighs; null on the levels where all votes weigh alike.
+         */
+        private int[] steps;
+        private double[] trust;
 
         Level(int columns, int rows, double[][] values) {
             this.columns = columns;
@@ -563,6 +589,20 @@ final class PatchCompletion {
             throw new IllegalStateException("No source patch on a level that has " + sourceCount);
         }
 
+        /**
+         * Lets each target's vote weigh {@code base} times less for each step its centre lies further
+         * from a known pixel (Wexler et al.'s confidence term). A pixel's votes are normalised by their
+         * sum, so only the steps by which a centre lies deeper than the pixel count: at most a patch's
+         * radius either way, and no weight underflows however deep the region.
+         */
+        void trustNearKnown(double base) {
+            steps = steps(hole, columns, rows);
+            trust = new double[2 * RADIUS + 1];
+            for (int deeper = -RADIUS; deeper <= RADIUS; deeper++) {
+                trust[deeper + RADIUS] = Math.pow(base, -deeper);
+            }
+        }
+
         /** Each target's match carried up from the coarser level: the same offset, doubled. */
         void matchesFrom(Level coarse, SplittableRandom random) {
             for (int t = 0; t < targets.length; t++) {
@@ -699,11 +739,13 @@ final class PatchCompletion {
                 int tx = targets[t] % columns;
                 int ty = targets[t] / columns;
                 int offset = matches[t] - targets[t];
-                double weight = Math.exp(-distances[t] / pixelsInImage(tx, ty) / scale);
+                double match = Math.exp(-distances[t] / pixelsInImage(tx, ty) / scale);
                 for (int y = Math.max(0, ty - RADIUS); y <= Math.min(rows - 1, ty + RADIUS); y++) {
                     for (int x = Math.max(0, tx - RADIUS); x <= Math.min(columns - 1, tx + RADIUS); x++) {
                         int h = holeAt[y * columns + x];
                         if (h >= 0) {
+                            double weight = steps == null ? match
+                                    : match * trust[steps[targets[t]] - steps[y * columns + x] + RADIUS];
                             weights[h] += weight;
                             for (int c = 0; c < values.length; c++) {
                                 sums[c][h] += weight * values[c][y * columns + x + offset];
