@@ -75,6 +75,17 @@ final class PatchCompletion {
      * structure, the term moved the orientation by up to 0.05 either way, so they vote evenly.
      */
     private static final double CONFIDENCE = 2;
+    /**
+     * How far from the region's edge, in pixels of the image, the harmonic fill's share of the guide
+     * grows to the share measured on the ring: at d px it is that share times 1 - exp(-d / SEAM_REACH).
+     * The biharmonic fill carries the gradients across the edge and the harmonic one does not, so next
+     * to the edge the guide stays biharmonic, and deeper the harmonic share keeps the region's level.
+     * On bench/inpainting, means over four seeds, the boundary orientation inside the 20% box rose from
+     * 0.637 to 0.656 (the chest's from 0.737 to 0.760, the mammogram's from 0.706 to 0.764) with SSIM
+     * 0.6243 against 0.6245, and the smaller masks' SSIM moved by 0.0015 at most; a reach of 6 or 12
+     * px raised the orientation less, and 48 or 96 cost SSIM on the mammogram.
+     */
+    private static final double SEAM_REACH = 24;
     /** Attempts to draw a random source patch before scanning for one. */
     private static final int DRAWS = 64;
 
@@ -142,7 +153,7 @@ final class PatchCompletion {
         double harmonicShare = onEdge ? 0 : coarsest.harmonicShare(start, out.minValue(), out.maxValue(), deadline);
         coarsest.guideFromValues();
         if (guideLevel == pyramid.length - 1) {
-            coarsest.mixHarmonic(harmonicShare, deadline);
+            coarsest.mixHarmonic(harmonicShare, SEAM_REACH / (1 << guideLevel), deadline);
         }
         coarsest.randomMatches(random);
         for (int l = pyramid.length - 1; l >= 0; l--) {
@@ -151,7 +162,7 @@ final class PatchCompletion {
                 level.guideFrom(pyramid[l + 1]);
                 if (l == guideLevel) {
                     level.guideFromSmoothFill(start, out.minValue(), out.maxValue(), deadline);
-                    level.mixHarmonic(harmonicShare, deadline);
+                    level.mixHarmonic(harmonicShare, SEAM_REACH / (1 << l), deadline);
                 }
                 level.matchesFrom(pyramid[l + 1], random);
                 level.initialValuesFrom(pyramid[l + 1]);
@@ -408,10 +419,11 @@ final class PatchCompletion {
         }
 
         /**
-         * The guide (a biharmonic fill) mixed with the harmonic fill that starts from it, {@code share}
-         * of the latter. Its plane comes after the biharmonic solve has freed its memory, and takes less.
+         * The guide (a biharmonic fill) mixed with the harmonic fill that starts from it: at d steps
+         * from a known pixel, {@code share} times 1 - exp(-d / reach) of the latter. Its plane and the
+         * steps come after the biharmonic solve has freed its memory, and take less.
          */
-        void mixHarmonic(double share, long deadline) throws InterruptedException, OverBudgetException {
+        void mixHarmonic(double share, double reach, long deadline) throws InterruptedException, OverBudgetException {
             if (share == 0) {
                 return;
             }
@@ -424,10 +436,12 @@ final class PatchCompletion {
                 }
             }
             HarmonicFill.fill(harmonic, hole, columns, rows, deadline);
-            for (int c = 0; c < values.length; c++) {
-                for (int i = 0; i < hole.length; i++) {
-                    if (hole[i]) {
-                        guide[c][i] = (1 - share) * guide[c][i] + share * harmonic[c][i];
+            int[] steps = steps(hole, columns, rows);
+            for (int i = 0; i < hole.length; i++) {
+                if (hole[i]) {
+                    double mix = share * (1 - Math.exp(-steps[i] / reach));
+                    for (int c = 0; c < values.length; c++) {
+                        guide[c][i] = (1 - mix) * guide[c][i] + mix * harmonic[c][i];
                     }
                 }
             }
