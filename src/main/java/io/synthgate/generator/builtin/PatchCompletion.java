@@ -11,14 +11,15 @@ import java.util.SplittableRandom;
  * Content-Aware Fill and Resynthesizer), with PatchMatch (Barnes, Shechtman, Finkelstein and
  * Goldman, SIGGRAPH 2009) finding each patch's nearest neighbour. Every 7x7 patch that touches the
  * region is matched to a patch of known pixels elsewhere in the image, and each masked pixel becomes
- * the weighted vote of the matches of the patches that cover it; matching and voting alternate until
+ * the vote of the matches of the patches that cover it, weighted by how well each matched and, on the
+ * finest level, by how near the known image its centre lies; matching and voting alternate until
  * the region is made of the image's own patches and agrees with itself. It starts at a scale where
  * the region is a few pixels deep, from a biharmonic fill there, and refines scale by scale: the
  * coarse levels place larger structure, the fine ones edges and grain. A smooth guide (the
- * biharmonic fill, mixed with the harmonic one as far as a ring of known pixels says the harmonic
- * predicts better) keeps the patches' brightness from drifting across a large region, and the result
- * takes its coarse course from it. The result is deterministic for a seed; the work stops at a
- * deadline.
+ * biharmonic fill, mixed away from the region's edge with the harmonic one as far as a ring of known
+ * pixels says the harmonic predicts better) keeps the patches' brightness from drifting across a
+ * large region, and the result takes its coarse course from it. The result is deterministic for a
+ * seed; the work stops at a deadline.
  */
 final class PatchCompletion {
 
@@ -99,10 +100,11 @@ final class PatchCompletion {
      * The most heap a completion holds at once on a window of {@code pixels} with {@code masked} of
      * them masked: per pixel of the finest level its masked and source flags, its target index, its
      * guide, the votes' index and its steps from a known pixel; per masked pixel (and the ring of
-     * targets around it) a match, a distance and the votes' sums; a third more for the coarser levels, with their values; and the
-     * guide's biharmonic solve (about 33 bytes per pixel and 200 per masked pixel, a quarter of that
-     * at half the resolution). The solves that measure the harmonic share run on the coarsest level (a
-     * quarter of the pixels or fewer) and are freed before the guide's solve, so its term covers them.
+     * targets around it) a match, a distance and the votes' sums; a third more for the coarser levels,
+     * with their values; and the guide's biharmonic solve (about 33 bytes per pixel and 200 per masked
+     * pixel, a quarter of that at half the resolution). The solves that measure the harmonic share
+     * run on the coarsest level (a quarter of the pixels or fewer) and are freed before the guide's
+     * solve, so its term covers them.
      */
     static long workingBytes(long pixels, long masked, int channels) {
         long levels = (22 + 8L * channels) * pixels + (48 + 8L * channels) * masked;
