@@ -201,7 +201,7 @@ final class PatchCompletion {
      * deep, or the last that still has whole patches enough to copy from.
      */
     private static Level[] pyramid(Level finest) {
-        int depth = depth(finest.hole, finest.columns, finest.rows);
+        int depth = deepest(finest.stepsFromKnown());
         Level[] levels = {finest};
         while (depth > COARSEST_DEPTH) {
             Level coarser = levels[levels.length - 1].halved();
@@ -235,9 +235,13 @@ final class PatchCompletion {
 
     /** The farthest a masked pixel lies from a known one, in 8-connected steps. */
     static int depth(boolean[] hole, int columns, int rows) {
+        return deepest(steps(hole, columns, rows));
+    }
+
+    private static int deepest(int[] steps) {
         int deepest = 0;
-        for (int steps : steps(hole, columns, rows)) {
-            deepest = Math.max(deepest, steps);
+        for (int step : steps) {
+            deepest = Math.max(deepest, step);
         }
         return deepest;
     }
@@ -438,10 +442,10 @@ final class PatchCompletion {
                 }
             }
             HarmonicFill.fill(harmonic, hole, columns, rows, deadline);
-            int[] steps = steps(hole, columns, rows);
+            int[] fromKnown = stepsFromKnown();
             for (int i = 0; i < hole.length; i++) {
                 if (hole[i]) {
-                    double mix = share * (1 - Math.exp(-steps[i] / reach));
+                    double mix = share * (1 - Math.exp(-fromKnown[i] / reach));
                     for (int c = 0; c < values.length; c++) {
                         guide[c][i] = (1 - mix) * guide[c][i] + mix * harmonic[c][i];
                     }
@@ -617,6 +621,11 @@ final class PatchCompletion {
             for (int deeper = -RADIUS; deeper <= RADIUS; deeper++) {
                 trust[deeper + RADIUS] = Math.pow(base, -deeper);
             }
+        }
+
+        /** Each pixel's steps from a known one: those the vote keeps on the finest level, else counted now. */
+        private int[] stepsFromKnown() {
+            return steps != null ? steps : steps(hole, columns, rows);
         }
 
         /** Each target's match carried up from the coarser level: the same offset, doubled. */
