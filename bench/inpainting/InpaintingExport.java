@@ -49,20 +49,13 @@ public class InpaintingExport {
         Path out = Path.of(args[0]);
         for (int a = 1; a < args.length; a++) {
             Path file = Path.of(args[a]);
-            SourceImage image = (SourceImage) new PixelDecoder().decode(new DeidentifiedSource(new SopInstanceUid("2.25.1"),
-                    file, "", "", "", "", "", "", Optional.empty(), List.of(), "bench", List.of(), Optional.empty()));
+            SourceImage image = decode(file);
             PixelPlanes original = PixelPlanes.of(image);
             String name = file.getFileName().toString().replace(".dcm", "");
             for (String[] mask : MASKS) {
                 Path folder = Files.createDirectories(out.resolve(name).resolve(mask[0]));
                 Mask raster = MaskSpec.parse(mask[1]).rasterize(original.columns(), original.rows());
-                writeFloats(folder.resolve("original.f32"), original.planes()[0]);
-                PixelPlanes planes = withoutMaskedValues(original, raster);
-                byte[] bits = new byte[planes.columns() * planes.rows()];
-                for (int i = 0; i < bits.length; i++) {
-                    bits[i] = (byte) (raster.isSet(i) ? 1 : 0);
-                }
-                Files.write(folder.resolve("mask.u8"), bits);
+                PixelPlanes planes = writeCase(folder, original, raster);
                 StringBuilder meta = new StringBuilder();
                 meta.append("columns=").append(planes.columns()).append('\n').append("rows=").append(planes.rows())
                         .append('\n').append("bits_stored=").append(image.layout().bitsStored()).append('\n')
@@ -79,6 +72,26 @@ public class InpaintingExport {
                 Files.writeString(folder.resolve("meta.properties"), meta);
             }
         }
+    }
+
+    /** The image in {@code file}, decoded as the gateway decodes a de-identified source. */
+    static SourceImage decode(Path file) throws Exception {
+        return (SourceImage) new PixelDecoder().decode(new DeidentifiedSource(new SopInstanceUid("2.25.1"), file,
+                "", "", "", "", "", "", Optional.empty(), List.of(), "bench", List.of(), Optional.empty()));
+    }
+
+    /**
+     * Writes one case's original and mask into its folder, and returns the image as every method
+     * sees it: without the masked values.
+     */
+    static PixelPlanes writeCase(Path folder, PixelPlanes original, Mask mask) throws IOException {
+        writeFloats(folder.resolve("original.f32"), original.planes()[0]);
+        byte[] bits = new byte[original.columns() * original.rows()];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = (byte) (mask.isSet(i) ? 1 : 0);
+        }
+        Files.write(folder.resolve("mask.u8"), bits);
+        return withoutMaskedValues(original, mask);
     }
 
     /** The image with every masked value replaced by the range's middle, so that no method can read what it must fill. */

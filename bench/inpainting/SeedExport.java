@@ -1,9 +1,5 @@
-import io.synthgate.deid.DeidentifiedSource;
-import io.synthgate.dicom.SopInstanceUid;
 import io.synthgate.generator.builtin.ExemplarInpainter;
 import io.synthgate.generator.builtin.WorkingMemory;
-import io.synthgate.image.PixelDecoder;
-import io.synthgate.image.SourceImage;
 import io.synthgate.mask.Mask;
 import io.synthgate.mask.MaskSpec;
 import io.synthgate.pixels.PixelPlanes;
@@ -11,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Runs today's built-in fill alone, with one seed, on the benchmark images and the masks named, and
  * writes what InpaintingExport writes for it (original, mask, fill, meta), for seed_means.py.
- * Compiled with InpaintingExport, whose masks and writers it shares:
+ * Compiled with InpaintingExport, whose decoding, masks and writers it shares:
  * java -cp CLASSES SeedExport OUT MASK[,MASK...] SEED IMAGE...
  */
 public class SeedExport {
@@ -27,9 +22,7 @@ public class SeedExport {
         long seed = Long.parseLong(args[2]);
         for (int a = 3; a < args.length; a++) {
             Path file = Path.of(args[a]);
-            SourceImage image = (SourceImage) new PixelDecoder().decode(new DeidentifiedSource(new SopInstanceUid("2.25.1"),
-                    file, "", "", "", "", "", "", Optional.empty(), List.of(), "bench", List.of(), Optional.empty()));
-            PixelPlanes original = PixelPlanes.of(image);
+            PixelPlanes original = PixelPlanes.of(InpaintingExport.decode(file));
             for (String[] mask : InpaintingExport.MASKS) {
                 if (!names.contains(mask[0])) {
                     continue;
@@ -37,13 +30,7 @@ public class SeedExport {
                 Path folder = Files.createDirectories(out.resolve(file.getFileName().toString().replace(".dcm", ""))
                         .resolve(mask[0]));
                 Mask raster = MaskSpec.parse(mask[1]).rasterize(original.columns(), original.rows());
-                PixelPlanes planes = InpaintingExport.withoutMaskedValues(original, raster);
-                byte[] bits = new byte[planes.columns() * planes.rows()];
-                for (int i = 0; i < bits.length; i++) {
-                    bits[i] = (byte) (raster.isSet(i) ? 1 : 0);
-                }
-                Files.write(folder.resolve("mask.u8"), bits);
-                InpaintingExport.writeFloats(folder.resolve("original.f32"), original.planes()[0]);
+                PixelPlanes planes = InpaintingExport.writeCase(folder, original, raster);
                 PixelPlanes filled = PixelPlanes.of(new ExemplarInpainter(3000, new WorkingMemory(Runtime.getRuntime().maxMemory()),
                         Duration.ofMinutes(10)).inpaint(planes, raster, seed).pixels());
                 InpaintingExport.writeFloats(folder.resolve("synthgate-builtin.f32"), filled.planes()[0]);
