@@ -765,12 +765,13 @@ final class PatchCompletion {
                 int ty = targets[t] / columns;
                 int offset = matches[t] - targets[t];
                 double match = Math.exp(-distances[t] / pixelsInImage(tx, ty) / scale);
+                int centre = steps == null ? 0 : steps[targets[t]];
                 for (int y = Math.max(0, ty - RADIUS); y <= Math.min(rows - 1, ty + RADIUS); y++) {
                     for (int x = Math.max(0, tx - RADIUS); x <= Math.min(columns - 1, tx + RADIUS); x++) {
                         int h = holeAt[y * columns + x];
                         if (h >= 0) {
                             double weight = steps == null ? match
-                                    : match * trust[steps[targets[t]] - steps[y * columns + x] + RADIUS];
+                                    : match * trust[centre - steps[y * columns + x] + RADIUS];
                             weights[h] += weight;
                             for (int c = 0; c < values.length; c++) {
                                 sums[c][h] += weight * values[c][y * columns + x + offset];
