@@ -316,7 +316,7 @@ final class PatchCompletion {
         private final int rows;
         private final double[][] values;
         private final boolean[] hole;
-        /** The smooth fill the completion is guided by, at the masked pixels (elsewhere unused). */
+        /** The smooth fill the completion is guided by at the masked pixels; the level's values at the known ones. */
         private double[][] guide;
         /** Whether a patch centred here lies inside the image and holds no masked pixel. */
         private boolean[] source;
@@ -493,9 +493,12 @@ final class PatchCompletion {
             }
         }
 
-        /** The coarser level's guide, interpolated bilinearly at this level's masked pixels. */
+        /**
+         * The coarser level's guide, interpolated bilinearly at this level's masked pixels; at the
+         * known ones the guide is their values, which a finer level's masked pixels next to them read.
+         */
         void guideFrom(Level coarse) {
-            guide = new double[values.length][columns * rows];
+            guide = PixelPlanes.copyOf(values);
             for (int i = 0; i < hole.length; i++) {
                 if (hole[i]) {
                     double x = Math.max(0, Math.min(coarse.columns - 1, (i % columns - 0.5) / 2));

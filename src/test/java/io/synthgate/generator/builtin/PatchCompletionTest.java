@@ -1,15 +1,20 @@
 package io.synthgate.generator.builtin;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgate.mask.Mask;
 import io.synthgate.mask.MaskSpec;
 import io.synthgate.pixels.PixelPlanes;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** How far the completion's guide trusts the harmonic fill over the biharmonic one, measured on a ring of known pixels. */
+/**
+ * How far the completion's guide trusts the harmonic fill over the biharmonic one, measured on a ring of
+ * known pixels, and how the guide is carried from a coarser level to a finer one.
+ */
 class PatchCompletionTest {
 
     private static final int W = 100;
@@ -41,6 +46,28 @@ class PatchCompletionTest {
         double share = completion.harmonicShare(image(i -> 1000 + grain[i]),
                 MaskSpec.parse("rectangle 30% 30% 40% 40%").rasterize(W, H));
         assertTrue(share > 0.3, "harmonic share " + share);
+    }
+
+    /**
+     * A region large enough that the guide is solved at half the resolution, on a pyramid with a
+     * level coarser than that: the finest level reads the guide bilinearly from the half-resolution
+     * one, and where the region's edge falls between two blocks, from a block of known pixels too,
+     * whose guide must be their values. On a flat image every filled value is that value.
+     */
+    @Test
+    void aFlatImageStaysFlatWhereTheGuideIsReadFromACoarserLevel() throws Exception {
+        int side = 600;
+        double[] plane = new double[side * side];
+        Arrays.fill(plane, 1000);
+        PixelPlanes flat = new PixelPlanes(side, side, new double[][] {plane}, 0, 4095);
+        // 160 000 masked pixels, more than a full-resolution guide takes; its edge starts on an even column and row
+        Mask hole = MaskSpec.parse("rectangle 100 100 400 400").rasterize(side, side);
+        assertTrue(completion.fill(flat, hole, 1, BiharmonicInpainter.NO_DEADLINE));
+        double furthest = 0;
+        for (int i = hole.nextSet(0); i >= 0; i = hole.nextSet(i + 1)) {
+            furthest = Math.max(furthest, Math.abs(plane[i] - 1000));
+        }
+        assertEquals(0, furthest, 1e-6);
     }
 
     private static double sq(double value) {
